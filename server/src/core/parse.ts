@@ -1,0 +1,78 @@
+// Turns text into a jsonc-parser tree safely: size and nesting are measured before any recursive
+// parse (jsonc-parser's parseTree recurses and throws RangeError at a few thousand levels).
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseErrorCode } from 'jsonc-parser';
+import { wordProblem } from './messages';
+import type { Problem } from './problem';
+
+export const MAX_NESTING = 1000;
+export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
+
+export interface Parsed {
+  root: Node | undefined;
+  /** Syntax, size and nesting problems. */
+  problems: Problem[];
+  /** False when the document was too large or too deep to look into. */
+  parsed: boolean;
+}
+
+const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a malformed number',
+  PropertyNameExpected: 'a property name in double quotes',
+  ValueExpected: 'a value',
+  ColonExpected: 'a colon',
+  CommaExpected: 'a comma',
+  CloseBraceExpected: 'a closing brace',
+  CloseBracketExpected: 'a closing bracket',
+  EndOfFileExpected: 'the end of the file',
+  UnexpectedEndOfComment: 'the end of the comment (*/)',
+  UnexpectedEndOfString: 'the end of the string (")',
+  UnexpectedEndOfNumber: 'more digits',
+  InvalidUnicode: 'a valid \\u escape',
+  InvalidEscapeCharacter: 'a valid escape character',
+  InvalidCharacter: 'no control character inside a string',
+};
+
+function syntaxMessage(error: ParseErrorCode): string {
+  const name = printParseErrorCode(error);
+  return `Invalid JSON: expected ${SYNTAX_MESSAGES[name] ?? name} here.`;
+}
+
+/** Size in UTF-8 bytes, counted only when the length alone cannot decide. */
+function exceedsSize(text: string, maxFileSize: number): boolean {
+  if (text.length > maxFileSize) return true;
+  if (text.length * 3 <= maxFileSize) return false;
+  return Buffer.byteLength(text, 'utf8') > maxFileSize;
+}
+
+/** The first bracket that opens level MAX_NESTING + 1, found with the non-recursive scanner. */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_NESTING) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed {
+  if (exceedsSize(text, maxFileSize)) {
+    const message = `This file is larger than maxFileSize (${maxFileSize} bytes) and is not checked.`;
+    return { root: undefined, parsed: false, problems: [wordProblem('file-too-large', message, { offset: 0, length: 0 })] };
+  }
+  // A byte order mark is ignored; a space of the same length keeps every offset.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const deep = tooDeepAt(source);
+  if (deep !== undefined) {
+    const message = `This document is nested deeper than ${MAX_NESTING} levels and is not checked.`;
+    return { root: undefined, parsed: false, problems: [wordProblem('nesting-too-deep', message, { offset: deep, length: 1 })] };
+  }
+  const errors: Array<{ error: ParseErrorCode; offset: number; length: number }> = [];
+  const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
+  const problems = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), { offset: e.offset, length: e.length }));
+  return { root, problems, parsed: true };
+}

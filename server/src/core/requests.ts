@@ -1,0 +1,86 @@
+// Finds the requests of a payload document (spec section 1) and checks each one's envelope:
+// method, params, id, $schema, response.
+import type { Node } from 'jsonc-parser';
+import { isMethod, METHODS } from './catalog';
+import { wordProblem } from './messages';
+import { checkResponse } from './rules/response';
+import { methodSpec } from './spec';
+import { suggest } from './suggest';
+import { checkObject, checkValue, collectProperties, type ValidationContext } from './validate';
+import { propertyValue, rangeOf } from './tree';
+import type { Problem } from './problem';
+
+export interface Request {
+  node: Node;
+  /** The documented method it names, if any. */
+  method?: string;
+  methodNode?: Node;
+  params?: Node;
+}
+
+
+function documentedMethod(node: Node): string | undefined {
+  const method = propertyValue(node, 'method');
+  return method?.type === 'string' && isMethod(method.value) ? method.value : undefined;
+}
+
+/**
+ * The requests a document holds, or none when it is not a payload: a top-level object naming a
+ * documented method, or an array in which any element does. In files matched by the include globs
+ * every top-level object or array element counts as a request.
+ */
+export function findRequests(root: Node | undefined, included: boolean): Node[] {
+  if (!root) return [];
+  if (root.type === 'object') return included || documentedMethod(root) ? [root] : [];
+  if (root.type === 'array') {
+    const elements = root.children ?? [];
+    return included || elements.some((e) => e.type === 'object' && documentedMethod(e) !== undefined) ? elements : [];
+  }
+  return included ? [root] : [];
+}
+
+/** Checks one request; returns what was learned about it for the file-level rules. */
+export function checkRequest(node: Node, text: string, problems: Problem[]): Request {
+  if (node.type !== 'object') {
+    problems.push(wordProblem('not-an-object', 'A request must be an object with a "method" and its "params".', rangeOf(node)));
+    return { node };
+  }
+  const methodNode = propertyValue(node, 'method');
+  if (!methodNode) {
+    problems.push(wordProblem('missing-method', `This request has no "method". Name one of the ${METHODS.length} methods of the Channel service.`, { offset: node.offset, length: 1 }));
+    return { node };
+  }
+  const written = methodNode.type === 'string' ? (methodNode.value as string) : text.slice(methodNode.offset, methodNode.offset + methodNode.length);
+  if (methodNode.type !== 'string' || !isMethod(written)) {
+    const suggestion = methodNode.type === 'string' ? suggest(written, METHODS) : undefined;
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+    problems.push(wordProblem('unknown-method', `Unknown method ${JSON.stringify(written.length > 80 ? written.slice(0, 80) + '…' : written)}.${hint}`, rangeOf(methodNode), undefined, { param: 'method', suggestion }));
+    return { node, methodNode };
+  }
+  const method = written;
+  const spec = methodSpec(method);
+  const ctx: ValidationContext = { text, method, problems };
+  const envelope = collectProperties(node, ctx);
+  const known = spec.envelope.properties!;
+  let params: Node | undefined;
+  for (const [name, property] of envelope) {
+    const sub = known.get(name);
+    if (!sub) {
+      const suggestion = suggest(name, [...known.keys()]);
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      problems.push(wordProblem('unknown-parameter', `Unknown key '${name}' in the ${method} request; parameters go inside "params".${hint}`, rangeOf(property.key), method, { param: name, suggestion }));
+      continue;
+    }
+    if (name === 'method' || !property.value) continue;
+    if (name === 'params') {
+      params = property.value;
+      checkValue(params, spec.params, ctx, 'params', rangeOf(property.key));
+    } else {
+      property.valid = checkValue(property.value, sub, ctx, name, rangeOf(property.key));
+      if (name === 'response' && property.valid) checkResponse(property.value, ctx);
+    }
+  }
+  // No params at all: its required parameters are reported on the method's value.
+  if (!envelope.has('params')) checkObject(undefined, spec.params, ctx, 'params', rangeOf(methodNode));
+  return { node, method, methodNode, params };
+}

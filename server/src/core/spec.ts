@@ -1,0 +1,182 @@
+// Compiles the method schemas (schemas/methods/*.schema.json) once into ValueSpec trees that the
+// validator walks. The schema vocabulary is described in schemas/README.md.
+import { FORMATS } from './formats';
+import { METHODS } from './catalog';
+import commonSchema from '../../../schemas/common.schema.json';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type SchemaNode = { [key: string]: Json };
+type ScalarValue = string | number | boolean;
+
+export interface ValueSpec {
+  /** The parameter's name as written in payloads (`flow`), used in messages. */
+  name: string;
+  /** The code an invalid value raises; undefined: a word code. */
+  code?: string;
+  /** The code raised when the parameter is required and absent (overrides spec rule 2.1). */
+  missingCode?: string;
+  description?: string;
+  types?: ReadonlySet<string>;
+  enum?: readonly Json[];
+  ignoreCase?: boolean;
+  preferredValues?: readonly ScalarValue[];
+  enumDescriptions?: readonly string[];
+  minLength?: number;
+  maxLength?: number;
+  pattern?: RegExp;
+  format?: (text: string) => boolean;
+  formatName?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  /** Object parameters: their properties, by name, in schema order. */
+  properties?: ReadonlyMap<string, ValueSpec>;
+  required?: readonly string[];
+  closed?: boolean;
+  /** List parameters: an array of `items` or a single value `items` accepts. */
+  listOf?: boolean;
+  items?: ValueSpec;
+  minItems?: number;
+  maxItems?: number;
+  constValue?: Json;
+}
+
+export interface MethodSpec {
+  method: string;
+  description: string;
+  /** The request envelope: method, params, id, $schema, response. */
+  envelope: ValueSpec;
+  params: ValueSpec;
+}
+
+// esbuild bundles every file this template matches; tsx and node resolve it at run time.
+function loadMethodSchema(method: string): SchemaNode {
+  return require(`../../../schemas/methods/${method}.schema.json`);
+}
+
+const COMMON = 'common.schema.json';
+
+interface Located {
+  node: SchemaNode;
+  doc: SchemaNode;
+}
+
+function lookup(ref: string, doc: SchemaNode): Located {
+  const hash = ref.indexOf('#');
+  const file = hash < 0 ? ref : ref.slice(0, hash);
+  const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+  let target: SchemaNode;
+  if (file === '') target = doc;
+  else if (file.endsWith(COMMON)) target = commonSchema as unknown as SchemaNode;
+  else throw new Error(`Unsupported $ref ${ref}`);
+  const targetDoc = target;
+  for (const segment of pointer.split('/').filter(Boolean)) {
+    const next = (target as SchemaNode)[decodeURIComponent(segment.replace(/~1/g, '/').replace(/~0/g, '~'))];
+    if (next === undefined || next === null || typeof next !== 'object') throw new Error(`Unresolved $ref ${ref}`);
+    target = next as SchemaNode;
+  }
+  return { node: target, doc: targetDoc };
+}
+
+/**
+ * Follows `$ref`s: the keywords beside a `$ref` refine its target (override it, `properties`
+ * merged by name, `required` joined). Returns a node without `$ref` whose subschemas are each
+ * paired with the document they must be resolved in.
+ */
+interface Resolved {
+  keywords: SchemaNode;
+  properties: Map<string, Located[]>;
+  items?: Located[];
+}
+
+function resolve(layers: Located[]): Resolved {
+  const flat: Located[] = [];
+  const expand = (l: Located) => {
+    if (typeof l.node.$ref === 'string') expand(lookup(l.node.$ref, l.doc));
+    flat.push(l);
+  };
+  layers.forEach(expand);
+  const keywords: SchemaNode = {};
+  const properties = new Map<string, Located[]>();
+  let items: Located[] | undefined;
+  const required = new Set<string>();
+  for (const { node, doc } of flat) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' || key === '$defs') continue;
+      if (key === 'properties' && value && typeof value === 'object') {
+        for (const [name, sub] of Object.entries(value as SchemaNode)) {
+          const list = properties.get(name) ?? [];
+          list.push({ node: sub as SchemaNode, doc });
+          properties.set(name, list);
+        }
+      } else if (key === 'items') {
+        items = [...(items ?? []), { node: value as SchemaNode, doc }];
+      } else if (key === 'required') {
+        (value as string[]).forEach((r) => required.add(r));
+      } else {
+        keywords[key] = value;
+      }
+    }
+  }
+  if (required.size) keywords.required = [...required];
+  return { keywords, properties, items };
+}
+
+function compile(name: string, layers: Located[]): ValueSpec {
+  const { keywords: k, properties, items } = resolve(layers);
+  const spec: ValueSpec = { name };
+  if (typeof k.errorCode === 'string') spec.code = k.errorCode;
+  if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
+  if (typeof k.description === 'string') spec.description = k.description;
+  if (k.type !== undefined) spec.types = new Set(Array.isArray(k.type) ? (k.type as string[]) : [k.type as string]);
+  if (Array.isArray(k.enum)) spec.enum = k.enum;
+  if ('const' in k) spec.constValue = k.const;
+  if (k.ignoreCase === true) spec.ignoreCase = true;
+  if (Array.isArray(k.preferredValues)) spec.preferredValues = k.preferredValues as ScalarValue[];
+  if (Array.isArray(k.enumDescriptions)) spec.enumDescriptions = k.enumDescriptions as string[];
+  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const) {
+    if (typeof k[key] === 'number') spec[key] = k[key] as number;
+  }
+  if (typeof k.pattern === 'string') spec.pattern = new RegExp(k.pattern, 'u');
+  if (typeof k.format === 'string') {
+    const check = FORMATS[k.format];
+    if (!check) throw new Error(`Unknown format ${k.format} in ${name}`);
+    spec.format = check;
+    spec.formatName = k.format;
+  }
+  if (properties.size || k.additionalProperties === false || spec.types?.has('object')) {
+    const compiled = new Map<string, ValueSpec>();
+    for (const [prop, propLayers] of properties) compiled.set(prop, compile(prop, propLayers));
+    spec.properties = compiled;
+    spec.closed = k.additionalProperties === false;
+    spec.required = (k.required as string[] | undefined) ?? [];
+  }
+  if (k.listOf === true) {
+    spec.listOf = true;
+    if (items) spec.items = compile(name, items);
+  }
+  return spec;
+}
+
+const cache = new Map<string, MethodSpec>();
+
+/** The compiled schema of a documented method (compiled on first use, then shared). */
+export function methodSpec(method: string): MethodSpec {
+  let spec = cache.get(method);
+  if (!spec) {
+    const doc = loadMethodSchema(method);
+    const envelope = compile(method, [{ node: doc, doc }]);
+    const params = envelope.properties?.get('params');
+    if (!params?.properties) throw new Error(`${method}.schema.json has no params object`);
+    spec = { method, description: String(doc.description ?? ''), envelope, params };
+    cache.set(method, spec);
+  }
+  return spec;
+}
+
+/** All 24 compiled (for tools that list every parameter, and for tests). */
+export function allMethodSpecs(): MethodSpec[] {
+  return METHODS.map(methodSpec);
+}

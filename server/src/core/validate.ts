@@ -1,0 +1,206 @@
+// Walks one request's parsed value along its compiled schema (spec.ts) and reports each invalid,
+// missing or unknown parameter with the code the schema names (spec section 2).
+import type { Node } from 'jsonc-parser';
+import { isDocumented } from './catalog';
+import { documentedProblem, problemFor, wordProblem } from './messages';
+import { rangeOf, writtenText, type Range } from './tree';
+import type { Problem } from './problem';
+import type { ValueSpec } from './spec';
+import { suggest } from './suggest';
+import { objectRuleFor } from './rules/cross-field';
+
+export interface ValidationContext {
+  text: string;
+  method: string;
+  problems: Problem[];
+}
+
+/** An object's properties as the server reads them: the last of duplicate keys wins. */
+export interface PresentProperty {
+  key: Node;
+  value: Node | undefined;
+  /** The value passed its own checks. */
+  valid: boolean;
+}
+
+export type Present = Map<string, PresentProperty>;
+
+
+const INTEGER_LITERAL = /^-?\d+$/;
+const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+
+function typeAccepts(types: ReadonlySet<string> | undefined, node: Node, written: string | undefined): boolean {
+  if (!types) return true;
+  switch (node.type) {
+    case 'number':
+      return types.has('number') || (types.has('integer') && INTEGER_LITERAL.test(written ?? ''));
+    case 'array':
+    case 'object':
+    case 'string':
+    case 'boolean':
+    case 'null':
+      return types.has(node.type);
+    default:
+      return false;
+  }
+}
+
+function enumAccepts(spec: ValueSpec, node: Node, written: string | undefined): boolean {
+  for (const allowed of spec.enum!) {
+    if (typeof allowed === 'string' && node.type === 'string') {
+      const value = node.value as string;
+      if (value === allowed || (spec.ignoreCase && value.toLowerCase() === allowed.toLowerCase())) return true;
+    } else if (typeof allowed === 'number' && node.type === 'number') {
+      if (written === String(allowed)) return true;
+    } else if (typeof allowed === 'boolean' && node.type === 'boolean') {
+      if (node.value === allowed) return true;
+    } else if (allowed === null && node.type === 'null') return true;
+  }
+  return false;
+}
+
+/** Code points, counted only as far as a limit needs (a 5 MB string is not walked). */
+function codePointsAtLeast(text: string, limit: number): boolean {
+  if (text.length < limit) return false;
+  if (text.length >= 2 * limit) return true;
+  let count = 0;
+  for (const _ of text) if (++count >= limit) return true;
+  return false;
+}
+
+function scalarAccepts(spec: ValueSpec, node: Node, written: string | undefined): boolean {
+  if (spec.enum && !enumAccepts(spec, node, written)) return false;
+  if (spec.constValue !== undefined && node.value !== spec.constValue) return false;
+  if (written === undefined) return true;
+  if (spec.maxLength !== undefined && codePointsAtLeast(written, spec.maxLength + 1)) return false;
+  if (spec.minLength !== undefined && !codePointsAtLeast(written, spec.minLength)) return false;
+  if (spec.pattern && !spec.pattern.test(written)) return false;
+  if (spec.format && !spec.format(written)) return false;
+  const numeric = spec.types && (spec.types.has('integer') || spec.types.has('number'));
+  if (numeric && written.length < 400 && NUMERIC_TEXT.test(written)) {
+    const n = Number(written);
+    if (spec.minimum !== undefined && !(n >= spec.minimum)) return false;
+    if (spec.maximum !== undefined && !(n <= spec.maximum)) return false;
+    if (spec.exclusiveMinimum !== undefined && !(n > spec.exclusiveMinimum)) return false;
+    if (spec.exclusiveMaximum !== undefined && !(n < spec.exclusiveMaximum)) return false;
+    if (spec.multipleOf !== undefined && n % spec.multipleOf !== 0) return false;
+  }
+  return true;
+}
+
+function describeExpected(spec: ValueSpec): string {
+  const values = spec.preferredValues ?? (spec.enum as Array<string | number | boolean> | undefined);
+  if (values) return `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (spec.types?.size === 1 && spec.types.has('object')) return 'an object';
+  if (spec.types?.size === 1 && spec.types.has('string')) return 'a string';
+  return 'a valid value';
+}
+
+function invalid(node: Node, spec: ValueSpec, code: string | undefined, ctx: ValidationContext): void {
+  const objectOnly = spec.types?.size === 1 && spec.types.has('object');
+  const data = { param: spec.name, allowed: (spec.preferredValues ?? (spec.enum as Array<string | number | boolean> | undefined))?.slice() };
+  if (code) {
+    ctx.problems.push(documentedProblem(ctx.method, code, rangeOf(node), undefined, data));
+  } else if (objectOnly) {
+    ctx.problems.push(wordProblem('not-an-object', `'${spec.name}' must be an object.`, rangeOf(node), ctx.method, data));
+  } else {
+    ctx.problems.push(wordProblem('invalid-value', `Invalid value for '${spec.name}': expected ${describeExpected(spec)}.`, rangeOf(node), ctx.method, data));
+  }
+}
+
+/**
+ * Checks one value against its parameter's spec. `holder` is where a missing parameter of this
+ * value (when it is an object) is reported: its key, or the `{` of a list item.
+ * Returns whether the value passed.
+ */
+export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, path: string, holder: Range): boolean {
+  if (spec.listOf) {
+    const item = spec.items ?? { name: spec.name };
+    const code = item.code ?? spec.code;
+    if (node.type !== 'array') return checkOne(node, item, code, ctx, path, holder);
+    const count = node.children?.length ?? 0;
+    let ok = true;
+    if (spec.maxItems !== undefined && count > spec.maxItems) {
+      ctx.problems.push(wordProblem('too-many-items', `'${spec.name}' holds ${count} items; at most ${spec.maxItems} are allowed.`, rangeOf(node), ctx.method, { param: spec.name }));
+      ok = false;
+    }
+    if (spec.minItems !== undefined && count < spec.minItems) {
+      ctx.problems.push(wordProblem('too-few-items', `'${spec.name}' must hold at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}.`, rangeOf(node), ctx.method, { param: spec.name }));
+      ok = false;
+    }
+    for (const child of node.children ?? []) {
+      if (!checkOne(child, item, code, ctx, path, { offset: child.offset, length: 1 })) ok = false;
+    }
+    return ok;
+  }
+  return checkOne(node, spec, spec.code, ctx, path, holder);
+}
+
+function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: ValidationContext, path: string, holder: Range): boolean {
+  const written = writtenText(node, ctx.text);
+  if (!typeAccepts(spec.types, node, written)) {
+    invalid(node, spec, code, ctx);
+    return false;
+  }
+  if (node.type === 'object') {
+    return spec.properties ? checkObject(node, spec, ctx, path, holder) : true;
+  }
+  if (!scalarAccepts(spec, node, written)) {
+    invalid(node, spec, code, ctx);
+    return false;
+  }
+  return true;
+}
+
+/** Collects an object's properties (last duplicate wins) and warns on repeated keys. */
+export function collectProperties(object: Node | undefined, ctx: ValidationContext): Present {
+  const present: Present = new Map();
+  for (const property of object?.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key || key.type !== 'string') continue;
+    const name = key.value as string;
+    if (present.has(name)) {
+      ctx.problems.push(wordProblem('duplicate-key', `Duplicate key '${name}'. The last one is what the server reads.`, rangeOf(key), ctx.method, { param: name }));
+    }
+    present.set(name, { key, value, valid: true });
+  }
+  return present;
+}
+
+/** The code for a required parameter that is absent (spec rule 2.1). */
+export function missingCode(method: string, spec: ValueSpec): string | undefined {
+  return spec.missingCode ?? (isDocumented(method, '117') ? '117' : spec.code);
+}
+
+export function reportMissing(name: string, spec: ValueSpec | undefined, ctx: ValidationContext, holder: Range, insertInto?: number): void {
+  const code = spec ? missingCode(ctx.method, spec) : undefined;
+  const data = { param: name, insertInto };
+  ctx.problems.push(problemFor(code ?? 'invalid-value', ctx.method, holder, `Missing parameter '${name}'.`, { param: name }, data));
+}
+
+/**
+ * Checks an object parameter (or `params` itself; `object` undefined when it is absent):
+ * each present key, unknown keys, required keys, then the rules that span several keys.
+ */
+export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: ValidationContext, path: string, holder: Range): boolean {
+  const before = ctx.problems.length;
+  const present = collectProperties(object, ctx);
+  const known = spec.properties!;
+  for (const [name, property] of present) {
+    const sub = known.get(name);
+    if (!sub) {
+      if (spec.closed) {
+        const suggestion = suggest(name, [...known.keys()]);
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+        ctx.problems.push(wordProblem('unknown-parameter', `Unknown parameter '${name}' in ${path === 'params' ? ctx.method : `${ctx.method} ${path.replace(/^params\./, '')}`}.${hint}`, rangeOf(property.key), ctx.method, { param: name, suggestion }));
+      }
+      continue;
+    }
+    if (property.value) property.valid = checkValue(property.value, sub, ctx, `${path}.${name}`, rangeOf(property.key));
+  }
+  for (const name of spec.required ?? []) {
+    if (!present.has(name)) reportMissing(name, known.get(name), ctx, holder, object?.offset);
+  }
+  objectRuleFor(ctx.method, path)?.(present, ctx, holder, object);
+  return ctx.problems.length === before || ctx.problems.slice(before).every((p) => p.severity !== 'error');
+}
