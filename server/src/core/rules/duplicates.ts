@@ -49,7 +49,7 @@ export function uniqueEntries(requests: readonly Request[], text: string): Uniqu
     if (!rule || !params) continue;
     for (const node of rule.values(params)) {
       const written = node && writtenText(node, text);
-      if (written === undefined || written.length > 1024) continue;
+      if (!node || written === undefined || written.length > 1024) continue;
       entries.push({ method: method!, key: `${method} ${rule.normalize(written)}`, shown: written, node });
     }
   }

@@ -1,0 +1,24 @@
+// Problem (offsets) → LSP Diagnostic (positions), with the code, source and fix data.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem, Severity } from '../core';
+
+export const SOURCE = 'voipnow';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(problem: Problem, document: TextDocument): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: document.positionAt(problem.offset), end: document.positionAt(problem.offset + problem.length) },
+    severity: SEVERITY[problem.severity],
+    code: problem.code,
+    source: SOURCE,
+    message: problem.message,
+  };
+  if (problem.data || problem.method) diagnostic.data = { ...problem.data, method: problem.method };
+  return diagnostic;
+}
