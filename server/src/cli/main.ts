@@ -1,0 +1,69 @@
+// Entry point of the `voipnow-payloads` command: dispatches to a command and turns every failure
+// into an exit code and one line on stderr, never a stack trace.
+import { checkCommand } from './check-command';
+import { codesCommand } from './codes-command';
+import { CliError } from './errors';
+import { explainCommand } from './explain-command';
+import { COMMAND_HELP, MAIN_HELP } from './help';
+import { VERSION } from './version';
+
+const NAME = 'voipnow-payloads';
+
+export async function run(argv: string[], cwd: string): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return checkCommand(rest, cwd);
+    case 'explain':
+      return explainCommand(rest);
+    case 'codes':
+      return codesCommand(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      return help(rest);
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+      process.stderr.write(MAIN_HELP);
+      return 2;
+    default:
+      throw new CliError(command.startsWith('-') ? `unknown option '${command}' (see '${NAME} --help')` : `unknown command '${command}' (see '${NAME} --help')`);
+  }
+}
+
+function help(args: string[]): number {
+  if (args.length === 0) {
+    process.stdout.write(MAIN_HELP);
+    return 0;
+  }
+  const text = COMMAND_HELP[args[0]];
+  if (!text || args.length > 1) throw new CliError(`no help for '${args.join(' ')}' (commands: check, explain, codes)`);
+  process.stdout.write(text);
+  return 0;
+}
+
+// A reader that goes away (`| head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+run(process.argv.slice(2), process.cwd()).then(
+  (code) => {
+    // exitCode, not exit(): a large report piped to another program must be flushed whole.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`${NAME}: ${error.message}\n`);
+    } else {
+      // A bug of ours: still one line, and the usage-error code so that CI does not read it as "clean".
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${NAME}: internal error: ${message.split('\n')[0]}\n`);
+    }
+    process.exitCode = 2;
+  },
+);
