@@ -47,8 +47,8 @@ export function analyze(text: string, options: CheckOptions = {}): Analysis {
   const requests = nodes.map((node) => checkRequest(node, text, problems));
   const unique = uniqueEntries(requests, text);
   if (unique.length > 1) {
-    const lines = new LineIndex(text);
-    reportDuplicatesInFile(unique, (offset) => lines.line(offset), problems);
+    let lines: LineIndex | undefined;
+    reportDuplicatesInFile(unique, (offset) => (lines ??= new LineIndex(text)).line(offset), problems);
   }
   problems.sort((a, b) => a.offset - b.offset);
   return { text, root: parsed.root, isPayload: true, requests, problems, unique };

@@ -1,6 +1,7 @@
 // Turns text into a jsonc-parser tree safely: size and nesting are measured before any recursive
 // parse (jsonc-parser's parseTree recurses and throws RangeError at a few thousand levels).
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseErrorCode } from 'jsonc-parser';
+import { fastParse } from './fast-parse';
 import { wordProblem } from './messages';
 import type { Problem } from './problem';
 
@@ -66,7 +67,10 @@ export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE)
   }
   // A byte order mark is ignored; a space of the same length keeps every offset.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const deep = tooDeepAt(source);
+  const fast = fastParse(source, MAX_NESTING);
+  if (fast !== 'fallback' && 'root' in fast) return { root: fast.root, problems: [], parsed: true };
+  // Not well-formed (or too deep): measure depth without recursion, then let jsonc-parser recover.
+  const deep = fast === 'fallback' ? tooDeepAt(source) : fast.tooDeepAt;
   if (deep !== undefined) {
     const message = `This document is nested deeper than ${MAX_NESTING} levels and is not checked.`;
     return { root: undefined, parsed: false, problems: [wordProblem('nesting-too-deep', message, { offset: deep, length: 1 })] };

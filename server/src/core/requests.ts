@@ -74,13 +74,13 @@ export function checkRequest(node: Node, text: string, problems: Problem[]): Req
     if (name === 'method' || !property.value) continue;
     if (name === 'params') {
       params = property.value;
-      checkValue(params, spec.params, ctx, 'params', rangeOf(property.key));
+      checkValue(params, spec.params, ctx, property.key);
     } else {
-      property.valid = checkValue(property.value, sub, ctx, name, rangeOf(property.key));
+      property.valid = checkValue(property.value, sub, ctx, property.key);
       if (name === 'response' && property.valid) checkResponse(property.value, ctx);
     }
   }
   // No params at all: its required parameters are reported on the method's value.
-  if (!envelope.has('params')) checkObject(undefined, spec.params, ctx, 'params', rangeOf(methodNode));
+  if (!envelope.has('params')) checkObject(undefined, spec.params, ctx, methodNode);
   return { node, method, methodNode, params };
 }

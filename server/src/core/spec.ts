@@ -2,6 +2,7 @@
 // validator walks. The schema vocabulary is described in schemas/README.md.
 import { FORMATS } from './formats';
 import { METHODS } from './catalog';
+import { objectRuleFor, type ObjectRule } from './rules/cross-field';
 import commonSchema from '../../../schemas/common.schema.json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -41,6 +42,10 @@ export interface ValueSpec {
   minItems?: number;
   maxItems?: number;
   constValue?: Json;
+  /** Object parameters: where they sit (`params`, `params.SIP`), for messages and rules. */
+  path?: string;
+  /** Object parameters: the rule over several of its keys (cross-field.ts), if any. */
+  objectRule?: ObjectRule;
 }
 
 export interface MethodSpec {
@@ -124,7 +129,7 @@ function resolve(layers: Located[]): Resolved {
   return { keywords, properties, items };
 }
 
-function compile(name: string, layers: Located[]): ValueSpec {
+function compile(name: string, layers: Located[], method: string, path: string): ValueSpec {
   const { keywords: k, properties, items } = resolve(layers);
   const spec: ValueSpec = { name };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
@@ -148,14 +153,16 @@ function compile(name: string, layers: Located[]): ValueSpec {
   }
   if (properties.size || k.additionalProperties === false || spec.types?.has('object')) {
     const compiled = new Map<string, ValueSpec>();
-    for (const [prop, propLayers] of properties) compiled.set(prop, compile(prop, propLayers));
+    for (const [prop, propLayers] of properties) compiled.set(prop, compile(prop, propLayers, method, path ? `${path}.${prop}` : prop));
     spec.properties = compiled;
+    spec.path = path;
+    spec.objectRule = objectRuleFor(method, path);
     spec.closed = k.additionalProperties === false;
     spec.required = (k.required as string[] | undefined) ?? [];
   }
   if (k.listOf === true) {
     spec.listOf = true;
-    if (items) spec.items = compile(name, items);
+    if (items) spec.items = compile(name, items, method, path);
   }
   return spec;
 }
@@ -167,7 +174,7 @@ export function methodSpec(method: string): MethodSpec {
   let spec = cache.get(method);
   if (!spec) {
     const doc = loadMethodSchema(method);
-    const envelope = compile(method, [{ node: doc, doc }]);
+    const envelope = compile(method, [{ node: doc, doc }], method, '');
     const params = envelope.properties?.get('params');
     if (!params?.properties) throw new Error(`${method}.schema.json has no params object`);
     spec = { method, description: String(doc.description ?? ''), envelope, params };

@@ -7,7 +7,6 @@ import { rangeOf, writtenText, type Range } from './tree';
 import type { Problem } from './problem';
 import type { ValueSpec } from './spec';
 import { suggest } from './suggest';
-import { objectRuleFor } from './rules/cross-field';
 
 export interface ValidationContext {
   text: string;
@@ -113,11 +112,11 @@ function invalid(node: Node, spec: ValueSpec, code: string | undefined, ctx: Val
  * value (when it is an object) is reported: its key, or the `{` of a list item.
  * Returns whether the value passed.
  */
-export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, path: string, holder: Range): boolean {
+export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, holder: Range): boolean {
   if (spec.listOf) {
     const item = spec.items ?? { name: spec.name };
     const code = item.code ?? spec.code;
-    if (node.type !== 'array') return checkOne(node, item, code, ctx, path, holder);
+    if (node.type !== 'array') return checkOne(node, item, code, ctx, holder);
     const count = node.children?.length ?? 0;
     let ok = true;
     if (spec.maxItems !== undefined && count > spec.maxItems) {
@@ -129,21 +128,22 @@ export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, 
       ok = false;
     }
     for (const child of node.children ?? []) {
-      if (!checkOne(child, item, code, ctx, path, { offset: child.offset, length: 1 })) ok = false;
+      // A missing parameter of a list item is reported on the item's `{`.
+      if (!checkOne(child, item, code, ctx, { offset: child.offset, length: 1 })) ok = false;
     }
     return ok;
   }
-  return checkOne(node, spec, spec.code, ctx, path, holder);
+  return checkOne(node, spec, spec.code, ctx, holder);
 }
 
-function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: ValidationContext, path: string, holder: Range): boolean {
+function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: ValidationContext, holder: Range): boolean {
   const written = writtenText(node, ctx.text);
   if (!typeAccepts(spec.types, node, written)) {
     invalid(node, spec, code, ctx);
     return false;
   }
   if (node.type === 'object') {
-    return spec.properties ? checkObject(node, spec, ctx, path, holder) : true;
+    return spec.properties ? checkObject(node, spec, ctx, holder) : true;
   }
   if (!scalarAccepts(spec, node, written)) {
     invalid(node, spec, code, ctx);
@@ -182,7 +182,7 @@ export function reportMissing(name: string, spec: ValueSpec | undefined, ctx: Va
  * Checks an object parameter (or `params` itself; `object` undefined when it is absent):
  * each present key, unknown keys, required keys, then the rules that span several keys.
  */
-export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: ValidationContext, path: string, holder: Range): boolean {
+export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: ValidationContext, holder: Range): boolean {
   const before = ctx.problems.length;
   const present = collectProperties(object, ctx);
   const known = spec.properties!;
@@ -192,15 +192,16 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
       if (spec.closed) {
         const suggestion = suggest(name, [...known.keys()]);
         const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-        ctx.problems.push(wordProblem('unknown-parameter', `Unknown parameter '${name}' in ${path === 'params' ? ctx.method : `${ctx.method} ${path.replace(/^params\./, '')}`}.${hint}`, rangeOf(property.key), ctx.method, { param: name, suggestion }));
+        ctx.problems.push(wordProblem('unknown-parameter', `Unknown parameter '${name}' in ${spec.path === 'params' ? ctx.method : `${ctx.method} ${spec.path?.replace(/^params\./, '')}`}.${hint}`, rangeOf(property.key), ctx.method, { param: name, suggestion }));
       }
       continue;
     }
-    if (property.value) property.valid = checkValue(property.value, sub, ctx, `${path}.${name}`, rangeOf(property.key));
+    // The key node is the holder: a Node is a Range, so nothing is allocated per value.
+    if (property.value) property.valid = checkValue(property.value, sub, ctx, property.key);
   }
   for (const name of spec.required ?? []) {
     if (!present.has(name)) reportMissing(name, known.get(name), ctx, holder, object?.offset);
   }
-  objectRuleFor(ctx.method, path)?.(present, ctx, holder, object);
+  spec.objectRule?.(present, ctx, holder, object);
   return ctx.problems.length === before || ctx.problems.slice(before).every((p) => p.severity !== 'error');
 }

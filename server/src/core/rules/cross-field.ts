@@ -5,7 +5,7 @@ import { documentedProblem, wordProblem } from '../messages';
 import type { Range } from '../tree';
 import type { Present, ValidationContext } from '../validate';
 
-type ObjectRule = (present: Present, ctx: ValidationContext, holder: Range, object: Node | undefined) => void;
+export type ObjectRule = (present: Present, ctx: ValidationContext, holder: Range, object: Node | undefined) => void;
 
 /** 628: sessionMinExpire must be lower than sessionExpire when both are given and valid. */
 const sessionIntervals: ObjectRule = (present, ctx) => {
