@@ -15,6 +15,8 @@ export interface FixData {
   insertInto?: number;
   /** For `text-differs`: the documented text to write. */
   documentedText?: string;
+  /** The problem is a required parameter that is absent (`param` names it; `insertInto` may be unset when its object is absent too). */
+  missing?: boolean;
 }
 
 export interface Problem {

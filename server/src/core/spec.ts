@@ -17,6 +17,8 @@ export interface ValueSpec {
   /** The code raised when the parameter is required and absent (overrides spec rule 2.1). */
   missingCode?: string;
   description?: string;
+  /** The schema's `default`: what the server assumes when the parameter is absent. */
+  defaultValue?: Json;
   types?: ReadonlySet<string>;
   enum?: readonly Json[];
   ignoreCase?: boolean;
@@ -135,6 +137,7 @@ function compile(name: string, layers: Located[], method: string, path: string):
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
   if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
   if (typeof k.description === 'string') spec.description = k.description;
+  if ('default' in k) spec.defaultValue = k.default;
   if (k.type !== undefined) spec.types = new Set(Array.isArray(k.type) ? (k.type as string[]) : [k.type as string]);
   if (Array.isArray(k.enum)) spec.enum = k.enum;
   if ('const' in k) spec.constValue = k.const;

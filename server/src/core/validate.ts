@@ -174,7 +174,7 @@ export function missingCode(method: string, spec: ValueSpec): string | undefined
 
 export function reportMissing(name: string, spec: ValueSpec | undefined, ctx: ValidationContext, holder: Range, insertInto?: number): void {
   const code = spec ? missingCode(ctx.method, spec) : undefined;
-  const data = { param: name, insertInto };
+  const data = { param: name, insertInto, missing: true };
   ctx.problems.push(problemFor(code ?? 'invalid-value', ctx.method, holder, `Missing parameter '${name}'.`, { param: name }, data));
 }
 

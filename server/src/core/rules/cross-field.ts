@@ -38,7 +38,7 @@ const atMostOneUser: ObjectRule = (present, ctx) => {
 /** None given: 117 names userID (spec section 5). */
 const exactlyOneUser: ObjectRule = (present, ctx, holder, object) => {
   if (conflicts(present, ctx) === 0) {
-    ctx.problems.push(documentedProblem(ctx.method, '117', holder, { param: 'userID' }, { param: 'userID', insertInto: object?.offset }));
+    ctx.problems.push(documentedProblem(ctx.method, '117', holder, { param: 'userID' }, { param: 'userID', insertInto: object?.offset, missing: true }));
   }
 };
 
