@@ -36,7 +36,8 @@ export function channelRequest(i: number): object {
 }
 
 export function batchText(count: number): string {
-  return JSON.stringify(Array.from({ length: count }, (_, i) => channelRequest(i)), null, 2);
+  // One request a line, as provisioning scripts tend to write them.
+  return '[\n' + Array.from({ length: count }, (_, i) => '  ' + JSON.stringify(channelRequest(i))).join(',\n') + '\n]\n';
 }
 
 export function singleFileText(i: number): string {

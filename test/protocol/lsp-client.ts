@@ -1,11 +1,21 @@
 // A minimal LSP client for tests: spawns the built server over stdio as an editor does, and lets a
 // test wait for notifications by predicate (no sleeps).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root: the nearest folder upward holding this package's package.json (tests and the bundled benchmark both use this file). */
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'voipnow-payloads') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no voipnow-payloads package.json above ${start}`);
+  }
+}
+
+export const ROOT = findRoot(__dirname);
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 interface Waiter {

@@ -49,19 +49,21 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
 
 export function checkFiles(inputs: readonly InputFile[], texts: readonly string[], include: readonly string[], maxFileSize: number): CheckedFile[] {
   const analyses: Analysis[] = inputs.map((input, i) => analyze(texts[i], { included: isIncluded(input.includePath, include), maxFileSize }));
-  const lines = texts.map((text) => new LineIndex(text));
+  // Line tables only for files that have something to report.
+  const lineTables: Array<LineIndex | undefined> = [];
+  const lines = (i: number) => (lineTables[i] ??= new LineIndex(texts[i]));
   const checked: CheckedFile[] = inputs.map((file, i) => ({
     file,
     isPayload: analyses[i].isPayload,
-    findings: analyses[i].problems.map((problem) => ({ problem, location: locate(file.display, lines[i], problem.offset, problem.length), related: [] })),
+    findings: analyses[i].problems.map((problem) => ({ problem, location: locate(file.display, lines(i), problem.offset, problem.length), related: [] })),
   }));
   const duplicates = crossFileDuplicates(inputs.map((input, i) => ({ display: input.display, analysis: analyses[i] })));
   for (const { fileIndex, problem, related } of duplicates) {
     const display = inputs[fileIndex].display;
     checked[fileIndex].findings.push({
       problem,
-      location: locate(display, lines[fileIndex], problem.offset, problem.length),
-      related: related.map((r) => locate(inputs[r.fileIndex].display, lines[r.fileIndex], r.offset, r.length)),
+      location: locate(display, lines(fileIndex), problem.offset, problem.length),
+      related: related.map((r) => locate(inputs[r.fileIndex].display, lines(r.fileIndex), r.offset, r.length)),
     });
   }
   // Stable sort: the engine's order is kept for problems at the same place.

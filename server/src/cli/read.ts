@@ -1,7 +1,7 @@
 // Reads a file or standard input as text, never more than one byte past maxFileSize: a larger
 // input is reported by the engine as file-too-large either way, and this keeps a stray
 // multi-gigabyte file from exhausting memory.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
 
@@ -19,8 +19,10 @@ function readFileCapped(absolute: string, display: string, limit: number): Buffe
     fd = openSync(absolute, 'r');
     const chunks: Buffer[] = [];
     let total = 0;
+    // Sized by the file (plus one byte to see growth), not by the limit: most payloads are small.
+    const expected = fstatSync(fd).size + 1;
     while (total < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(limit - total, 1 << 20));
+      const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(expected - total, 1 << 12)));
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));

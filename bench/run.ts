@@ -1,0 +1,110 @@
+// npm run bench: the engine against the floor (jsonc-parser's parseTree of the same text) and
+// against the alternatives (vscode-json-languageservice, ajv), all measured side by side in this
+// run. Prints a table and writes .bench/results.json. Not part of npm test: timings are noisy here.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { analyze } from '../server/src/core';
+import { fileUri, ROOT, TestClient } from '../test/protocol/lsp-client';
+import { ajvValidators } from './ajv';
+import { batchText, singleFileText } from './generate';
+import { jsonLanguageService } from './json-languageservice';
+import { interleaved, median, timeAsync } from './measure';
+
+const DEBOUNCE_MS = 200;
+const rows: Array<{ measure: string; value: string; target: string }> = [];
+const results: Record<string, number> = {};
+const record = (measure: string, key: string, value: number, shown: string, target = '') => {
+  results[key] = value;
+  rows.push({ measure, value: shown, target });
+};
+
+async function main() {
+  const batch = batchText(2000);
+  const bytes = Buffer.byteLength(batch);
+  console.log(`batch: 2,000 AddChannel requests, ${(bytes / 1e6).toFixed(2)} MB, ${analyze(batch).problems.length} problems`);
+
+  // 1. The core against the floor and the alternatives, in one interleaved loop.
+  const jls = await jsonLanguageService(ROOT);
+  const ajv = ajvValidators(ROOT);
+  await jls(batch);
+  let jlsMs: number[] = [];
+  const core = interleaved(
+    {
+      parseTree: () => parseTree(batch, []),
+      'JSON.parse': () => JSON.parse(batch),
+      'JSON.parse + ajv': () => ajv(JSON.parse(batch)),
+      core: () => analyze(batch),
+    },
+    9,
+  );
+  for (let i = 0; i < 5; i++) jlsMs.push(await timeAsync(() => jls(batch)));
+  const floor = core.parseTree;
+  record('parseTree (the floor)', 'parseTreeMs', floor, `${floor.toFixed(1)} ms`);
+  record('JSON.parse', 'jsonParseRatio', core['JSON.parse'] / floor, `${(core['JSON.parse'] / floor).toFixed(2)}x`);
+  record('JSON.parse + ajv (no positions)', 'ajvRatio', core['JSON.parse + ajv'] / floor, `${(core['JSON.parse + ajv'] / floor).toFixed(2)}x`);
+  record('core check, positions included', 'coreRatio', core.core / floor, `${(core.core / floor).toFixed(2)}x`, '<= 0.5x');
+  record('vscode-json-languageservice + our schemas', 'jsonLanguageServiceRatio', median(jlsMs) / floor, `${(median(jlsMs) / floor).toFixed(2)}x`, '>= 3x the core');
+
+  // 2. Through the protocol: the built server over stdio.
+  const client = new TestClient();
+  await client.initialize({});
+  const opens: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const uri = fileUri(`bench-${i}.payload.json`);
+    opens.push(await timeAsync(async () => {
+      const published = client.diagnosticsFor(uri, 1);
+      await client.open(uri, batch);
+      await published;
+    }));
+  }
+  const uri = fileUri('bench-0.payload.json');
+  const edits: number[] = [];
+  for (let v = 2; v < 7; v++) {
+    const text = batch.replace('"Carrier 0"', `"Carrier 0 v${v}"`);
+    edits.push(await timeAsync(async () => {
+      const published = client.diagnosticsFor(uri, v);
+      await client.change(uri, v, text);
+      await published;
+    }));
+  }
+  for (let i = 1; i < 5; i++) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fileUri(`bench-${i}.payload.json`) } });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? NaN);
+  await client.stop();
+  const open = median(opens);
+  const edit = median(edits);
+  record('open to diagnostics (protocol)', 'openRatio', open / floor, `${(open / floor).toFixed(2)}x (${open.toFixed(0)} ms)`, '<= 1.5x');
+  record('edit to diagnostics (protocol)', 'editMs', edit, `${edit.toFixed(0)} ms = debounce ${DEBOUNCE_MS} + ${((edit - DEBOUNCE_MS) / floor).toFixed(2)}x`, `<= debounce + 1.5x`);
+  record('server memory, batch open', 'serverRssMb', rssKb / 1024, `${(rssKb / 1024).toFixed(0)} MB`, '<= 150 MB');
+
+  // 3. The command line over 5,000 files against ajv over the same files.
+  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-bench-'));
+  try {
+    for (let i = 0; i < 5000; i++) writeFileSync(path.join(dir, `r${i}.payload.json`), singleFileText(i));
+    const cli = () => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', dir], { maxBuffer: 1 << 28 });
+    const alt = () => spawnSync(process.execPath, [path.join(ROOT, '.bench', 'ajv-files.js'), ROOT, dir]);
+    const check = cli();
+    if (check.status !== 0) throw new Error(`cli failed: ${check.stderr}`);
+    const times = interleaved({ cli, ajv: alt }, 3, 1);
+    record('CLI, 5,000 files', 'cliRatio', times.cli / times.ajv, `${(times.cli / times.ajv).toFixed(2)}x ajv (${times.cli.toFixed(0)} ms)`, '<= 1.5x');
+    record('CLI throughput', 'filesPerSecond', 5000 / (times.cli / 1000), `${Math.round(5000 / (times.cli / 1000))} files/s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'result'.padEnd(valueWidth)}  target`);
+  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target}`);
+  mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, '.bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, bytes, ...results }, null, 2) + '\n');
+  console.log('\nwritten to .bench/results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
