@@ -15,10 +15,11 @@ export interface Placeholders {
 }
 
 export function fillText(template: string, values: Placeholders = {}): string {
+  // Function replacers: a value is inserted as written (`$&`, `$$` in a name are not patterns).
   return template
-    .replace('{param}', values.param ?? '{param}')
-    .replace('{actions}', ACTIONS)
-    .replace('{object_detail}', values.objectDetail ?? '');
+    .replace('{param}', () => values.param ?? '{param}')
+    .replace('{actions}', () => ACTIONS)
+    .replace('{object_detail}', () => values.objectDetail ?? '');
 }
 
 

@@ -36,6 +36,8 @@ const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
 
 function syntaxMessage(error: ParseErrorCode): string {
   const name = printParseErrorCode(error);
+  // These two name what was found, not what was expected ("expected an unexpected character").
+  if (name === 'InvalidSymbol' || name === 'InvalidNumberFormat') return `Invalid JSON: ${SYNTAX_MESSAGES[name]} here.`;
   return `Invalid JSON: expected ${SYNTAX_MESSAGES[name] ?? name} here.`;
 }
 
