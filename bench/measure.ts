@@ -1,5 +1,7 @@
 // Side-by-side timing: every contender is run in the same loop, interleaved, with a collection
 // before each sample, and reported as a median; only ratios measured in one run are compared.
+// In-process samples count this process's CPU time (user + system), not the wall clock, so that
+// other work on a shared machine disturbs them less.
 const gc = (globalThis as { gc?: () => void }).gc;
 
 export function interleaved(contenders: Record<string, () => unknown>, rounds: number, warmup = 2): Record<string, number> {
@@ -8,9 +10,10 @@ export function interleaved(contenders: Record<string, () => unknown>, rounds: n
   for (let round = 0; round < rounds + warmup; round++) {
     for (const [name, run] of Object.entries(contenders)) {
       gc?.();
-      const start = process.hrtime.bigint();
+      const start = process.cpuUsage();
       run();
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const used = process.cpuUsage(start);
+      const ms = (used.user + used.system) / 1000;
       if (round >= warmup) samples[name].push(ms);
     }
   }

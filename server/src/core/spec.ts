@@ -46,6 +46,10 @@ export interface ValueSpec {
   constValue?: Json;
   /** Object parameters: where they sit (`params`, `params.SIP`), for messages and rules. */
   path?: string;
+  /** Object parameters: their properties in schema order; `slot` is each one's position here. */
+  slots?: readonly ValueSpec[];
+  /** A property's position in its object's `slots`. */
+  slot?: number;
   /** Object parameters: the rule over several of its keys (cross-field.ts), if any. */
   objectRule?: ObjectRule;
 }
@@ -158,6 +162,8 @@ function compile(name: string, layers: Located[], method: string, path: string):
     const compiled = new Map<string, ValueSpec>();
     for (const [prop, propLayers] of properties) compiled.set(prop, compile(prop, propLayers, method, path ? `${path}.${prop}` : prop));
     spec.properties = compiled;
+    spec.slots = [...compiled.values()];
+    spec.slots.forEach((property, slot) => (property.slot = slot));
     spec.path = path;
     spec.objectRule = objectRuleFor(method, path);
     spec.closed = k.additionalProperties === false;

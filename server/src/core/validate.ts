@@ -22,7 +22,11 @@ export interface PresentProperty {
   valid: boolean;
 }
 
-export type Present = Map<string, PresentProperty>;
+/** What the rules over several keys may ask of an object. */
+export interface Present {
+  get(name: string): PresentProperty | undefined;
+  has(name: string): boolean;
+}
 
 
 const INTEGER_LITERAL = /^-?\d+$/;
@@ -153,8 +157,8 @@ function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: Va
 }
 
 /** Collects an object's properties (last duplicate wins) and warns on repeated keys. */
-export function collectProperties(object: Node | undefined, ctx: ValidationContext): Present {
-  const present: Present = new Map();
+export function collectProperties(object: Node | undefined, ctx: ValidationContext): Map<string, PresentProperty> {
+  const present = new Map<string, PresentProperty>();
   for (const property of object?.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || key.type !== 'string') continue;
@@ -184,24 +188,47 @@ export function reportMissing(name: string, spec: ValueSpec | undefined, ctx: Va
  */
 export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: ValidationContext, holder: Range): boolean {
   const before = ctx.problems.length;
-  const present = collectProperties(object, ctx);
   const known = spec.properties!;
-  for (const [name, property] of present) {
+  const slots = spec.slots!;
+  // The hot path of every check: known keys go into an array by their schema position (no Map
+  // and no object per property); unknown keys, rare, into a Map.
+  const found: Array<Node | undefined> = new Array(slots.length);
+  let unknown: Map<string, Node> | undefined;
+  for (const property of object?.children ?? []) {
+    const key = property.children?.[0];
+    if (!key || key.type !== 'string') continue;
+    const name = key.value as string;
     const sub = known.get(name);
-    if (!sub) {
-      if (spec.closed) {
-        const suggestion = suggest(name, [...known.keys()]);
-        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-        ctx.problems.push(wordProblem('unknown-parameter', `Unknown parameter '${name}' in ${spec.path === 'params' ? ctx.method : `${ctx.method} ${spec.path?.replace(/^params\./, '')}`}.${hint}`, rangeOf(property.key), ctx.method, { param: name, suggestion }));
-      }
-      continue;
-    }
+    const seen = sub ? found[sub.slot!] !== undefined : unknown?.has(name);
+    if (seen) ctx.problems.push(wordProblem('duplicate-key', `Duplicate key '${name}'. The last one is what the server reads.`, rangeOf(key), ctx.method, { param: name }));
+    if (sub) found[sub.slot!] = property;
+    else (unknown ??= new Map()).set(name, property);
+  }
+  let invalid: Set<number> | undefined;
+  for (let slot = 0; slot < slots.length; slot++) {
+    const property = found[slot];
+    const value = property?.children?.[1];
     // The key node is the holder: a Node is a Range, so nothing is allocated per value.
-    if (property.value) property.valid = checkValue(property.value, sub, ctx, property.key);
+    if (value && !checkValue(value, slots[slot], ctx, property!.children![0])) (invalid ??= new Set()).add(slot);
+  }
+  if (unknown && spec.closed) {
+    for (const [name, property] of unknown) {
+      const suggestion = suggest(name, [...known.keys()]);
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      ctx.problems.push(wordProblem('unknown-parameter', `Unknown parameter '${name}' in ${spec.path === 'params' ? ctx.method : `${ctx.method} ${spec.path?.replace(/^params\./, '')}`}.${hint}`, rangeOf(property.children![0]), ctx.method, { param: name, suggestion }));
+    }
   }
   for (const name of spec.required ?? []) {
-    if (!present.has(name)) reportMissing(name, known.get(name), ctx, holder, object?.offset);
+    const required = known.get(name);
+    if (!required || found[required.slot!] === undefined) reportMissing(name, required, ctx, holder, object?.offset);
   }
-  spec.objectRule?.(present, ctx, holder, object);
+  if (spec.objectRule) {
+    const get = (name: string): PresentProperty | undefined => {
+      const slot = known.get(name)?.slot;
+      const property = slot === undefined ? undefined : found[slot];
+      return property && { key: property.children![0], value: property.children![1], valid: !invalid?.has(slot!) };
+    };
+    spec.objectRule({ get, has: (name) => get(name) !== undefined }, ctx, holder, object);
+  }
   return ctx.problems.length === before || ctx.problems.slice(before).every((p) => p.severity !== 'error');
 }
