@@ -7,3 +7,12 @@ export { DEFAULT_MAX_FILE_SIZE, MAX_NESTING } from './parse';
 export { isDocumentedCode, type FixData, type Problem, type Severity } from './problem';
 export { fileCheckableCodes } from './checkable';
 export { WORD_CODES, type WordCodeName } from './word-codes';
+// Editing features (hover, completion, quick fixes, fix-all, outline, code pages): plain data with offsets.
+export { locate, nodeAt, requestAt, specAtPath, type SpecAt, type Target } from './features/locate';
+export { hover, type HoverResult } from './features/hover';
+export { complete, type CompletionEntry } from './features/completion';
+export { quickFixes, type Edit, type Fix, type ProblemRef } from './features/fixes';
+export { applyEdits, fixAll, type AppliedFix, type FixAllResult } from './features/fix-all';
+export { documentSymbols, type SymbolEntry, type SymbolKind } from './features/symbols';
+export { codePage, codePages, methodCodeTable, type CodePage } from './features/code-docs';
+export { plainFromSnippet } from './features/placeholders';

@@ -1,0 +1,58 @@
+// Every preferred fix of a document as one set of non-overlapping edits (for source.fixAll and
+// `check --fix`), and applying edits to a text.
+import type { Analysis } from '../check';
+import type { Problem } from '../problem';
+import { quickFixes, type Edit, type Fix } from './fixes';
+
+export interface AppliedFix {
+  problem: Problem;
+  fix: Fix;
+}
+
+export interface FixAllResult {
+  /** Sorted by offset, none overlapping: apply them to `analysis.text` in one go. */
+  edits: Edit[];
+  /** What each edit fixes, in document order (for reporting). */
+  fixes: AppliedFix[];
+}
+
+/** The preferred fix of each problem; a fix that would touch text another fix already changes is left out. */
+export function fixAll(analysis: Analysis): FixAllResult {
+  const candidates: Array<AppliedFix & { start: number; end: number }> = [];
+  for (const problem of analysis.problems) {
+    const fix = quickFixes(analysis, problem).find((f) => f.preferred);
+    if (!fix || fix.edits.length === 0) continue;
+    const start = Math.min(...fix.edits.map((e) => e.offset));
+    const end = Math.max(...fix.edits.map((e) => e.offset + e.length));
+    candidates.push({ problem, fix, start, end });
+  }
+  candidates.sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixes: AppliedFix[] = [];
+  const edits: Edit[] = [];
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const c of candidates) {
+    // Two edits at the same point (or overlapping ones) would depend on their order: keep the first.
+    if (c.start < lastEnd || c.start === lastStart) continue;
+    fixes.push({ problem: c.problem, fix: c.fix });
+    edits.push(...c.fix.edits);
+    lastStart = c.start;
+    lastEnd = c.end;
+  }
+  edits.sort((a, b) => a.offset - b.offset);
+  return { edits, fixes };
+}
+
+/** Applies non-overlapping edits (offsets into `text`); throws on overlapping ones. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    if (edit.offset < at) throw new Error(`overlapping edits at offset ${edit.offset}`);
+    parts.push(text.slice(at, edit.offset), edit.newText);
+    at = edit.offset + edit.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
