@@ -1,7 +1,8 @@
 // Bundles the three entry points into dist/: the extension (vscode external), the language
 // server (runnable as `node dist/server.js --stdio`) and the command line.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const common = {
   bundle: true,
@@ -20,3 +21,12 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+
+// The code pages that diagnostics link to (codeDescription, server/src/lsp/code-links.ts): one
+// markdown page per method, written by the same code the server uses to find each code's line.
+const docs = await build({ ...common, entryPoints: ['server/src/core/features/code-docs.ts'], write: false, sourcemap: false });
+const docsModule = { exports: {} };
+new Function('module', 'exports', 'require', docs.outputFiles[0].text)(docsModule, docsModule.exports, createRequire(import.meta.url));
+rmSync('dist/codes', { recursive: true, force: true });
+mkdirSync('dist/codes', { recursive: true });
+for (const page of docsModule.exports.codePages()) writeFileSync(`dist/codes/${page.fileName}`, page.markdown);

@@ -1,7 +1,9 @@
-// Problem (offsets) → LSP Diagnostic (positions), with the code, source and fix data.
+// Problem (offsets) → LSP Diagnostic (positions), with the code, a link to its documentation, the
+// source and the fix data.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Problem, Severity } from '../core';
+import { isDocumentedCode, type Problem, type Severity } from '../core';
+import { codeHref } from './code-links';
 
 export const SOURCE = 'voipnow';
 
@@ -19,6 +21,10 @@ export function toDiagnostic(problem: Problem, document: TextDocument): Diagnost
     source: SOURCE,
     message: problem.message,
   };
+  if (problem.method && isDocumentedCode(problem.code)) {
+    const href = codeHref(problem.method, problem.code);
+    if (href) diagnostic.codeDescription = { href };
+  }
   if (problem.data || problem.method) diagnostic.data = { ...problem.data, method: problem.method };
   return diagnostic;
 }
