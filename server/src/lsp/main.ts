@@ -1,8 +1,13 @@
 // The language server: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core';
 import { Analyses } from './analyses';
-import { Diagnostics } from './diagnostics';
+import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
+import { completionAt, type CompletionSupport } from './completion';
+import { Diagnostics, isCandidate } from './diagnostics';
+import { hoverAt } from './hover';
+import { symbolsOf } from './symbols';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders } from './workspace-folders';
 
@@ -12,6 +17,8 @@ const folders = new WorkspaceFolders();
 const analyses = new Analyses((uri) => folders.relativePath(uri));
 let settings: SettingsStore;
 let diagnostics: Diagnostics;
+/** What the client can take, read from its capabilities at initialize. */
+const client = { markdownHover: true, completion: { snippets: false, markdown: false } as CompletionSupport, hierarchicalSymbols: false, versionedEdits: false };
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -20,10 +27,22 @@ connection.onInitialize((params): InitializeResult => {
   settings.setInitializationOptions(params.initializationOptions);
   diagnostics = new Diagnostics(connection, documents, analyses, settings, pull);
   folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  const text = capabilities.textDocument;
+  client.markdownHover = text?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
+  client.completion = {
+    snippets: text?.completion?.completionItem?.snippetSupport === true,
+    markdown: text?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false,
+  };
+  client.hierarchicalSymbols = text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+  client.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentSymbolProvider: { label: 'VoipNow requests' },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'voipnow-payloads' },
@@ -47,6 +66,35 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token));
+
+/** The current analysis of an open JSON document (the one diagnostics use), or undefined. */
+async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+  const document = documents.get(uri);
+  if (!document || !isCandidate(document)) return undefined;
+  const analysis = analyses.get(document, await settings.get(uri));
+  // Settings are read asynchronously: answer only for the version the analysis was made of.
+  return documents.get(uri)?.version === document.version ? { document, analysis } : undefined;
+}
+
+connection.onHover(async (params) => {
+  const found = await analysisOf(params.textDocument.uri);
+  return found ? hoverAt(found.document, found.analysis, params.position, client.markdownHover) : null;
+});
+
+connection.onCompletion(async (params) => {
+  const found = await analysisOf(params.textDocument.uri);
+  return found ? completionAt(found.document, found.analysis, params.position, client.completion) : null;
+});
+
+connection.onCodeAction(async (params) => {
+  const found = await analysisOf(params.textDocument.uri);
+  return found ? codeActionsFor(params, found.document, found.analysis, client.versionedEdits) : [];
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const found = await analysisOf(params.textDocument.uri);
+  return found ? symbolsOf(found.document, found.analysis, client.hierarchicalSymbols) : [];
+});
 
 // TextDocuments reports an open as a content change too: the first one is checked at once.
 const opened = new Set<string>();
