@@ -40,11 +40,11 @@ export function crossFileDuplicates(files: readonly FileEntries[]): CrossFileDup
       const others = holders.filter((h) => h !== holder);
       const first = others[0];
       const detail = duplicateDetail(first.entry, `in ${files[first.fileIndex].display}`);
-      const { node, method } = holder.entry;
+      const { method } = holder.entry;
       found.push({
         fileIndex: holder.fileIndex,
-        problem: documentedProblem(method, '200', { offset: node.offset, length: node.length }, { objectDetail: detail }),
-        related: others.map((o) => ({ fileIndex: o.fileIndex, offset: o.entry.node.offset, length: o.entry.node.length })),
+        problem: documentedProblem(method, '200', holder.entry.range(), { objectDetail: detail }),
+        related: others.map((o) => ({ fileIndex: o.fileIndex, ...o.entry.range() })),
       });
     }
   }

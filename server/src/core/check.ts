@@ -1,12 +1,22 @@
 // The engine's entry point: text in, problems out. Protocol-free: the CLI and the language server
 // both call analyze() and read what they need from the result.
+//
+// Two paths give the same problems. The quick path (most documents: well-formed, no comments)
+// lets JSON.parse read the document and quick-check.ts pass each request; only a request that
+// fails is parsed into a tree (alone) and validated with positions. The full path parses the
+// whole document with positions first (comments, syntax errors, odd number literals, repeated
+// keys). A tree is built for a quick-path document only when something asks for `root`.
 import type { Node } from 'jsonc-parser';
+import { fastParse } from './fast-parse';
 import { LineIndex } from './line-index';
-import { parseDocument, DEFAULT_MAX_FILE_SIZE } from './parse';
-import type { Problem } from './problem';
-import { checkRequest, findRequests, type Request } from './requests';
-import { reportDuplicatesInFile, uniqueEntries, type UniqueEntry } from './rules/duplicates';
 import { wordProblem } from './messages';
+import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, parseDocument, withoutBom } from './parse';
+import { prescan } from './prescan';
+import type { Problem } from './problem';
+import { isCleanRequest, methodOf } from './quick-check';
+import { checkRequest, describeRequest, findRequests, type Request } from './requests';
+import { reportDuplicatesInFile, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from './rules/duplicates';
+import { propertyValue, rangeOf } from './tree';
 
 export interface CheckOptions {
   /** The file matches the include globs: a missing or unknown method is reported even if no request names one. */
@@ -15,19 +25,38 @@ export interface CheckOptions {
 }
 
 export interface Analysis {
-  text: string;
-  root: Node | undefined;
+  readonly text: string;
+  /** The parse tree (built on first use on the quick path). */
+  readonly root: Node | undefined;
   /** Whether the document is a payload at all (otherwise it has no problems). */
-  isPayload: boolean;
-  requests: Request[];
-  problems: Problem[];
+  readonly isPayload: boolean;
+  /** The requests' nodes (built on first use on the quick path). */
+  readonly requests: Request[];
+  readonly problems: Problem[];
   /** The values that must be unique across the workspace (200). */
-  unique: UniqueEntry[];
+  readonly unique: UniqueEntry[];
 }
 
 export function analyze(text: string, options: CheckOptions = {}): Analysis {
   const included = options.included ?? false;
-  const parsed = parseDocument(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  return (!exceedsSize(text, maxFileSize) && quickAnalyze(text, included)) || fullAnalyze(text, included, maxFileSize);
+}
+
+/** Shorthand when only the problems matter. */
+export function check(text: string, options?: CheckOptions): Problem[] {
+  return analyze(text, options).problems;
+}
+
+function reportDuplicates(unique: readonly UniqueEntry[], text: string, problems: Problem[]): void {
+  if (unique.length < 2) return;
+  let lines: LineIndex | undefined;
+  reportDuplicatesInFile(unique, (offset) => (lines ??= new LineIndex(text)).line(offset), problems);
+}
+
+/** The full path alone (exported for the test that keeps both paths equal). */
+export function fullAnalyze(text: string, included: boolean, maxFileSize = DEFAULT_MAX_FILE_SIZE): Analysis {
+  const parsed = parseDocument(text, maxFileSize);
   if (!parsed.parsed) {
     // Too large or too deep: only payload files hear about it.
     const isPayload = included || /"method"\s*:\s*"[A-Z][A-Za-z]+"/.test(text.slice(0, 4096));
@@ -44,17 +73,82 @@ export function analyze(text: string, options: CheckOptions = {}): Analysis {
     return { text, root: parsed.root, isPayload, requests: [], problems, unique: [] };
   }
   const problems = [...parsed.problems];
-  const requests = nodes.map((node) => checkRequest(node, text, problems));
-  const unique = uniqueEntries(requests, text);
-  if (unique.length > 1) {
-    let lines: LineIndex | undefined;
-    reportDuplicatesInFile(unique, (offset) => (lines ??= new LineIndex(text)).line(offset), problems);
-  }
+  const source = withoutBom(text);
+  const requests = nodes.map((node) => checkRequest(node, source, problems));
+  const unique = uniqueEntriesOfTree(requests, source);
+  reportDuplicates(unique, source, problems);
   problems.sort((a, b) => a.offset - b.offset);
   return { text, root: parsed.root, isPayload: true, requests, problems, unique };
 }
 
-/** Shorthand when only the problems matter. */
-export function check(text: string, options?: CheckOptions): Problem[] {
-  return analyze(text, options).problems;
+/** The number of properties of every object in a parsed value (JSON.parse keeps one of repeated keys). */
+function countProperties(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) for (const element of value) count += countProperties(element);
+  else for (const key in value) count += 1 + countProperties((value as Record<string, unknown>)[key]);
+  return count;
+}
+
+/** A document's tree and requests, built when first asked for. */
+function lazyTree(text: string, included: boolean, analysis: Omit<Analysis, 'root' | 'requests'>): Analysis {
+  let root: Node | undefined | null = null;
+  let requests: Request[] | undefined;
+  const tree = () => (root === null ? (root = parseDocument(text).root) : root);
+  return {
+    ...analysis,
+    get root() {
+      return tree();
+    },
+    get requests() {
+      return (requests ??= analysis.isPayload ? findRequests(tree(), included).map(describeRequest) : []);
+    },
+  };
+}
+
+/** undefined: the document needs the full path. */
+function quickAnalyze(text: string, included: boolean): Analysis | undefined {
+  const source = withoutBom(text);
+  const scan = prescan(source, MAX_NESTING);
+  if (!scan) return undefined;
+  let root: unknown;
+  try {
+    root = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  if (countProperties(root) !== scan.properties) return undefined;
+  const isArray = Array.isArray(root);
+  const isObject = !isArray && root !== null && typeof root === 'object';
+  const values: unknown[] = isArray ? (root as unknown[]) : [root];
+  const methods = values.map(methodOf);
+  const payload = isArray ? included || methods.some(Boolean) : isObject && (included || methods[0] !== undefined);
+  if (!payload) return included ? undefined : lazyTree(text, included, { text, isPayload: false, problems: [], unique: [] });
+  if (isArray && (scan.elements?.length !== 2 * values.length || values.length === 0)) return undefined;
+
+  // A request's tree, parsed alone from its own text when a problem needs positions.
+  const trees: Array<Node | undefined> = [];
+  const treeOf = (index: number): Node => {
+    let node = trees[index];
+    if (!node) {
+      const [start, end] = isArray ? [scan.elements![2 * index], scan.elements![2 * index + 1]] : [0, source.length];
+      const parsed = fastParse(source, MAX_NESTING, start, end);
+      if (parsed === 'fallback' || !('root' in parsed)) throw new Error('a well-formed request did not parse alone');
+      node = trees[index] = parsed.root;
+    }
+    return node;
+  };
+
+  const problems: Problem[] = [];
+  values.forEach((value, index) => {
+    if (!isCleanRequest(value)) checkRequest(treeOf(index), source, problems);
+  });
+  const unique = uniqueEntriesOfValues(values, methods, (index, steps) => {
+    let node: Node | undefined = propertyValue(treeOf(index), 'params');
+    for (const step of steps) node = typeof step === 'number' ? node?.children?.[step] : propertyValue(node, step);
+    return rangeOf(node ?? treeOf(index));
+  });
+  reportDuplicates(unique, source, problems);
+  problems.sort((a, b) => a.offset - b.offset);
+  return lazyTree(text, included, { text, isPayload: true, problems, unique });
 }

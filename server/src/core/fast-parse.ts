@@ -31,9 +31,10 @@ interface Frame {
   empty: boolean;
 }
 
-export function fastParse(text: string, maxDepth: number): FastResult {
-  const length = text.length;
-  let pos = 0;
+/** Parses `text` from `start` to `end` (the whole text by default); offsets stay those of `text`. */
+export function fastParse(text: string, maxDepth: number, start = 0, end = text.length): FastResult {
+  const length = end;
+  let pos = start;
   const stack: Frame[] = [];
   let root: Node | undefined;
 

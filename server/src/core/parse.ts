@@ -42,7 +42,7 @@ function syntaxMessage(error: ParseErrorCode): string {
 }
 
 /** Size in UTF-8 bytes, counted only when the length alone cannot decide. */
-function exceedsSize(text: string, maxFileSize: number): boolean {
+export function exceedsSize(text: string, maxFileSize: number): boolean {
   if (text.length > maxFileSize) return true;
   if (text.length * 3 <= maxFileSize) return false;
   return Buffer.byteLength(text, 'utf8') > maxFileSize;
@@ -62,13 +62,17 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
+/** A byte order mark is ignored; a space of the same length keeps every offset. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
+
 export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed {
   if (exceedsSize(text, maxFileSize)) {
     const message = `This file is larger than maxFileSize (${maxFileSize} bytes) and is not checked.`;
     return { root: undefined, parsed: false, problems: [wordProblem('file-too-large', message, { offset: 0, length: 0 })] };
   }
-  // A byte order mark is ignored; a space of the same length keeps every offset.
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const source = withoutBom(text);
   const fast = fastParse(source, MAX_NESTING);
   if (fast !== 'fallback' && 'root' in fast) return { root: fast.root, problems: [], parsed: true };
   // Not well-formed (or too deep): measure depth without recursion, then let jsonc-parser recover.

@@ -39,6 +39,14 @@ export function findRequests(root: Node | undefined, included: boolean): Node[] 
   return included ? [root] : [];
 }
 
+/** What a request node holds, without checking it (for features over a document's tree). */
+export function describeRequest(node: Node): Request {
+  const methodNode = propertyValue(node, 'method');
+  const method = methodNode?.type === 'string' && isMethod(methodNode.value) ? (methodNode.value as string) : undefined;
+  const params = propertyValue(node, 'params');
+  return { node, method, methodNode, params };
+}
+
 /** Checks one request; returns what was learned about it for the file-level rules. */
 export function checkRequest(node: Node, text: string, problems: Problem[]): Request {
   if (node.type !== 'object') {

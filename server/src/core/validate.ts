@@ -7,6 +7,7 @@ import { rangeOf, writtenText, type Range } from './tree';
 import type { Problem } from './problem';
 import type { ValueSpec } from './spec';
 import { suggest } from './suggest';
+import { scalarAccepts, typeAccepts } from './value-checks';
 
 export interface ValidationContext {
   text: string;
@@ -28,68 +29,6 @@ export interface Present {
   has(name: string): boolean;
 }
 
-
-const INTEGER_LITERAL = /^-?\d+$/;
-const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-
-function typeAccepts(types: ReadonlySet<string> | undefined, node: Node, written: string | undefined): boolean {
-  if (!types) return true;
-  switch (node.type) {
-    case 'number':
-      return types.has('number') || (types.has('integer') && INTEGER_LITERAL.test(written ?? ''));
-    case 'array':
-    case 'object':
-    case 'string':
-    case 'boolean':
-    case 'null':
-      return types.has(node.type);
-    default:
-      return false;
-  }
-}
-
-function enumAccepts(spec: ValueSpec, node: Node, written: string | undefined): boolean {
-  for (const allowed of spec.enum!) {
-    if (typeof allowed === 'string' && node.type === 'string') {
-      const value = node.value as string;
-      if (value === allowed || (spec.ignoreCase && value.toLowerCase() === allowed.toLowerCase())) return true;
-    } else if (typeof allowed === 'number' && node.type === 'number') {
-      if (written === String(allowed)) return true;
-    } else if (typeof allowed === 'boolean' && node.type === 'boolean') {
-      if (node.value === allowed) return true;
-    } else if (allowed === null && node.type === 'null') return true;
-  }
-  return false;
-}
-
-/** Code points, counted only as far as a limit needs (a 5 MB string is not walked). */
-function codePointsAtLeast(text: string, limit: number): boolean {
-  if (text.length < limit) return false;
-  if (text.length >= 2 * limit) return true;
-  let count = 0;
-  for (const _ of text) if (++count >= limit) return true;
-  return false;
-}
-
-function scalarAccepts(spec: ValueSpec, node: Node, written: string | undefined): boolean {
-  if (spec.enum && !enumAccepts(spec, node, written)) return false;
-  if (spec.constValue !== undefined && node.value !== spec.constValue) return false;
-  if (written === undefined) return true;
-  if (spec.maxLength !== undefined && codePointsAtLeast(written, spec.maxLength + 1)) return false;
-  if (spec.minLength !== undefined && !codePointsAtLeast(written, spec.minLength)) return false;
-  if (spec.pattern && !spec.pattern.test(written)) return false;
-  if (spec.format && !spec.format(written)) return false;
-  const numeric = spec.types && (spec.types.has('integer') || spec.types.has('number'));
-  if (numeric && written.length < 400 && NUMERIC_TEXT.test(written)) {
-    const n = Number(written);
-    if (spec.minimum !== undefined && !(n >= spec.minimum)) return false;
-    if (spec.maximum !== undefined && !(n <= spec.maximum)) return false;
-    if (spec.exclusiveMinimum !== undefined && !(n > spec.exclusiveMinimum)) return false;
-    if (spec.exclusiveMaximum !== undefined && !(n < spec.exclusiveMaximum)) return false;
-    if (spec.multipleOf !== undefined && n % spec.multipleOf !== 0) return false;
-  }
-  return true;
-}
 
 function describeExpected(spec: ValueSpec): string {
   const values = spec.preferredValues ?? (spec.enum as Array<string | number | boolean> | undefined);
@@ -142,14 +81,14 @@ export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, 
 
 function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: ValidationContext, holder: Range): boolean {
   const written = writtenText(node, ctx.text);
-  if (!typeAccepts(spec.types, node, written)) {
+  if (!typeAccepts(spec.types, node.type, written)) {
     invalid(node, spec, code, ctx);
     return false;
   }
   if (node.type === 'object') {
     return spec.properties ? checkObject(node, spec, ctx, holder) : true;
   }
-  if (!scalarAccepts(spec, node, written)) {
+  if (!scalarAccepts(spec, node.type, node.value, written)) {
     invalid(node, spec, code, ctx);
     return false;
   }

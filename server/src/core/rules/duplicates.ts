@@ -3,56 +3,98 @@
 import type { Node } from 'jsonc-parser';
 import { documentedProblem } from '../messages';
 import type { Problem } from '../problem';
-import type { Request } from '../requests';
-import { propertyValue, writtenText } from '../tree';
+import { propertyValue, rangeOf, writtenText, type Range } from '../tree';
 
 export interface UniqueEntry {
   method: string;
-  /** What must be unique, normalised for comparison (kind + value). */
+  /** What must be unique, normalised for comparison (method + value). */
   key: string;
   /** The value as written, for messages. */
   shown: string;
-  node: Node;
+  /** Where the value stands (found on demand: the quick path has no tree until it is asked). */
+  range(): Range;
 }
 
 interface UniqueRule {
-  /** The nodes holding the unique values of one request. */
-  values(params: Node): Array<Node | undefined>;
+  /** Where the unique value sits in `params`; `*` is each item of a list (or its single value). */
+  path: readonly string[];
   normalize(value: string): string;
   describe(shown: string): string;
 }
 
-const listItems = (node: Node | undefined) => (node?.type === 'array' ? node.children ?? [] : node ? [node] : []);
-
 const RULES: Record<string, UniqueRule> = {
   AddChannel: {
-    values: (params) => [propertyValue(propertyValue(params, 'SIP'), 'name')],
+    path: ['SIP', 'name'],
     normalize: (v) => v.trim().toLowerCase(),
     describe: (v) => `A channel named '${v}'`,
   },
   AddChannelGroup: {
-    values: (params) => [propertyValue(params, 'name')],
+    path: ['name'],
     normalize: (v) => v.trim().toLowerCase(),
     describe: (v) => `A channel group named '${v}'`,
   },
   AddPublicNo: {
-    values: (params) => listItems(propertyValue(params, 'publicNo')).map((item) => propertyValue(item, 'phoneNo')),
+    path: ['publicNo', '*', 'phoneNo'],
     normalize: (v) => v.trim().replace(/^\+/, ''),
     describe: (v) => `The public number '${v}'`,
   },
 };
 
-export function uniqueEntries(requests: readonly Request[], text: string): UniqueEntry[] {
+/** The methods whose requests add something that must be unique. */
+export function uniqueMethods(): string[] {
+  return Object.keys(RULES);
+}
+
+const MAX_SHOWN = 1024;
+
+function entry(method: string, shown: string, range: () => Range): UniqueEntry {
+  return { method, key: `${method} ${RULES[method].normalize(shown)}`, shown, range };
+}
+
+/** From a parse tree: each request's params node. */
+export function uniqueEntriesOfTree(requests: ReadonlyArray<{ method?: string; params?: Node }>, text: string): UniqueEntry[] {
   const entries: UniqueEntry[] = [];
   for (const { method, params } of requests) {
     const rule = method ? RULES[method] : undefined;
     if (!rule || !params) continue;
-    for (const node of rule.values(params)) {
-      const written = node && writtenText(node, text);
-      if (!node || written === undefined || written.length > 1024) continue;
-      entries.push({ method: method!, key: `${method} ${rule.normalize(written)}`, shown: written, node });
+    let nodes: Node[] = [params];
+    for (const step of rule.path) {
+      nodes = step === '*' ? nodes.flatMap((n) => (n.type === 'array' ? n.children ?? [] : [n])) : nodes.map((n) => propertyValue(n, step)).filter((n): n is Node => n !== undefined);
+    }
+    for (const node of nodes) {
+      const shown = writtenText(node, text);
+      if (shown !== undefined && shown.length <= MAX_SHOWN) entries.push(entry(method!, shown, () => rangeOf(node)));
     }
   }
+  return entries;
+}
+
+/**
+ * From parsed values (the quick path): `locate(index, steps)` finds the node of request `index`
+ * at the key/index steps below its params, when a message needs it.
+ */
+export function uniqueEntriesOfValues(requests: readonly unknown[], methods: ReadonlyArray<string | undefined>, locate: (index: number, steps: Array<string | number>) => Range): UniqueEntry[] {
+  const entries: UniqueEntry[] = [];
+  requests.forEach((request, index) => {
+    const method = methods[index];
+    const rule = method ? RULES[method] : undefined;
+    if (!rule) return;
+    let found: Array<{ value: unknown; steps: Array<string | number> }> = [{ value: (request as { params?: unknown }).params, steps: [] }];
+    for (const step of rule.path) {
+      found = found.flatMap(({ value, steps }) => {
+        if (step === '*') return Array.isArray(value) ? value.map((v, i) => ({ value: v, steps: [...steps, i] })) : [{ value, steps }];
+        const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+        return object && Object.prototype.hasOwnProperty.call(object, step) ? [{ value: object[step], steps: [...steps, step] }] : [];
+      });
+    }
+    for (const { value, steps } of found) {
+      const shown = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+      if (shown !== undefined && shown.length <= MAX_SHOWN) {
+        let range: Range | undefined;
+        entries.push(entry(method!, shown, () => (range ??= locate(index, steps))));
+      }
+    }
+  });
   return entries;
 }
 
@@ -70,12 +112,8 @@ export function reportDuplicatesInFile(entries: readonly UniqueEntry[], lineOf: 
       first.set(entry.key, entry);
       continue;
     }
-    const detail = duplicateDetail(earlier, `on line ${lineOf(earlier.node.offset) + 1} of this file`);
-    problems.push(documentedProblem(entry.method, '200', { offset: entry.node.offset, length: entry.node.length }, { objectDetail: detail }));
+    const detail = duplicateDetail(earlier, `on line ${lineOf(earlier.range().offset) + 1} of this file`);
+    const range = entry.range();
+    problems.push(documentedProblem(entry.method, '200', { offset: range.offset, length: range.length }, { objectDetail: detail }));
   }
-}
-
-/** The methods whose requests add something that must be unique. */
-export function uniqueMethods(): string[] {
-  return Object.keys(RULES);
 }

@@ -1,0 +1,80 @@
+// One cheap pass over a document before the quick path (quick-check.ts) trusts JSON.parse:
+// it finds what JSON.parse would hide (comments, number literals whose value does not print
+// back as written, repeated keys through the count of properties, nesting) and where each
+// element of a top-level array starts and ends, so a request with a problem can be parsed alone.
+
+export interface Prescan {
+  /** Properties written in the document (colons outside strings), to detect repeated keys. */
+  properties: number;
+  /** [start, end) offsets of each element of a top-level array; undefined for any other root. */
+  elements: number[] | undefined;
+}
+
+/** Integers of up to 15 digits print back exactly as written; anything else is compared. */
+const SAFE_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+
+/** undefined: this document needs the full path (comments, odd numbers, too deep, not well-formed). */
+export function prescan(text: string, maxDepth: number): Prescan | undefined {
+  const length = text.length;
+  let depth = 0;
+  let properties = 0;
+  let elements: number[] | undefined;
+  let elementOpen = false;
+  let lastEnd = 0;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      i++;
+      continue;
+    }
+    if (depth === 1 && elements && !elementOpen && c !== 93 && c !== 44) {
+      elements.push(i);
+      elementOpen = true;
+    }
+    if (c === 34) {
+      let end = text.indexOf('"', i + 1);
+      while (end > 0) {
+        let backslashes = 0;
+        for (let k = end - 1; text.charCodeAt(k) === 92; k--) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return undefined;
+      i = lastEnd = end + 1;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      NUMBER.lastIndex = i;
+      const match = NUMBER.exec(text);
+      if (!match) return undefined;
+      const literal = match[0];
+      if (!SAFE_INTEGER.test(literal) && String(Number(literal)) !== literal) return undefined;
+      i = lastEnd = i + literal.length;
+    } else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return undefined;
+      if (depth === 1 && c === 91) elements = [];
+      i++;
+    } else if (c === 125 || c === 93) {
+      if (depth === 1 && elements && elementOpen) {
+        elements.push(lastEnd);
+        elementOpen = false;
+      }
+      depth--;
+      i = lastEnd = i + 1;
+    } else if (c === 44) {
+      if (depth === 1 && elements && elementOpen) {
+        elements.push(lastEnd);
+        elementOpen = false;
+      }
+      i++;
+    } else if (c === 58) {
+      properties++;
+      i++;
+    } else if (c === 47) {
+      return undefined;
+    } else {
+      i = lastEnd = i + 1;
+    }
+  }
+  return { properties, elements };
+}
