@@ -5,6 +5,7 @@ import { choice, parseCommandArgs, positiveInteger } from './args';
 import { crossFileDuplicates } from './duplicates';
 import { CliError } from './errors';
 import { collectFiles, type InputFile } from './files';
+import { fixFiles } from './fix';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -25,6 +26,7 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
     include: { type: 'string', multiple: true },
     'stdin-filename': { type: 'string' },
     'max-file-size': { type: 'string' },
+    fix: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(CHECK_HELP);
@@ -41,6 +43,13 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
   // Everything is read before anything is printed: an unreadable file fails the run with no partial output.
   const texts: string[] = [];
   for (const input of inputs) texts.push(await readInput(input, maxFileSize));
+  if (values.fix) {
+    if (inputs.some((input) => input.absolute === undefined)) throw new CliError('--fix cannot write to standard input');
+    // What was fixed goes to stderr, so that stdout stays the report (json and sarif included).
+    const fixed = fixFiles(inputs, texts, include, maxFileSize);
+    for (const line of fixed.lines) process.stderr.write(`fixed ${line}\n`);
+    process.stderr.write(`${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} applied in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}\n`);
+  }
 
   const checked = checkFiles(inputs, texts, include, maxFileSize);
   process.stdout.write(FORMATTERS[format](checked));

@@ -32,6 +32,8 @@ Options:
                                  (default: <stdin>)
   --max-file-size BYTES          Larger files are reported (file-too-large) and not checked
                                  (default: 8388608)
+  --fix                          Apply every preferred fix (the editor's fix-all) to the files,
+                                 list them on stderr, then report what is left
   -h, --help                     Show this help
 `;
 

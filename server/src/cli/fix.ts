@@ -1,0 +1,34 @@
+// `check --fix`: applies every preferred fix (the same ones as the editor's fix-all) to the files
+// and writes them back; the report that follows is of what is left.
+import { writeFileSync } from 'node:fs';
+import { analyze, applyEdits, fixAll, isIncluded, LineIndex } from '../core';
+import { CliError } from './errors';
+import type { InputFile } from './files';
+
+export interface FixReport {
+  /** Per file: one line per fix applied, `file:line:col  code  title`. */
+  lines: string[];
+  filesChanged: number;
+  fixesApplied: number;
+}
+
+/** Fixes the texts in place (the array is updated) and writes each changed file. */
+export function fixFiles(inputs: readonly InputFile[], texts: string[], include: readonly string[], maxFileSize: number): FixReport {
+  const report: FixReport = { lines: [], filesChanged: 0, fixesApplied: 0 };
+  inputs.forEach((input, i) => {
+    const analysis = analyze(texts[i], { included: isIncluded(input.includePath, include), maxFileSize });
+    const { edits, fixes } = fixAll(analysis);
+    if (edits.length === 0) return;
+    if (input.absolute === undefined) throw new CliError('--fix cannot write to standard input');
+    const lines = new LineIndex(texts[i]);
+    for (const { problem, fix } of fixes) {
+      const at = lines.position(problem.offset);
+      report.lines.push(`${input.display}:${at.line + 1}:${at.character + 1}  ${problem.code}  ${fix.title}`);
+    }
+    texts[i] = applyEdits(texts[i], edits);
+    writeFileSync(input.absolute, texts[i]);
+    report.filesChanged++;
+    report.fixesApplied += fixes.length;
+  });
+  return report;
+}
