@@ -1,7 +1,7 @@
 // 200 across files (spec section 5): the engine reports a name or number added twice within one
 // file; only a caller that sees several files can report the clash between them. Each file's
 // first request adding a value that another file also adds gets 200, naming the first such file.
-import type { Analysis, Problem } from '../core';
+import type { Problem } from '../core';
 // Not part of the engine's index (yet): the same helpers the engine's in-file rule uses, so the
 // message is the documented text with the same {object_detail}.
 import { documentedProblem } from '../core/messages';
@@ -9,7 +9,7 @@ import { duplicateDetail, type UniqueEntry } from '../core/rules/duplicates';
 
 export interface FileEntries {
   display: string;
-  analysis: Analysis;
+  unique: readonly UniqueEntry[];
 }
 
 export interface CrossFileDuplicate {
@@ -25,7 +25,7 @@ export function crossFileDuplicates(files: readonly FileEntries[]): CrossFileDup
   const byKey = new Map<string, Array<{ fileIndex: number; entry: UniqueEntry }>>();
   files.forEach((file, fileIndex) => {
     const seen = new Set<string>();
-    for (const entry of file.analysis.unique) {
+    for (const entry of file.unique) {
       if (seen.has(entry.key)) continue;
       seen.add(entry.key);
       let holders = byKey.get(entry.key);

@@ -4,6 +4,8 @@ import { checkCommand } from './check-command';
 import { codesCommand } from './codes-command';
 import { CliError } from './errors';
 import { explainCommand } from './explain-command';
+import { isMainThread } from 'node:worker_threads';
+import { runAsWorker } from './parallel';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { VERSION } from './version';
 
@@ -46,12 +48,12 @@ function help(args: string[]): number {
 }
 
 // A reader that goes away (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
 
-run(process.argv.slice(2), process.cwd()).then(
+if (!runAsWorker()) run(process.argv.slice(2), process.cwd()).then(
   (code) => {
     // exitCode, not exit(): a large report piped to another program must be flushed whole.
     process.exitCode = code;

@@ -13,7 +13,7 @@ export async function readInput(file: InputFile, maxFileSize: number): Promise<s
   return bytes.toString('utf8');
 }
 
-function readFileCapped(absolute: string, display: string, limit: number): Buffer {
+export function readFileCapped(absolute: string, display: string, limit: number): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(absolute, 'r');

@@ -1,0 +1,28 @@
+// Worker threads must not change a byte of the report: the same fixtures (a duplicate across
+// files among them) checked with one, two and three threads.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ROOT = join(__dirname, '..', '..');
+const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('check --jobs', () => {
+  for (const format of ['text', 'json', 'sarif']) {
+    it(`gives the same ${format} report with 1, 2 and 3 threads`, () => {
+      const runs = [1, 2, 3].map((jobs) => cli(['check', '--format', format, '--jobs', String(jobs), 'test/cli/fixtures', 'examples']));
+      assert.match(runs[0].stdout, /200/);
+      for (const run of runs) {
+        assert.equal(run.stdout, runs[0].stdout);
+        assert.equal(run.status, runs[0].status);
+      }
+    });
+  }
+
+  it('reports an unreadable file found by a worker as a usage error', () => {
+    const run = cli(['check', '--jobs', '2', 'test/cli/fixtures', 'no/such/file.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /no\/such\/file\.json/);
+  });
+});
