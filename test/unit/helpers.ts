@@ -160,3 +160,22 @@ export const invalidValue = (param: string, expected: string): string => `Invali
 export const BOOLEAN_EXPECTED = 'one of true, false';
 export const STRING_EXPECTED = 'a string';
 export const ANY_EXPECTED = 'a valid value';
+
+// Spec 2.3: the word codes and their severities.
+export const WORD_SEVERITY: Record<string, string> = {
+  'invalid-json': 'error',
+  'missing-method': 'error',
+  'unknown-method': 'error',
+  'unknown-parameter': 'warning',
+  'not-an-object': 'error',
+  'invalid-value': 'error',
+  'too-many-items': 'error',
+  'too-few-items': 'error',
+  'conflicting-parameters': 'error',
+  'duplicate-key': 'warning',
+  'nesting-too-deep': 'error',
+  'file-too-large': 'information',
+  'unknown-record': 'warning',
+  'undocumented-code': 'warning',
+  'text-differs': 'information',
+};

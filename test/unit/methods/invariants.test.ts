@@ -5,6 +5,7 @@
 // Run: node --import tsx --test test/unit/methods/*.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { WORD_SEVERITY } from '../helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type Problem } from '../../../server/src/core/index';
@@ -20,24 +21,6 @@ for (const row of codesFile.rows) {
 }
 const METHODS = [...DOCUMENTED.keys()];
 
-// Spec 2.3: the word codes and their severities.
-const WORD_SEVERITY: Record<string, string> = {
-  'invalid-json': 'error',
-  'missing-method': 'error',
-  'unknown-method': 'error',
-  'unknown-parameter': 'warning',
-  'not-an-object': 'error',
-  'invalid-value': 'error',
-  'too-many-items': 'error',
-  'too-few-items': 'error',
-  'conflicting-parameters': 'error',
-  'duplicate-key': 'warning',
-  'nesting-too-deep': 'error',
-  'file-too-large': 'information',
-  'unknown-record': 'warning',
-  'undocumented-code': 'warning',
-  'text-differs': 'information',
-};
 
 // Spec 2.5: never raised from a file.
 const STATE_CODES = ['100', '102', '103', '104', '106', '107', '108', '051', '151', '152', '201', '525', '526', '030', '037', '039', '666'];
