@@ -2,6 +2,7 @@
 // happens in the server; this file only wires it up.
 import * as path from 'node:path';
 import { commands, type ExtensionContext } from 'vscode';
+import { registerCodeTable } from './code-table';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -24,6 +25,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('voipnowPayloads', 'VoipNow Payloads', serverOptions, clientOptions);
   context.subscriptions.push(
     commands.registerCommand('voipnowPayloads.restartServer', () => client?.restart()),
+    registerCodeTable(context),
   );
   await client.start();
 }
