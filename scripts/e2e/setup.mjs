@@ -34,8 +34,20 @@ function installedVersion(packageDir) {
   }
 }
 
+/**
+ * The environment without what `npm run` adds about itself: an npm started from here would take
+ * npm_config_user_agent as its own (code-server's postinstall reads the Node version from it, and
+ * would see this script's Node 20) and npm_config_local_prefix as the project to install into.
+ * Other npm_config_* (a registry, a cafile) are kept.
+ */
+function cleanEnv(extra = {}) {
+  const drop = /^npm_(config_user_agent|config_local_prefix|config_prefix|lifecycle_|package_|execpath|node_execpath|command)/i;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !drop.test(key)));
+  return { ...env, ...extra };
+}
+
 /** npm install of exact versions into a folder of the cache, with its own package.json. */
-function npmInstall(folder, specs, env = process.env) {
+function npmInstall(folder, specs, env = cleanEnv()) {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'voipnow-payloads-e2e-cache', private: true }, null, 2));
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--save-exact', ...specs], { cwd: folder, env });
@@ -83,13 +95,12 @@ if (installedVersion(CODE_SERVER_DIR) === VERSIONS.codeServer && existsSync(CODE
 } else {
   step(`npm install code-server@${VERSIONS.codeServer} (with Node ${VERSIONS.node}; takes a few minutes)`);
   rmSync(join(CACHE, 'code-server'), { recursive: true, force: true });
-  const env = {
-    ...process.env,
+  const env = cleanEnv({
     PATH: `${join(NODE24_DIR, 'bin')}${delimiter}${process.env.PATH}`,
     npm_config_nodedir: NODE24_DIR,
     npm_config_unsafe_perm: 'true',
     npm_config_yes: 'true',
-  };
+  });
   npmInstall(join(CACHE, 'code-server'), [`code-server@${VERSIONS.codeServer}`], env);
   if (!existsSync(CODE_SERVER_ENTRY)) {
     console.error(`e2e:setup: code-server installed but ${CODE_SERVER_ENTRY} is missing`);
@@ -102,7 +113,7 @@ if (installedVersion(join(TOOLS_DIR, 'node_modules', 'playwright-core')) === VER
   step(`playwright-core ${VERSIONS.playwrightCore} present`);
 } else {
   step(`npm install playwright-core@${VERSIONS.playwrightCore}`);
-  npmInstall(TOOLS_DIR, [`playwright-core@${VERSIONS.playwrightCore}`], { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+  npmInstall(TOOLS_DIR, [`playwright-core@${VERSIONS.playwrightCore}`], cleanEnv({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }));
 }
 
 // 5. Sanity: each tool starts.
