@@ -5,7 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { FORMATS } from '../server/src/core/formats';
 
 const BASE = 'https://voipnow-payloads.invalid/schemas/';
-const ANNOTATIONS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions'];
+const ANNOTATIONS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records'];
 
 export function ajvValidators(root: string) {
   const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true });

@@ -40,7 +40,7 @@ const NETWORK = new RegExp(
   `^(?:${IPV4}(?:/(?:3[0-2]|[12]?[0-9])|/${IPV4})?|${OCTET}\\.\\*\\.\\*\\.\\*|${OCTET}\\.${OCTET}\\.\\*\\.\\*|${OCTET}(?:\\.${OCTET}){2}\\.\\*)$`,
 );
 
-const ANNOTATIONS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions'];
+const ANNOTATIONS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records'];
 
 function makeAjv(): Ajv2020 {
   // Two strict checks are off by design of the vocabulary: strictTypes, because a `listOf` parameter
@@ -377,4 +377,57 @@ test('sample payloads: one or more valid and invalid per method', () => {
 
 test('a request names its own method only', () => {
   assert.equal(validator('DelChannel')({ method: 'DelPublicNo', params: { ID: [1] } }), false);
+});
+
+// The records snapshot (spec section 6): its own schema, and the `records` keyword that says which
+// kind of record an ID parameter names.
+const recordsSchema = readJson(join(SCHEMAS, 'records.schema.json'));
+const RECORD_KINDS = Object.keys(recordsSchema.properties as Node).filter((k) => k !== '$schema');
+
+test('records.schema.json compiles and accepts a snapshot, rejects malformed ones', () => {
+  assert.deepEqual(RECORD_KINDS, ['codecs', 'channels', 'channelGroups', 'publicNumbers', 'timeIntervals', 'rulesGroups', 'rules', 'users']);
+  const validate = makeAjv().compile(recordsSchema as object);
+  const good = {
+    $schema: './records.schema.json',
+    codecs: [{ ID: 1, name: 'G.711 u-law' }, { ID: '3', name: 'G.729' }],
+    channels: [{ ID: 2, name: 'Carrier A', flow: 'both' }],
+    publicNumbers: [{ ID: 9, name: 'Main line', phoneNo: '+40212345678' }],
+    users: [],
+  };
+  assert.ok(validate(good), ajv.errorsText(validate.errors));
+  for (const bad of [
+    [],
+    { codec: [] },
+    { codecs: {} },
+    { codecs: [{ name: 'G.729' }] },
+    { codecs: [{ ID: 3 }] },
+    { codecs: [{ ID: 0, name: 'x' }] },
+    { codecs: [{ ID: 'x3', name: 'x' }] },
+    { codecs: [{ ID: 3, name: 3 }] },
+    { publicNumbers: [{ ID: 3, name: 'x', phoneNo: '12-3' }] },
+  ]) {
+    assert.ok(!validate(bad), `accepted ${JSON.stringify(bad)}`);
+  }
+});
+
+test('every records keyword names a kind of the records schema, on an ID parameter; every ID parameter has one', () => {
+  const idRef = /(?:^|#)\/\$defs\/(?:id|idList)$/;
+  let count = 0;
+  for (const [file, root] of [['common', common] as const, ...[...schemas].map(([m, s]) => [m, s] as const)]) {
+    const visit = (node: Json, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
+      const ref = typeof node.$ref === 'string' ? node.$ref : '';
+      if ('records' in node) {
+        count++;
+        assert.ok(RECORD_KINDS.includes(node.records as string), `${file} ${path}: records ${node.records}`);
+        assert.ok(idRef.test(ref), `${file} ${path}: records on a parameter that is not an ID`);
+      } else if (idRef.test(ref) && !path.startsWith('#/$defs/idList')) {
+        assert.fail(`${file} ${path}: an ID parameter without a records keyword`);
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== 'enum' && key !== 'const') visit(value, `${path}/${key}`);
+    };
+    visit(root, '#');
+  }
+  assert.equal(count, 35);
 });

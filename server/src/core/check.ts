@@ -14,14 +14,17 @@ import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, parseDocument, without
 import { prescan } from './prescan';
 import type { Problem } from './problem';
 import { isCleanRequest, methodOf } from './quick-check';
+import type { Records } from './records';
 import { checkRequest, describeRequest, findRequests, type Request } from './requests';
-import { reportDuplicatesInFile, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from './rules/duplicates';
+import { reportDuplicatesInFile, reportRecordClashes, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from './rules/duplicates';
 import { propertyValue, rangeOf } from './tree';
 
 export interface CheckOptions {
   /** The file matches the include globs: a missing or unknown method is reported even if no request names one. */
   included?: boolean;
   maxFileSize?: number;
+  /** The records snapshot (spec section 6): IDs are looked up, new names compared with it. */
+  records?: Records;
 }
 
 export interface Analysis {
@@ -33,14 +36,17 @@ export interface Analysis {
   /** The requests' nodes (built on first use on the quick path). */
   readonly requests: Request[];
   readonly problems: Problem[];
-  /** The values that must be unique across the workspace (200). */
+  /** The values that must be unique across the workspace (200); those the records already hold have their 200 and are left out. */
   readonly unique: UniqueEntry[];
+  /** The records snapshot the document was checked against, if any (for hover, completion, definition). */
+  readonly records?: Records;
 }
 
 export function analyze(text: string, options: CheckOptions = {}): Analysis {
   const included = options.included ?? false;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  return (!exceedsSize(text, maxFileSize) && quickAnalyze(text, included)) || fullAnalyze(text, included, maxFileSize);
+  const records = options.records;
+  return (!exceedsSize(text, maxFileSize) && quickAnalyze(text, included, records)) || fullAnalyze(text, included, maxFileSize, records);
 }
 
 /** Shorthand when only the problems matter. */
@@ -55,12 +61,12 @@ function reportDuplicates(unique: readonly UniqueEntry[], text: string, problems
 }
 
 /** The full path alone (exported for the test that keeps both paths equal). */
-export function fullAnalyze(text: string, included: boolean, maxFileSize = DEFAULT_MAX_FILE_SIZE): Analysis {
+export function fullAnalyze(text: string, included: boolean, maxFileSize = DEFAULT_MAX_FILE_SIZE, records?: Records): Analysis {
   const parsed = parseDocument(text, maxFileSize);
   if (!parsed.parsed) {
     // Too large or too deep: only payload files hear about it.
     const isPayload = included || /"method"\s*:\s*"[A-Z][A-Za-z]+"/.test(text.slice(0, 4096));
-    return { text, root: undefined, isPayload, requests: [], problems: isPayload ? parsed.problems : [], unique: [] };
+    return { text, root: undefined, isPayload, requests: [], problems: isPayload ? parsed.problems : [], unique: [], records };
   }
   const nodes = findRequests(parsed.root, included);
   if (nodes.length === 0) {
@@ -70,15 +76,15 @@ export function fullAnalyze(text: string, included: boolean, maxFileSize = DEFAU
       const message = 'A payload file holds one request object or an array of request objects.';
       problems.push(wordProblem('missing-method', message, { offset: parsed.root.offset, length: parsed.root.type === 'object' || parsed.root.type === 'array' ? 1 : parsed.root.length }));
     }
-    return { text, root: parsed.root, isPayload, requests: [], problems, unique: [] };
+    return { text, root: parsed.root, isPayload, requests: [], problems, unique: [], records };
   }
   const problems = [...parsed.problems];
   const source = withoutBom(text);
-  const requests = nodes.map((node) => checkRequest(node, source, problems));
-  const unique = uniqueEntriesOfTree(requests, source);
+  const requests = nodes.map((node) => checkRequest(node, source, problems, records));
+  const unique = reportRecordClashes(uniqueEntriesOfTree(requests, source), records, problems);
   reportDuplicates(unique, source, problems);
   problems.sort((a, b) => a.offset - b.offset);
-  return { text, root: parsed.root, isPayload: true, requests, problems, unique };
+  return { text, root: parsed.root, isPayload: true, requests, problems, unique, records };
 }
 
 /** The number of properties of every object in a parsed value (JSON.parse keeps one of repeated keys). */
@@ -107,7 +113,7 @@ function lazyTree(text: string, included: boolean, analysis: Omit<Analysis, 'roo
 }
 
 /** undefined: the document needs the full path. */
-function quickAnalyze(text: string, included: boolean): Analysis | undefined {
+function quickAnalyze(text: string, included: boolean, records: Records | undefined): Analysis | undefined {
   const source = withoutBom(text);
   const scan = prescan(source, MAX_NESTING);
   if (!scan) return undefined;
@@ -123,7 +129,7 @@ function quickAnalyze(text: string, included: boolean): Analysis | undefined {
   const values: unknown[] = isArray ? (root as unknown[]) : [root];
   const methods = values.map(methodOf);
   const payload = isArray ? included || methods.some(Boolean) : isObject && (included || methods[0] !== undefined);
-  if (!payload) return included ? undefined : lazyTree(text, included, { text, isPayload: false, problems: [], unique: [] });
+  if (!payload) return included ? undefined : lazyTree(text, included, { text, isPayload: false, problems: [], unique: [], records });
   if (isArray && (scan.elements?.length !== 2 * values.length || values.length === 0)) return undefined;
 
   // A request's tree, parsed alone from its own text when a problem needs positions.
@@ -141,14 +147,15 @@ function quickAnalyze(text: string, included: boolean): Analysis | undefined {
 
   const problems: Problem[] = [];
   values.forEach((value, index) => {
-    if (!isCleanRequest(value)) checkRequest(treeOf(index), source, problems);
+    if (!isCleanRequest(value, records)) checkRequest(treeOf(index), source, problems, records);
   });
-  const unique = uniqueEntriesOfValues(values, methods, (index, steps) => {
+  const entries = uniqueEntriesOfValues(values, methods, (index, steps) => {
     let node: Node | undefined = propertyValue(treeOf(index), 'params');
     for (const step of steps) node = typeof step === 'number' ? node?.children?.[step] : propertyValue(node, step);
     return rangeOf(node ?? treeOf(index));
   });
+  const unique = reportRecordClashes(entries, records, problems);
   reportDuplicates(unique, source, problems);
   problems.sort((a, b) => a.offset - b.offset);
-  return lazyTree(text, included, { text, isPayload: true, problems, unique });
+  return lazyTree(text, included, { text, isPayload: true, problems, unique, records });
 }

@@ -16,3 +16,6 @@ export { applyEdits, fixAll, type AppliedFix, type FixAllResult } from './featur
 export { documentSymbols, type SymbolEntry, type SymbolKind } from './features/symbols';
 export { codePage, codePages, methodCodeTable, type CodePage } from './features/code-docs';
 export { plainFromSnippet } from './features/placeholders';
+// The records snapshot (spec section 6): parsing `.voipnow/records.json`, and go to definition on an ID.
+export { parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions } from './records';
+export { definition, recordTargetAt, type RecordDefinition } from './features/records';

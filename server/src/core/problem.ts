@@ -17,6 +17,8 @@ export interface FixData {
   documentedText?: string;
   /** The problem is a required parameter that is absent (`param` names it; `insertInto` may be unset when its object is absent too). */
   missing?: boolean;
+  /** The problem comes from the records snapshot (an unknown ID, or a name it already holds): the kind of record. */
+  record?: string;
 }
 
 export interface Problem {

@@ -5,6 +5,8 @@
 import type { Node } from 'jsonc-parser';
 import { isMethod } from './catalog';
 import type { Problem } from './problem';
+import type { Records } from './records';
+import { isKnownRecord } from './rules/records';
 import { methodSpec, type ValueSpec } from './spec';
 import type { Present, PresentProperty } from './validate';
 import { scalarAccepts, typeAccepts } from './value-checks';
@@ -17,37 +19,40 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-function cleanValue(value: unknown, spec: ValueSpec, method: string): boolean {
+/** `records`: the snapshot an ID must be found in (undefined: only the format is checked). */
+function cleanValue(value: unknown, spec: ValueSpec, method: string, records: Records | undefined): boolean {
   if (spec.listOf) {
     const item = spec.items ?? { name: spec.name };
-    if (!Array.isArray(value)) return cleanOne(value, item, method);
+    if (!Array.isArray(value)) return cleanOne(value, item, method, records);
     if (spec.maxItems !== undefined && value.length > spec.maxItems) return false;
     if (spec.minItems !== undefined && value.length < spec.minItems) return false;
-    for (const element of value) if (!cleanOne(element, item, method)) return false;
+    for (const element of value) if (!cleanOne(element, item, method, records)) return false;
     return true;
   }
-  return cleanOne(value, spec, method);
+  return cleanOne(value, spec, method, records);
 }
 
-function cleanOne(value: unknown, spec: ValueSpec, method: string): boolean {
+function cleanOne(value: unknown, spec: ValueSpec, method: string, records: Records | undefined): boolean {
   const kind = kindOf(value);
   // The prescan guarantees that every number prints back as it was written.
   const written = kind === 'string' ? (value as string) : kind === 'number' ? String(value) : undefined;
   if (!typeAccepts(spec.types, kind, written)) return false;
-  if (kind === 'object') return spec.properties ? cleanObject(value as Record<string, unknown>, spec, method) : true;
+  if (kind === 'object') return spec.properties ? cleanObject(value as Record<string, unknown>, spec, method, records) : true;
   // As in validate.ts, where an array node carries no value.
-  return scalarAccepts(spec, kind, kind === 'array' ? undefined : value, written);
+  if (!scalarAccepts(spec, kind, kind === 'array' ? undefined : value, written)) return false;
+  // A well-formed ID that the records do not hold is a problem for the validator to report.
+  return !(spec.records && records && written !== undefined && !isKnownRecord(records, spec.records, written));
 }
 
 const NOWHERE = { type: 'null', offset: 0, length: 0 } as Node;
 
-function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: string): boolean {
+function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: string, records: Records | undefined): boolean {
   const known = spec.properties!;
   for (const name in object) {
     const sub = known.get(name);
     if (!sub) {
       if (spec.closed) return false;
-    } else if (!cleanValue(object[name], sub, method)) return false;
+    } else if (!cleanValue(object[name], sub, method, records)) return false;
   }
   for (const name of spec.required ?? []) if (!hasOwn.call(object, name)) return false;
   if (spec.objectRule) {
@@ -56,7 +61,8 @@ function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: s
       if (!hasOwn.call(object, name)) return undefined;
       const value = object[name];
       const sub = known.get(name);
-      return { key: NOWHERE, value: { type: kindOf(value), value, offset: 0, length: 0 } as Node, valid: sub ? cleanValue(value, sub, method) : true };
+      // Valid as the validator means it: well-formed (an unknown record does not matter here).
+      return { key: NOWHERE, value: { type: kindOf(value), value, offset: 0, length: 0 } as Node, valid: sub ? cleanValue(value, sub, method, undefined) : true };
     };
     const present: Present = { get, has: (name) => hasOwn.call(object, name) };
     const problems: Problem[] = [];
@@ -73,7 +79,7 @@ export function methodOf(request: unknown): string | undefined {
 }
 
 /** True when the validator would find nothing at all in this request (a recorded response is always looked at closely). */
-export function isCleanRequest(request: unknown): boolean {
+export function isCleanRequest(request: unknown, records?: Records): boolean {
   const method = methodOf(request);
   if (!method) return false;
   const spec = methodSpec(method);
@@ -82,8 +88,8 @@ export function isCleanRequest(request: unknown): boolean {
   for (const name in object) {
     if (name === 'method') continue;
     if (name === 'response' || !envelope.has(name)) return false;
-    if (name !== 'params' && !cleanValue(object[name], envelope.get(name)!, method)) return false;
+    if (name !== 'params' && !cleanValue(object[name], envelope.get(name)!, method, records)) return false;
   }
   const params = hasOwn.call(object, 'params') ? object.params : {};
-  return cleanValue(params, spec.params, method);
+  return cleanValue(params, spec.params, method, records);
 }

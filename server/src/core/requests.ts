@@ -9,6 +9,7 @@ import { suggest } from './suggest';
 import { checkObject, checkValue, collectProperties, type ValidationContext } from './validate';
 import { propertyValue, rangeOf } from './tree';
 import type { Problem } from './problem';
+import type { Records } from './records';
 
 export interface Request {
   node: Node;
@@ -47,8 +48,8 @@ export function describeRequest(node: Node): Request {
   return { node, method, methodNode, params };
 }
 
-/** Checks one request; returns what was learned about it for the file-level rules. */
-export function checkRequest(node: Node, text: string, problems: Problem[]): Request {
+/** Checks one request (its IDs against `records` when given); returns what was learned about it for the file-level rules. */
+export function checkRequest(node: Node, text: string, problems: Problem[], records?: Records): Request {
   if (node.type !== 'object') {
     problems.push(wordProblem('not-an-object', 'A request must be an object with a "method" and its "params".', rangeOf(node)));
     return { node };
@@ -67,7 +68,7 @@ export function checkRequest(node: Node, text: string, problems: Problem[]): Req
   }
   const method = written;
   const spec = methodSpec(method);
-  const ctx: ValidationContext = { text, method, problems };
+  const ctx: ValidationContext = { text, method, problems, records };
   const envelope = collectProperties(node, ctx);
   const known = spec.envelope.properties!;
   let params: Node | undefined;

@@ -2,6 +2,7 @@
 // validator walks. The schema vocabulary is described in schemas/README.md.
 import { FORMATS } from './formats';
 import { METHODS } from './catalog';
+import { isRecordKind, type RecordKind } from './records';
 import { objectRuleFor, type ObjectRule } from './rules/cross-field';
 import commonSchema from '../../../schemas/common.schema.json';
 
@@ -52,6 +53,8 @@ export interface ValueSpec {
   slot?: number;
   /** Object parameters: the rule over several of its keys (cross-field.ts), if any. */
   objectRule?: ObjectRule;
+  /** An ID parameter (and its list's items): the kind of record it names (spec section 6). */
+  records?: RecordKind;
 }
 
 export interface MethodSpec {
@@ -151,6 +154,10 @@ function compile(name: string, layers: Located[], method: string, path: string):
   for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const) {
     if (typeof k[key] === 'number') spec[key] = k[key] as number;
   }
+  if (k.records !== undefined) {
+    if (typeof k.records !== 'string' || !isRecordKind(k.records)) throw new Error(`Unknown record kind ${JSON.stringify(k.records)} in ${name}`);
+    spec.records = k.records;
+  }
   if (typeof k.pattern === 'string') spec.pattern = new RegExp(k.pattern, 'u');
   if (typeof k.format === 'string') {
     const check = FORMATS[k.format];
@@ -172,6 +179,8 @@ function compile(name: string, layers: Located[], method: string, path: string):
   if (k.listOf === true) {
     spec.listOf = true;
     if (items) spec.items = compile(name, items, method, path);
+    // An ID list's items name the list's kind of record.
+    if (spec.records && spec.items && !spec.items.properties) spec.items.records ??= spec.records;
   }
   return spec;
 }

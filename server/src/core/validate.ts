@@ -5,6 +5,8 @@ import { isDocumented } from './catalog';
 import { documentedProblem, problemFor, wordProblem } from './messages';
 import { rangeOf, writtenText, type Range } from './tree';
 import type { Problem } from './problem';
+import type { Records } from './records';
+import { checkRecord } from './rules/records';
 import type { ValueSpec } from './spec';
 import { suggest } from './suggest';
 import { scalarAccepts, typeAccepts } from './value-checks';
@@ -13,6 +15,8 @@ export interface ValidationContext {
   text: string;
   method: string;
   problems: Problem[];
+  /** The records snapshot, when there is one: well-formed IDs are looked up (rules/records.ts). */
+  records?: Records;
 }
 
 /** An object's properties as the server reads them: the last of duplicate keys wins. */
@@ -92,6 +96,8 @@ function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: Va
     invalid(node, spec, code, ctx);
     return false;
   }
+  // Well-formed: an ID is looked up in the records. An unknown one is still well-formed (true).
+  if (spec.records && ctx.records) checkRecord(node, spec.name, spec.records, code, ctx);
   return true;
 }
 

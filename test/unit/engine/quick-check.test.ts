@@ -5,12 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, fullAnalyze } from '../../../server/src/core/check';
+import { parseRecords, type Records } from '../../../server/src/core/records';
 import { seeded } from '../random';
 import { request } from './generated-requests';
 
-function same(text: string, included: boolean) {
-  const quick = analyze(text, { included });
-  const full = fullAnalyze(text, included);
+function same(text: string, included: boolean, records?: Records) {
+  const quick = analyze(text, { included, records });
+  const full = fullAnalyze(text, included, undefined, records);
   assert.deepEqual(quick.problems, full.problems, text);
   assert.equal(quick.isPayload, full.isPayload, text);
   assert.deepEqual(quick.unique.map((u) => [u.key, u.range()]), full.unique.map((u) => [u.key, u.range()]), text);
@@ -26,6 +27,37 @@ describe('quick path equals full path', () => {
       if (random() < 0.3) batch.push(batch[0]);
       same(JSON.stringify(batch, null, random() < 0.5 ? 1 : undefined), random() < 0.5);
     }
+  });
+
+  it('with a records snapshot: unknown IDs and names the records hold, over 1,500 generated documents', () => {
+    // Some of the generated IDs (1, 2, 7, "007") and names ('Carrier A', '+40212345678') are in
+    // the records, most are not; users are absent (not checked), rules present but empty.
+    const records = parseRecords(
+      JSON.stringify({
+        codecs: [{ ID: 1, name: 'G.711 u-law' }, { ID: '3', name: 'G.729' }],
+        channels: [{ ID: 2, name: 'carrier a' }, { ID: 7, name: 'Carrier B' }],
+        channelGroups: [{ ID: '007', name: 'x' }],
+        publicNumbers: [{ ID: 1, name: 'Main line', phoneNo: '+40212345678' }, { ID: 2, name: '1' }],
+        timeIntervals: [{ ID: 1, name: 'Office hours' }],
+        rulesGroups: [{ ID: 7, name: 'Europe' }],
+        rules: [],
+      }),
+    ).records!;
+    assert.ok(records);
+    const random = seeded(606);
+    let raised = 0;
+    for (let i = 0; i < 1200; i++) {
+      const text = JSON.stringify(request(random), null, random() < 0.5 ? 2 : undefined);
+      same(text, random() < 0.5, records);
+      if (analyze(text, { records }).problems.some((p) => p.data?.record)) raised++;
+    }
+    for (let i = 0; i < 300; i++) {
+      const batch = Array.from({ length: 1 + Math.floor(random() * 6) }, () => request(random));
+      if (random() < 0.3) batch.push(batch[0]);
+      same(JSON.stringify(batch, null, random() < 0.5 ? 1 : undefined), random() < 0.5, records);
+    }
+    // The corpus does reach the records rules (unknown IDs and 200s against the records).
+    assert.ok(raised > 100, `only ${raised} documents raised a records problem`);
   });
 
   it('for the examples, with and without a byte order mark', () => {

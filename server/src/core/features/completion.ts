@@ -12,6 +12,8 @@ import type { Edit } from './fixes';
 import { parameterMarkdown } from './hover';
 import { commentAt, nodeAtPath, objectSpecAt, requestAt, specAtPath } from './locate';
 import { literal } from './markdown';
+import { RECORD_NOUNS, type Records } from '../records';
+import { recordMarkdown, recordsForCompletion } from './records';
 import { snippetText, snippetValue, TabStops } from './placeholders';
 
 export interface CompletionEntry {
@@ -222,13 +224,34 @@ function propertyItems(ctx: KeyContext): CompletionEntry[] {
   return items;
 }
 
-function valueItems(method: string | undefined, path: Segment[], replace: Range, quoted: boolean, empty: boolean): CompletionEntry[] {
+/** The known records of an ID parameter's kind: `3 - G.729`, written as a number (or a string inside quotes). */
+function recordItems(spec: ValueSpec, records: Records | undefined, replace: Range, quoted: boolean): CompletionEntry[] {
+  const kind = spec.records;
+  if (!kind || !records?.has(kind)) return [];
+  return recordsForCompletion(records, kind).map((record, i) => {
+    const label = `${record.id} - ${record.name}`;
+    const insertText = quoted ? literal(record.id) : record.id;
+    return {
+      label,
+      kind: 'value',
+      detail: `${RECORD_NOUNS[kind]} (${records.display})`,
+      documentation: recordMarkdown(record, records),
+      insertText,
+      snippet: false,
+      replace,
+      filterText: quoted ? `"${label}` : label,
+      sortText: String(i).padStart(6, '0'),
+    };
+  });
+}
+
+function valueItems(method: string | undefined, path: Segment[], replace: Range, quoted: boolean, empty: boolean, records?: Records): CompletionEntry[] {
   if (path.length === 1 && path[0] === 'method') return methodValues(replace, quoted);
   if (!method) return [];
   const { spec } = specAtPath(method, path);
   if (!spec) return [];
   const value = valueSpec(spec);
-  const items: CompletionEntry[] = [];
+  const items: CompletionEntry[] = recordItems(value, records, replace, quoted);
   value.preferredValues?.forEach((v, i) => {
     const written = literal(v);
     items.push({ label: written, kind: 'value', detail: value.enumDescriptions?.[i], insertText: written, snippet: false, replace, filterText: written, sortText: String(i).padStart(3, '0') });
@@ -281,5 +304,5 @@ export function complete(analysis: Analysis, offset: number): CompletionEntry[] 
   }
   if (valueNode && (valueNode.type === 'object' || valueNode.type === 'array')) return [];
   const replace = valueNode ? (valueNode.type === 'string' ? stringRange(text, valueNode, offset) : { offset: valueNode.offset, length: valueNode.length }) : wordAt(text, offset);
-  return valueItems(request.method, path, replace, valueNode?.type === 'string', !valueNode);
+  return valueItems(request.method, path, replace, valueNode?.type === 'string', !valueNode, analysis.records);
 }

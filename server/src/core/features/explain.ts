@@ -4,6 +4,7 @@ import { documentedText } from '../catalog';
 import { fileCheckableCodes } from '../checkable';
 import { fillText } from '../messages';
 import type { Problem } from '../problem';
+import { RECORD_NOUNS, isRecordKind } from '../records';
 import { WORD_CODES, type WordCodeName } from '../word-codes';
 import { entriesFor, shownPath, type CodeEntry } from './code-index';
 import { expectation } from './describe';
@@ -100,6 +101,11 @@ export function explainProblem(problem: Problem): string | undefined {
   if (!problem.method) return undefined;
   const e = explainCode(problem.method, problem.code);
   if (!e) return undefined;
+  const kind = problem.data?.record;
+  if (kind && isRecordKind(kind)) {
+    const why = problem.code === '200' ? `A ${RECORD_NOUNS[kind]} with this ${kind === 'publicNumbers' ? 'number' : 'name'} already exists in the records snapshot.` : `The ID is well-formed, but the records snapshot holds no ${RECORD_NOUNS[kind]} with it.`;
+    return `**${e.code}** · ${why}`;
+  }
   const all = entriesFor(problem.method, problem.code);
   const missing = problem.data?.missing === true;
   const matching = all.filter((entry) => lastName(entry.path) === problem.data?.param && (entry.source === 'missing') === missing);

@@ -11,6 +11,7 @@ import { explainCode, explainProblem, explanationMarkdown, textFor } from './exp
 import { locate, specAtPath, type SpecAt, type Target } from './locate';
 import { code as inline, escapeMarkdown, literal, table } from './markdown';
 import { fileCheckableCodes } from '../checkable';
+import { recordHover, recordTargetAt } from './records';
 
 export interface HoverResult {
   markdown: string;
@@ -132,6 +133,9 @@ export function hover(analysis: Analysis, offset: number): HoverResult | undefin
   const target = locate(analysis, offset);
   const about = target && targetHover(target);
   if (about) {
+    // An ID's record (or the record a new name repeats) comes first: it is what the value means.
+    const record = analysis.records && recordTargetAt(analysis, offset);
+    if (record) sections.push(recordHover(record));
     sections.push(about.markdown);
     range = { offset: about.offset, length: about.length };
   }

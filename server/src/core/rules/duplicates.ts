@@ -3,6 +3,7 @@
 import type { Node } from 'jsonc-parser';
 import { documentedProblem } from '../messages';
 import type { Problem } from '../problem';
+import type { RecordEntry, RecordKind, Records } from '../records';
 import { propertyValue, rangeOf, writtenText, type Range } from '../tree';
 
 export interface UniqueEntry {
@@ -20,6 +21,8 @@ interface UniqueRule {
   path: readonly string[];
   normalize(value: string): string;
   describe(shown: string): string;
+  /** The kind of record whose names (public numbers: numbers) it must not repeat (spec section 6). */
+  records: RecordKind;
 }
 
 const RULES: Record<string, UniqueRule> = {
@@ -27,16 +30,19 @@ const RULES: Record<string, UniqueRule> = {
     path: ['SIP', 'name'],
     normalize: (v) => v.trim().toLowerCase(),
     describe: (v) => `A channel named '${v}'`,
+    records: 'channels',
   },
   AddChannelGroup: {
     path: ['name'],
     normalize: (v) => v.trim().toLowerCase(),
     describe: (v) => `A channel group named '${v}'`,
+    records: 'channelGroups',
   },
   AddPublicNo: {
     path: ['publicNo', '*', 'phoneNo'],
     normalize: (v) => v.trim().replace(/^\+/, ''),
     describe: (v) => `The public number '${v}'`,
+    records: 'publicNumbers',
   },
 };
 
@@ -116,4 +122,42 @@ export function reportDuplicatesInFile(entries: readonly UniqueEntry[], lineOf: 
     const range = entry.range();
     problems.push(documentedProblem(entry.method, '200', { offset: range.offset, length: range.length }, { objectDetail: detail }));
   }
+}
+
+/** The canonical path of a method's unique value (`params.SIP.name`, `params.publicNo[].phoneNo`), if it has one. */
+export function uniquePath(method: string): string | undefined {
+  const rule = RULES[method];
+  return rule && ['params', ...rule.path].join('.').replace(/\.\*/g, '[]');
+}
+
+/** The record that already holds an entry's name (a public number: its number), when the records hold that kind. */
+export function recordClash(entry: Pick<UniqueEntry, 'method' | 'shown'>, records: Records | undefined): RecordEntry | undefined {
+  const rule = RULES[entry.method];
+  return records?.has(rule.records) ? records.named(rule.records, rule.normalize(entry.shown), rule.normalize) : undefined;
+}
+
+/** The `{object_detail}` of a 200 against the records. */
+export function recordDetail(entry: UniqueEntry, records: Records): string {
+  return ` ${RULES[entry.method].describe(entry.shown)} already exists in the records (${records.display}).`;
+}
+
+/**
+ * 200 on every entry whose name or number the records already hold. Returns the other entries:
+ * the ones still to compare between requests and between files (a clash with the records is
+ * reported once, not again as a clash between requests).
+ */
+export function reportRecordClashes(entries: UniqueEntry[], records: Records | undefined, problems: Problem[]): UniqueEntry[] {
+  if (!records || entries.length === 0) return entries;
+  const rest: UniqueEntry[] = [];
+  for (const entry of entries) {
+    const rule = RULES[entry.method];
+    if (!recordClash(entry, records)) {
+      rest.push(entry);
+      continue;
+    }
+    const range = entry.range();
+    const data = { param: rule.path[rule.path.length - 1], record: rule.records };
+    problems.push(documentedProblem(entry.method, '200', { offset: range.offset, length: range.length }, { objectDetail: recordDetail(entry, records) }, data));
+  }
+  return rest;
 }
