@@ -178,4 +178,6 @@ export const WORD_SEVERITY: Record<string, string> = {
   'unknown-record': 'warning',
   'undocumented-code': 'warning',
   'text-differs': 'information',
+  'unused-disable': 'warning',
+  'invalid-config': 'error',
 };

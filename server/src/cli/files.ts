@@ -1,7 +1,7 @@
 // Turns the paths of `check` into the list of files to read: folders are walked for .json/.jsonc
 // files, each file knows the path its include-glob decision is made on and the path it is shown as.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
 
 export interface InputFile {
@@ -11,10 +11,12 @@ export interface InputFile {
   includePath: string;
   /** Absolute path on disk; undefined for standard input. */
   absolute?: string;
+  /** The folder given (or, for a file given, its folder; for standard input the working directory): where `.voipnow/config.json` is looked for. */
+  root: string;
 }
 
-/** Folders that never hold the user's payloads and can be huge. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Folders that never hold the user's payloads and can be huge (`.voipnow` holds the project's settings and records). */
+export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.voipnow']);
 const JSON_FILE = /\.jsonc?$/i;
 
 export const toSlashes = (path: string): string => (sep === '\\' ? path.replace(/\\/g, '/') : path);
@@ -40,7 +42,7 @@ export function collectFiles(paths: readonly string[], cwd: string, stdinName: s
     const absolute = resolve(cwd, path);
     const stats = statOrFail(absolute, path);
     if (stats.isDirectory()) walk(absolute, cwd, add);
-    else add({ display: displayPath(absolute, cwd), includePath: basename(absolute), absolute });
+    else add({ display: displayPath(absolute, cwd), includePath: basename(absolute), absolute, root: dirname(absolute) });
   }
   // Code-unit order, not locale order: the same on every machine.
   return [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
@@ -50,7 +52,7 @@ function stdinFile(name: string, cwd: string): InputFile {
   const slashed = toSlashes(name);
   // An absolute name is matched like a file under the working directory would be.
   const includePath = isAbsolute(name) ? toSlashes(relative(cwd, name)) : slashed.replace(/^(\.\/)+/, '');
-  return { display: slashed, includePath };
+  return { display: slashed, includePath, root: cwd };
 }
 
 function statOrFail(absolute: string, given: string) {
@@ -81,7 +83,7 @@ function walk(root: string, cwd: string, add: (file: InputFile) => void): void {
       if (!JSON_FILE.test(entry.name)) continue;
       if (entry.isSymbolicLink() && !isFileTarget(absolute)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) {
-        add({ display: displayPath(absolute, cwd), includePath: toSlashes(relative(root, absolute)), absolute });
+        add({ display: displayPath(absolute, cwd), includePath: toSlashes(relative(root, absolute)), absolute, root });
       }
     }
   }

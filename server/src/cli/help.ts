@@ -26,8 +26,8 @@ is always a payload; other JSON is checked only when it names a documented metho
 Options:
   -f, --format text|json|sarif   Output format (default: text)
   --fail-on error|warning|never  Exit 1 when a problem of this severity or worse is found (default: error)
-  --include GLOB                 Payload file glob; repeat to give several (replaces the defaults
-                                 **/*.payload.json and **/*.payload.jsonc)
+  --include GLOB                 Payload file glob; repeat to give several (replaces the settings
+                                 file's and the defaults **/*.payload.json and **/*.payload.jsonc)
   --stdin-filename NAME          Name of standard input ('-'), for output and the include globs
                                  (default: <stdin>)
   --max-file-size BYTES          Larger files are reported (file-too-large) and not checked
@@ -36,7 +36,16 @@ Options:
                                  for 400 files or more; 1 otherwise)
   --fix                          Apply every preferred fix (the editor's fix-all) to the files,
                                  list them on stderr, then report what is left
+  -c, --config FILE              Settings file to use (default: the nearest .voipnow/config.json
+                                 in the folder given or above it)
+  --no-config                    Use no settings file
+  --rule CODE=LEVEL              Severity of a code or word code: off, error, warning or info;
+                                 repeat to give several (over the settings file's rules)
   -h, --help                     Show this help
+
+Settings: .voipnow/config.json ({ "include": [...], "rules": { "617": "warning" },
+"maxFileSize": 8388608 }); the command line's options win over it. Comments in a payload file
+silence a code: // voipnow-disable-next-line 617, or // voipnow-disable 617 for the whole file.
 `;
 
 export const EXPLAIN_HELP = `Usage: voipnow-payloads explain <code> [--method METHOD]

@@ -4,8 +4,7 @@
 // clash, by analyzing that file once more.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, isIncluded, type Problem } from '../core';
-import type { UniqueEntry } from '../core/rules/duplicates';
+import { analyze, findDirectives, type Directive, type Problem, type UniqueEntry } from '../core';
 import { CliError } from './errors';
 import type { InputFile } from './files';
 import { readFileCapped } from './read';
@@ -17,11 +16,20 @@ export function workerCount(files: number): number {
   return files < PARALLEL_MIN_FILES ? 1 : Math.max(1, Math.min(4, availableParallelism()));
 }
 
-interface Job {
-  files: Array<{ index: number; file: InputFile }>;
-  include: readonly string[];
+/** One file to check: whether the include globs match it and its size limit are decided in the main thread (they depend on its settings). */
+export interface JobFile {
+  index: number;
+  file: InputFile;
+  included: boolean;
   maxFileSize: number;
 }
+
+interface Job {
+  files: JobFile[];
+}
+
+/** A worker reports this many files done at a time (for the progress line). */
+const PROGRESS_EVERY = 50;
 
 export interface WorkerResult {
   index: number;
@@ -29,14 +37,18 @@ export interface WorkerResult {
   isPayload?: boolean;
   problems?: Problem[];
   unique?: Array<Pick<UniqueEntry, 'method' | 'key' | 'shown'>>;
+  /** The file's disable comments (usually none). */
+  directives?: Directive[];
 }
 
-function work(job: Job): WorkerResult[] {
-  return job.files.map(({ index, file }) => {
+function work(job: Job, progress: (count: number) => void): WorkerResult[] {
+  return job.files.map(({ index, file, included, maxFileSize }, i) => {
+    if ((i + 1) % PROGRESS_EVERY === 0) progress(PROGRESS_EVERY);
     try {
-      const text = readFileCapped(file.absolute!, file.display, job.maxFileSize + 1).toString('utf8');
-      const analysis = analyze(text, { included: isIncluded(file.includePath, job.include), maxFileSize: job.maxFileSize });
-      return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique: analysis.unique.map(({ method, key, shown }) => ({ method, key, shown })) };
+      const text = readFileCapped(file.absolute!, file.display, maxFileSize + 1).toString('utf8');
+      const analysis = analyze(text, { included, maxFileSize });
+      const directives = analysis.isPayload ? findDirectives(text) : [];
+      return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique: analysis.unique.map(({ method, key, shown }) => ({ method, key, shown })), directives };
     } catch (error) {
       return { index, error: error instanceof Error ? error.message : String(error) };
     }
@@ -46,20 +58,26 @@ function work(job: Job): WorkerResult[] {
 /** In a worker thread: do the job given and report. Returns false in the main thread. */
 export function runAsWorker(): boolean {
   if (isMainThread || !parentPort) return false;
-  parentPort.postMessage(work(workerData as Job));
+  const port = parentPort;
+  const job = workerData as Job;
+  const results = work(job, (count) => port.postMessage({ progress: count }));
+  port.postMessage({ results, progress: job.files.length % PROGRESS_EVERY });
   return true;
 }
 
 /** Analyzes the files in `count` workers; results in the order of `files`. */
-export async function analyzeInWorkers(files: readonly InputFile[], include: readonly string[], maxFileSize: number, count: number): Promise<WorkerResult[]> {
-  const shares: Job[] = Array.from({ length: count }, () => ({ files: [], include, maxFileSize }));
-  files.forEach((file, index) => shares[index % count].files.push({ index, file }));
+export async function analyzeInWorkers(files: readonly JobFile[], count: number, progress: (count: number) => void = () => {}): Promise<WorkerResult[]> {
+  const shares: Job[] = Array.from({ length: count }, () => ({ files: [] }));
+  files.forEach((file, i) => shares[i % count].files.push(file));
   const parts = await Promise.all(
     shares.map(
       (job) =>
         new Promise<WorkerResult[]>((resolve, reject) => {
           const worker = new Worker(__filename, { workerData: job });
-          worker.once('message', resolve);
+          worker.on('message', (message: { progress?: number; results?: WorkerResult[] }) => {
+            if (message.progress) progress(message.progress);
+            if (message.results) resolve(message.results);
+          });
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`a worker stopped with code ${code}`)));
         }),

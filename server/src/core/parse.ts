@@ -34,7 +34,7 @@ const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
   InvalidCharacter: 'no control character inside a string',
 };
 
-function syntaxMessage(error: ParseErrorCode): string {
+export function syntaxMessage(error: ParseErrorCode): string {
   const name = printParseErrorCode(error);
   // These two name what was found, not what was expected ("expected an unexpected character").
   if (name === 'InvalidSymbol' || name === 'InvalidNumberFormat') return `Invalid JSON: ${SYNTAX_MESSAGES[name]} here.`;

@@ -1,0 +1,127 @@
+// The command line's settings, per file: defaults < the project file `.voipnow/config.json` (the
+// nearest one in the folder given or above it, or the one `--config` names) < the command line's
+// options (--include, --rule, --max-file-size). A project file's include globs are matched against
+// the path relative to the folder that holds `.voipnow/` (as in the editor, where that is the
+// workspace folder); --include's and --config's against the path relative to the folder given.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type Problem, type RuleLevel, type Rules, type SettingsLayer } from '../core';
+import { CliError } from './errors';
+import { displayPath, reason, toSlashes, type InputFile } from './files';
+
+export interface CliSettingsOptions {
+  /** --config FILE */
+  configFile?: string;
+  /** --no-config */
+  noConfig?: boolean;
+  /** The command line's own layer (what it does not say, the project file decides). */
+  layer: SettingsLayer;
+}
+
+export interface LoadedConfig {
+  absolute: string;
+  display: string;
+  text: string;
+  problems: Problem[];
+  layer: SettingsLayer;
+  /** The folder that holds `.voipnow/` (undefined for --config). */
+  base?: string;
+}
+
+export interface FileSettings {
+  settings: EffectiveSettings;
+  /** What the include globs are matched against. */
+  includePath: string;
+}
+
+/** `--rule 617=off` (repeatable) → rules. */
+export function parseRuleOptions(values: readonly string[] | undefined): Rules | undefined {
+  if (!values || values.length === 0) return undefined;
+  const rules: Record<string, RuleLevel> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    const written = at < 0 ? value : value.slice(0, at);
+    const level = at < 0 ? '' : value.slice(at + 1);
+    const code = ruleCode(written);
+    if (code === undefined) throw new CliError(`invalid value '${value}' for --rule: '${written}' is neither a documented code nor a word code`);
+    if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}`);
+    rules[code] = level as RuleLevel;
+  }
+  return rules;
+}
+
+export class CliSettings {
+  private readonly configs = new Map<string, LoadedConfig>();
+  /** folder → the project file that applies there (null: none). */
+  private readonly nearest = new Map<string, LoadedConfig | null>();
+  private readonly explicit: LoadedConfig | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly options: CliSettingsOptions,
+  ) {
+    if (options.configFile !== undefined) this.explicit = this.load(resolve(cwd, options.configFile), undefined, true);
+  }
+
+  /** Every project file read (their problems are part of the report). */
+  loaded(): LoadedConfig[] {
+    return [...this.configs.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  }
+
+  forInput(input: InputFile): FileSettings {
+    const config = this.explicit ?? (this.options.noConfig ? undefined : this.find(input.root));
+    const settings = mergeSettings(config?.layer, this.options.layer);
+    let includePath = input.includePath;
+    // The project file's globs (not overridden by --include) are relative to its folder.
+    if (config?.base !== undefined && config.layer.include && !this.options.layer.include) {
+      const absolute = input.absolute ?? (isAbsolute(input.display) ? input.display : resolve(this.cwd, input.display));
+      const rel = relative(config.base, absolute);
+      if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) includePath = toSlashes(rel);
+    }
+    return { settings, includePath };
+  }
+
+  private find(folder: string): LoadedConfig | undefined {
+    const seen: string[] = [];
+    let found: LoadedConfig | null | undefined;
+    for (let dir = folder; ; dir = dirname(dir)) {
+      found = this.nearest.get(dir);
+      if (found !== undefined) break;
+      seen.push(dir);
+      const candidate = join(dir, CONFIG_FILE);
+      if (isFile(candidate)) {
+        found = this.load(candidate, dir, false);
+        break;
+      }
+      if (dirname(dir) === dir) {
+        found = null;
+        break;
+      }
+    }
+    for (const dir of seen) this.nearest.set(dir, found);
+    return found ?? undefined;
+  }
+
+  private load(absolute: string, base: string | undefined, given: boolean): LoadedConfig {
+    const cached = this.configs.get(absolute);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read ${given ? "'" + this.options.configFile + "'" : "'" + displayPath(absolute, this.cwd) + "'"}: ${reason(error)}`);
+    }
+    const { layer, problems } = parseConfig(text);
+    const config: LoadedConfig = { absolute, display: displayPath(absolute, this.cwd), text, problems, layer, base };
+    this.configs.set(absolute, config);
+    return config;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

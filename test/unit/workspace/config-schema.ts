@@ -1,0 +1,47 @@
+// What schemas/config.schema.json must hold: the settings, and under `rules` one property per code
+// a rule can name (every documented code, every word code) so that editors complete them.
+// `UPDATE_CONFIG_SCHEMA=1 node test/run.mjs config` rewrites the file from this.
+import { allRows, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
+
+export function configSchema(): object {
+  const documented = new Map<string, { text: string; methods: string[] }>();
+  for (const row of allRows()) {
+    const seen = documented.get(row.code);
+    if (seen) seen.methods.push(row.method);
+    else documented.set(row.code, { text: row.text, methods: [row.method] });
+  }
+  const level = (description: string) => ({ enum: [...RULE_LEVELS], description });
+  const rules: Record<string, object> = {};
+  for (const [code, { text, methods }] of [...documented].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    rules[code] = level(`${text}${methods.length > 1 ? ` (${methods.length} methods; ${methods.join(', ')})` : ` (${methods[0]})`}`);
+  }
+  for (const [code, word] of Object.entries(WORD_CODES)) rules[code] = level(`${word.meaning} Default: ${word.severity}.`);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'VoipNow Payloads settings',
+    description: 'The project settings in .voipnow/config.json, shared by the editor and the command line. In the editor, the voipnowPayloads settings win over them; on the command line, the options do.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { description: 'URI of this JSON Schema, for editors.', type: 'string' },
+      include: {
+        description: 'Globs of files that are always payload files (a missing or unknown method is reported in them), matched against the path relative to the folder that holds .voipnow/. Other JSON files are checked only when they name a documented method.',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        default: [...DEFAULT_INCLUDE],
+      },
+      rules: {
+        description: 'The severity of a code or word code: "off" (not reported), "error", "warning" or "info". It never changes a code or its text.',
+        type: 'object',
+        additionalProperties: false,
+        properties: rules,
+      },
+      maxFileSize: {
+        description: `Larger files (in bytes) get one file-too-large information and are not checked. Default ${DEFAULT_MAX_FILE_SIZE} (8 MB).`,
+        type: 'integer',
+        minimum: 1,
+        default: DEFAULT_MAX_FILE_SIZE,
+      },
+    },
+  };
+}

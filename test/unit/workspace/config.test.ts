@@ -1,0 +1,106 @@
+// .voipnow/config.json: what it sets, the exact problems of a malformed one (valid parts still
+// apply), the merge of layers, and the JSON Schema kept in step with the codes.
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020';
+import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, mergeSettings, parseConfig, settingsLayer } from '../../../server/src/core';
+import { unmark } from '../helpers';
+import { configSchema } from './config-schema';
+
+const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'schemas', 'config.schema.json');
+
+/** Each problem as [code, message, marked text]. */
+function problemsOf(marked: string): Array<[string, string, string]> {
+  const { text } = unmark(marked);
+  return parseConfig(text).problems.map((p) => [p.code, p.message, text.slice(p.offset, p.offset + p.length)]);
+}
+
+describe('parseConfig', () => {
+  it('reads every setting; codes are normalized (30 is 030)', () => {
+    const { layer, problems } = parseConfig(`{
+      // comments and trailing commas are fine
+      "$schema": "../node_modules/voipnow-payloads/schemas/config.schema.json",
+      "include": ["payloads/**/*.json"],
+      "rules": { "617": "warning", "30": "off", "duplicate-key": "info", "200": "error", },
+      "maxFileSize": 1024,
+    }`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(layer, { include: ['payloads/**/*.json'], rules: { '617': 'warning', '030': 'off', 'duplicate-key': 'info', '200': 'error' }, maxFileSize: 1024 });
+  });
+
+  it('an empty include is a choice (no file is a payload by its name)', () => {
+    assert.deepEqual(parseConfig('{ "include": [] }').layer, { include: [] });
+  });
+
+  it('reports each bad part on it, with a close name suggested; the rest applies', () => {
+    const marked = `{ «"rule"»: {}, "include": [«3», "a/*.json"], "rules": { «"6177"»: "off", «"duplicate-keys"»: "off", "617": «"warn"», "618": «true», "619": "off" }, "maxFileSize": «"8MB"» }`;
+    assert.deepEqual(problemsOf(marked), [
+      ['invalid-config', "Unknown setting 'rule': the settings are include, rules and maxFileSize. Did you mean 'rules'?", '"rule"'],
+      ['invalid-config', 'A glob is a non-empty string, such as "payloads/**/*.json".', '3'],
+      ['invalid-config', "Unknown code '6177' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). (no method documents it)", '"6177"'],
+      ['invalid-config', "Unknown code 'duplicate-keys' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). Did you mean 'duplicate-key'?", '"duplicate-keys"'],
+      ['invalid-config', 'Invalid level for 617: expected "off", "error", "warning", "info". Did you mean \'warning\'?', '"warn"'],
+      ['invalid-config', 'Invalid level for 618: expected "off", "error", "warning", "info".', 'true'],
+      ['invalid-config', 'maxFileSize is a whole number of bytes, at least 1 (default 8388608, 8 MB).', '"8MB"'],
+    ]);
+    const { layer } = parseConfig(unmark(marked).text);
+    assert.deepEqual(layer, { include: ['a/*.json'], rules: { '619': 'off' } });
+  });
+
+  it('syntax errors are invalid-json; a root that is no object, or nothing, is invalid-config', () => {
+    assert.deepEqual(problemsOf('{ "rules": { "617": "off" «}»'), [['invalid-json', 'Invalid JSON: expected a closing brace here.', '']]);
+    assert.deepEqual(parseConfig('{ "rules": { "617": "off" }').layer, { rules: { '617': 'off' } });
+    assert.deepEqual(problemsOf('«[]»'), [['invalid-config', 'The configuration is an object such as { "include": ["**/*.payload.json"], "rules": { "617": "warning" }, "maxFileSize": 8388608 }.', '[']]);
+    assert.deepEqual(problemsOf('  '), [['invalid-config', 'The configuration is empty: write an object such as { "rules": { "617": "warning" } }.', '']]);
+    assert.deepEqual(problemsOf('{ "include": «"*.json"», "rules": «[]» }').map((p) => p[1]), [
+      'include is an array of globs, such as ["**/*.payload.json"].',
+      'rules is an object of codes and levels, such as { "617": "warning", "duplicate-key": "off" }.',
+    ]);
+  });
+
+  it('never throws on hostile input', () => {
+    for (const text of ['', '\uFEFF{}', 'null', '{"rules":{"__proto__":"off"}}', '{"include":[null]}', '{'.repeat(5000), '{"maxFileSize":1e400}']) {
+      assert.doesNotThrow(() => parseConfig(text), text.slice(0, 20));
+    }
+  });
+});
+
+describe('settings layers', () => {
+  it('defaults < project file < editor: include and maxFileSize replaced, rules merged per code', () => {
+    const project = parseConfig('{ "include": ["p/*.json"], "rules": { "617": "off", "618": "warning" }, "maxFileSize": 100 }').layer;
+    const editor = settingsLayer({ rules: { '618': 'info' }, maxFileSize: 200 });
+    assert.deepEqual(mergeSettings(), { include: DEFAULT_INCLUDE, rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE });
+    assert.deepEqual(mergeSettings(project, editor), { include: ['p/*.json'], rules: { '617': 'off', '618': 'info' }, maxFileSize: 200 });
+  });
+
+  it("the editor's unset (null) or invalid values say nothing", () => {
+    assert.deepEqual(settingsLayer({ include: null, rules: null, maxFileSize: null }), {});
+    assert.deepEqual(settingsLayer({ rules: { '617': 'loud', nope: 'off', '618': 'off' }, maxFileSize: -1 }), { rules: { '618': 'off' } });
+    assert.deepEqual(settingsLayer(undefined), {});
+    assert.deepEqual(settingsLayer('x'), {});
+  });
+});
+
+describe('schemas/config.schema.json', () => {
+  it('lists every code a rule can name (UPDATE_CONFIG_SCHEMA=1 rewrites it)', () => {
+    const expected = JSON.stringify(configSchema(), null, 2) + '\n';
+    if (process.env.UPDATE_CONFIG_SCHEMA === '1') writeFileSync(SCHEMA_FILE, expected);
+    assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), expected, 'schemas/config.schema.json is out of date: run UPDATE_CONFIG_SCHEMA=1 node test/run.mjs config');
+  });
+
+  it('accepts what the engine accepts and rejects what it reports', () => {
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+    const good = ['{}', '{ "include": ["a/*.json"], "rules": { "617": "warning", "duplicate-key": "off", "unused-disable": "error" }, "maxFileSize": 1 }'];
+    const bad = ['{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "include": [3] }', '[]'];
+    for (const text of good) {
+      assert.equal(validate(JSON.parse(text)), true, text);
+      assert.deepEqual(parseConfig(text).problems, [], text);
+    }
+    for (const text of bad) {
+      assert.equal(validate(JSON.parse(text)), false, text);
+      assert.notDeepEqual(parseConfig(text).problems, [], text);
+    }
+  });
+});
