@@ -227,7 +227,7 @@ export function parseRecords(text: string, options: RecordsOptions = {}): Parsed
     return { records: undefined, problems };
   }
   if (root.type !== 'object') {
-    problems.push(wordProblem('not-an-object', SHAPE, rangeOf(root)));
+    problems.push(wordProblem('not-an-object', SHAPE, root.type === 'array' ? { offset: root.offset, length: 1 } : rangeOf(root)));
     return { records: undefined, problems };
   }
   const source = withoutBom(text);

@@ -54,7 +54,7 @@ export function recordMarkdown(record: RecordEntry, records: Records): string {
   const lines = [`**${escapeMarkdown(record.name)}** · ${RECORD_NOUNS[record.kind]} ${code(record.id)} in the records`];
   const fields = record.fields.map(([name, value]) => `- ${escapeMarkdown(name)}: ${code(value)}`);
   if (fields.length) lines.push(fields.join('\n'));
-  lines.push(`${code(records.display)}, line ${records.lineOf(record.offset)}`);
+  lines.push(`Defined in ${code(records.display)} on line ${records.lineOf(record.offset)}.`);
   return lines.join('\n\n');
 }
 
