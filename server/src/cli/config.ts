@@ -1,5 +1,5 @@
 // The command line's settings, per file: defaults < the project file `.voipnow/config.json` (the
-// nearest one in the folder given or above it, or the one `--config` names) < the command line's
+// nearest one in the file's folder or above it, or the one `--config` names) < the command line's
 // options (--include, --rule, --max-file-size). A project file's include globs are matched against
 // the path relative to the folder that holds `.voipnow/` (as in the editor, where that is the
 // workspace folder); --include's and --config's against the path relative to the folder given.
@@ -69,7 +69,9 @@ export class CliSettings {
   }
 
   forInput(input: InputFile): FileSettings {
-    const config = this.explicit ?? (this.options.noConfig ? undefined : this.find(input.root));
+    // Looked for from the file's own folder up, so that a file gets its own folder's settings
+    // whatever folder was given (as in the editor, where they are its workspace folder's).
+    const config = this.explicit ?? (this.options.noConfig ? undefined : this.find(input.absolute !== undefined ? dirname(input.absolute) : input.root));
     const settings = mergeSettings(config?.layer, this.options.layer);
     let includePath = input.includePath;
     // The project file's globs (not overridden by --include) are relative to its folder.

@@ -11,7 +11,7 @@ export interface InputFile {
   includePath: string;
   /** Absolute path on disk; undefined for standard input. */
   absolute?: string;
-  /** The folder given (or, for a file given, its folder; for standard input the working directory): where `.voipnow/config.json` is looked for. */
+  /** The folder given (for a file given, its folder; for standard input the working directory). */
   root: string;
 }
 

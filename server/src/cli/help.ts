@@ -36,8 +36,8 @@ Options:
                                  for 400 files or more; 1 otherwise)
   --fix                          Apply every preferred fix (the editor's fix-all) to the files,
                                  list them on stderr, then report what is left
-  -c, --config FILE              Settings file to use (default: the nearest .voipnow/config.json
-                                 in the folder given or above it)
+  -c, --config FILE              Settings file for every file (default: each file's nearest
+                                 .voipnow/config.json, in its folder or above)
   --no-config                    Use no settings file
   --rule CODE=LEVEL              Severity of a code or word code: off, error, warning or info;
                                  repeat to give several (over the settings file's rules)
