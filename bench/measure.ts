@@ -1,19 +1,33 @@
 // Side-by-side timing: every contender is run in the same loop, interleaved, with a collection
 // before each sample, and reported as a median; only ratios measured in one run are compared.
-// In-process samples count this process's CPU time (user + system), not the wall clock, so that
-// other work on a shared machine disturbs them less.
+// Wall time by default (what a user waits for; CPU time would also count the garbage collector's
+// helper threads, which inflates allocation-heavy contenders); CPU time on request.
 const gc = (globalThis as { gc?: () => void }).gc;
 
-export function interleaved(contenders: Record<string, () => unknown>, rounds: number, warmup = 2): Record<string, number> {
+export type Clock = 'cpu' | 'wall';
+
+/** CPU time of this process, or wall time (for work done by other processes). */
+function reading(clock: Clock): () => number {
+  if (clock === 'wall') {
+    const start = process.hrtime.bigint();
+    return () => Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  const start = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+}
+
+export async function interleaved(contenders: Record<string, () => unknown>, rounds: number, warmup = 2, clock: Clock = 'wall'): Promise<Record<string, number>> {
   const samples: Record<string, number[]> = {};
   for (const name of Object.keys(contenders)) samples[name] = [];
   for (let round = 0; round < rounds + warmup; round++) {
     for (const [name, run] of Object.entries(contenders)) {
       gc?.();
-      const start = process.cpuUsage();
-      run();
-      const used = process.cpuUsage(start);
-      const ms = (used.user + used.system) / 1000;
+      const elapsed = reading(clock);
+      await run();
+      const ms = elapsed();
       if (round >= warmup) samples[name].push(ms);
     }
   }

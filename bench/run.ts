@@ -30,25 +30,26 @@ async function main() {
   const jls = await jsonLanguageService(ROOT);
   const ajv = ajvValidators(ROOT);
   await jls(batch);
-  let jlsMs: number[] = [];
-  const core = interleaved(
+  const core = await interleaved(
     {
       parseTree: () => parseTree(batch, []),
       'JSON.parse': () => JSON.parse(batch),
       'JSON.parse + ajv': () => ajv(JSON.parse(batch)),
       core: () => analyze(batch),
+      jls: () => jls(batch),
     },
-    9,
+    11,
+    2,
+    'wall',
   );
-  for (let i = 0; i < 5; i++) jlsMs.push(await timeAsync(() => jls(batch)));
   const floor = core.parseTree;
   record('parseTree (the floor)', 'parseTreeMs', floor, `${floor.toFixed(1)} ms`);
   record('JSON.parse', 'jsonParseRatio', core['JSON.parse'] / floor, `${(core['JSON.parse'] / floor).toFixed(2)}x`);
   record('JSON.parse + ajv (no positions)', 'ajvRatio', core['JSON.parse + ajv'] / floor, `${(core['JSON.parse + ajv'] / floor).toFixed(2)}x`);
   record('core check, positions included', 'coreRatio', core.core / floor, `${(core.core / floor).toFixed(2)}x`, '<= 0.5x');
-  record('vscode-json-languageservice + our schemas', 'jsonLanguageServiceRatio', median(jlsMs) / floor, `${(median(jlsMs) / floor).toFixed(2)}x`, '>= 3x the core');
+  record('vscode-json-languageservice + our schemas', 'jsonLanguageServiceRatio', core.jls / floor, `${(core.jls / floor).toFixed(2)}x (${(core.jls / core.core).toFixed(1)}x the core)`, '>= 3x the core');
 
-  // 2. Through the protocol: the built server over stdio.
+  // 2. Through the protocol: the built server over stdio (wall time, against the floor's CPU time).
   const client = new TestClient();
   await client.initialize({});
   const opens: number[] = [];
@@ -81,8 +82,9 @@ async function main() {
   await fresh.stop();
   const open = median(opens);
   const edit = median(edits);
-  record('open to diagnostics (protocol)', 'openRatio', open / floor, `${(open / floor).toFixed(2)}x (${open.toFixed(0)} ms)`, '<= 1.5x');
-  record('edit to diagnostics (protocol)', 'editMs', edit, `${edit.toFixed(0)} ms = debounce ${DEBOUNCE_MS} + ${((edit - DEBOUNCE_MS) / floor).toFixed(2)}x`, `<= debounce + 1.5x`);
+  const wallFloor = floor;
+  record('open to diagnostics (protocol)', 'openRatio', open / wallFloor, `${(open / wallFloor).toFixed(2)}x (${open.toFixed(0)} ms)`, '<= 1.5x');
+  record('edit to diagnostics (protocol)', 'editMs', edit, `${edit.toFixed(0)} ms = debounce ${DEBOUNCE_MS} + ${((edit - DEBOUNCE_MS) / wallFloor).toFixed(2)}x`, `<= debounce + 1.5x`);
   record('server memory, batch open', 'serverRssMb', rssKb / 1024, `${(rssKb / 1024).toFixed(0)} MB`, '<= 150 MB');
 
   // 3. The command line over 5,000 files against ajv over the same files.
@@ -93,7 +95,7 @@ async function main() {
     const alt = () => spawnSync(process.execPath, [path.join(ROOT, '.bench', 'ajv-files.js'), ROOT, dir]);
     const check = cli();
     if (check.status !== 0) throw new Error(`cli failed: ${check.stderr}`);
-    const times = interleaved({ cli, ajv: alt }, 3, 1);
+    const times = await interleaved({ cli, ajv: alt }, 3, 1, 'wall');
     record('CLI, 5,000 files', 'cliRatio', times.cli / times.ajv, `${(times.cli / times.ajv).toFixed(2)}x ajv (${times.cli.toFixed(0)} ms)`, '<= 1.5x');
     record('CLI throughput', 'filesPerSecond', 5000 / (times.cli / 1000), `${Math.round(5000 / (times.cli / 1000))} files/s`);
   } finally {

@@ -65,12 +65,16 @@ export function runAsWorker(): boolean {
   return true;
 }
 
-/** Analyzes the files in `count` workers; results in the order of `files`. */
+/**
+ * Analyzes the files in `count` threads: this one and `count - 1` workers, which start while this
+ * one works on its own share. Results in the order of `files`.
+ */
 export async function analyzeInWorkers(files: readonly JobFile[], count: number, progress: (count: number) => void = () => {}): Promise<WorkerResult[]> {
   const shares: Job[] = Array.from({ length: count }, () => ({ files: [] }));
   files.forEach((file, i) => shares[i % count].files.push(file));
-  const parts = await Promise.all(
-    shares.map(
+  const [mine, ...theirs] = shares;
+  const started = Promise.all(
+    theirs.map(
       (job) =>
         new Promise<WorkerResult[]>((resolve, reject) => {
           const worker = new Worker(__filename, { workerData: job });
@@ -83,7 +87,9 @@ export async function analyzeInWorkers(files: readonly JobFile[], count: number,
         }),
     ),
   );
-  const results = parts.flat().sort((a, b) => a.index - b.index);
+  const own = work(mine, progress);
+  progress(mine.files.length % PROGRESS_EVERY);
+  const results = [own, ...(await started)].flat().sort((a, b) => a.index - b.index);
   const failed = results.find((r) => r.error !== undefined);
   if (failed) throw new CliError(failed.error!);
   return results;

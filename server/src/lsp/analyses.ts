@@ -1,26 +1,37 @@
 // One analysis per document version, shared by diagnostics and (later) hover, completion and
 // code actions, so a document is parsed at most once per version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isIncluded, type Analysis } from '../core';
+import { analyze, isIncluded, type Analysis, type Records } from '../core';
+import type { RecordsStore } from './records';
 import type { Settings } from './settings';
 
 interface Entry {
   version: number;
   include: readonly string[];
+  /** The records snapshot it was checked against (a new snapshot is a new analysis). */
+  records: Records | undefined;
   analysis: Analysis;
 }
 
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
+  private records: RecordsStore | undefined;
 
   constructor(private readonly relativePath: (uri: string) => string) {}
 
+  /** The records snapshots (spec section 6) documents are checked against. */
+  useRecords(records: RecordsStore): void {
+    this.records = records;
+  }
+
   get(document: TextDocument, settings: Settings): Analysis {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.include === settings.include) return cached.analysis;
+    const records = this.records?.forDocument(document.uri);
+    if (cached && cached.version === document.version && cached.include === settings.include && cached.records === records) return cached.analysis;
     const included = isIncluded(this.relativePath(document.uri), settings.include);
-    const analysis = analyze(document.getText(), { included });
-    this.entries.set(document.uri, { version: document.version, include: settings.include, analysis });
+    // A records file is checked as one (its own problems), not as a payload.
+    const analysis = this.records?.isRecordsFile(document.uri) ? this.records.analyzeRecordsFile(document.getText()) : analyze(document.getText(), { included, records });
+    this.entries.set(document.uri, { version: document.version, include: settings.include, records, analysis });
     return analysis;
   }
 

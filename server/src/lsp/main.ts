@@ -1,12 +1,14 @@
 // The language server: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
-import { CodeActionKind, createConnection, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core';
 import { Analyses } from './analyses';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { completionAt, type CompletionSupport } from './completion';
+import { definitionAt } from './definition';
 import { Diagnostics, isCandidate } from './diagnostics';
 import { hoverAt } from './hover';
+import { RecordsStore } from './records';
 import { symbolsOf } from './symbols';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders } from './workspace-folders';
@@ -17,8 +19,11 @@ const folders = new WorkspaceFolders();
 const analyses = new Analyses((uri) => folders.relativePath(uri));
 let settings: SettingsStore;
 let diagnostics: Diagnostics;
+/** Each workspace folder's `.voipnow/records.json` (spec section 6). */
+let records: RecordsStore;
+let folderUris: string[] = [];
 /** What the client can take, read from its capabilities at initialize. */
-const client = { markdownHover: true, completion: { snippets: false, markdown: false } as CompletionSupport, hierarchicalSymbols: false, versionedEdits: false };
+const client = { markdownHover: true, completion: { snippets: false, markdown: false } as CompletionSupport, hierarchicalSymbols: false, versionedEdits: false, watchesFiles: false, definitionLinks: false };
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -26,7 +31,12 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
   settings.setInitializationOptions(params.initializationOptions);
   diagnostics = new Diagnostics(connection, documents, analyses, settings, pull);
-  folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders.set(folderUris);
+  records = new RecordsStore(connection, { push: !pull, isOpen: (uri) => documents.get(uri) !== undefined, onChange: () => diagnostics.refreshAll() });
+  analyses.useRecords(records);
+  client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  client.definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
   const text = capabilities.textDocument;
   client.markdownHover = text?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
   client.completion = {
@@ -43,6 +53,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', ':'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: { label: 'VoipNow requests' },
+      definitionProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'voipnow-payloads' },
@@ -50,9 +61,15 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Records: read now; read again when the client reports a change, or when fs.watch sees one.
+  records.setFolders(folderUris);
+  if (client.watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.voipnow/records.json' }] });
+  else records.watchFolders();
   connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
     event.removed.forEach((f) => folders.remove(f.uri));
     event.added.forEach((f) => folders.add(f.uri));
+    folderUris = [...folderUris.filter((u) => !event.removed.some((f) => f.uri === u)), ...event.added.map((f) => f.uri)];
+    records.setFolders(folderUris);
     analyses.clear();
     diagnostics.refreshAll();
   });
@@ -66,6 +83,9 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token));
+
+// Every watched file's change arrives here (one handler per connection): records files so far.
+connection.onDidChangeWatchedFiles((params) => records.filesChanged(params.changes.map((c) => c.uri)));
 
 /** The current analysis of an open JSON document (the one diagnostics use), or undefined. */
 async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
@@ -91,6 +111,11 @@ connection.onCodeAction(async (params) => {
   return found ? codeActionsFor(params, found.document, found.analysis, client.versionedEdits) : [];
 });
 
+connection.onDefinition(async (params) => {
+  const found = await analysisOf(params.textDocument.uri);
+  return found ? definitionAt(found.document, found.analysis, params.position, client.definitionLinks) : null;
+});
+
 connection.onDocumentSymbol(async (params) => {
   const found = await analysisOf(params.textDocument.uri);
   return found ? symbolsOf(found.document, found.analysis, client.hierarchicalSymbols) : [];
@@ -105,7 +130,10 @@ documents.onDidClose((event) => {
   analyses.forget(event.document.uri);
   settings.forget(event.document.uri);
   diagnostics.closed(event.document.uri);
+  if (records.isRecordsFile(event.document.uri)) records.closed(event.document.uri);
 });
+
+connection.onShutdown(() => records?.dispose());
 
 documents.listen(connection);
 connection.listen();

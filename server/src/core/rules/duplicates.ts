@@ -75,6 +75,30 @@ export function uniqueEntriesOfTree(requests: ReadonlyArray<{ method?: string; p
   return entries;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The values at `path` below `value`, each with the key/index steps that lead to it. */
+function valuesAt(value: unknown, path: readonly string[], at: number, steps: Array<string | number>, found: Array<{ value: unknown; steps: Array<string | number> }>): void {
+  if (at === path.length) {
+    found.push({ value, steps: steps.slice() });
+    return;
+  }
+  const step = path[at];
+  if (step === '*' && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      steps.push(i);
+      valuesAt(value[i], path, at + 1, steps, found);
+      steps.pop();
+    }
+  } else if (step === '*') {
+    valuesAt(value, path, at + 1, steps, found);
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && hasOwn.call(value, step)) {
+    steps.push(step);
+    valuesAt((value as Record<string, unknown>)[step], path, at + 1, steps, found);
+    steps.pop();
+  }
+}
+
 /**
  * From parsed values (the quick path): `locate(index, steps)` finds the node of request `index`
  * at the key/index steps below its params, when a message needs it.
@@ -85,14 +109,8 @@ export function uniqueEntriesOfValues(requests: readonly unknown[], methods: Rea
     const method = methods[index];
     const rule = method ? RULES[method] : undefined;
     if (!rule) return;
-    let found: Array<{ value: unknown; steps: Array<string | number> }> = [{ value: (request as { params?: unknown }).params, steps: [] }];
-    for (const step of rule.path) {
-      found = found.flatMap(({ value, steps }) => {
-        if (step === '*') return Array.isArray(value) ? value.map((v, i) => ({ value: v, steps: [...steps, i] })) : [{ value, steps }];
-        const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-        return object && Object.prototype.hasOwnProperty.call(object, step) ? [{ value: object[step], steps: [...steps, step] }] : [];
-      });
-    }
+    const found: Array<{ value: unknown; steps: Array<string | number> }> = [];
+    valuesAt((request as { params?: unknown }).params, rule.path, 0, [], found);
     for (const { value, steps } of found) {
       const shown = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
       if (shown !== undefined && shown.length <= MAX_SHOWN) {
