@@ -41,11 +41,19 @@ Options:
   --no-config                    Use no settings file
   --rule CODE=LEVEL              Severity of a code or word code: off, error, warning or info;
                                  repeat to give several (over the settings file's rules)
+  --records FILE                 Records snapshot for every file (default: each file's nearest
+                                 .voipnow/records.json, in its folder or above)
+  --no-records                   Use no records snapshot: IDs are checked for their format only
   -h, --help                     Show this help
 
 Settings: .voipnow/config.json ({ "include": [...], "rules": { "617": "warning" },
 "maxFileSize": 8388608 }); the command line's options win over it. Comments in a payload file
 silence a code: // voipnow-disable-next-line 617, or // voipnow-disable 617 for the whole file.
+
+Records: .voipnow/records.json ({ "codecs": [{ "ID": 1, "name": "G.711 u-law" }], "channels": [...] })
+is what the server holds; an ID of a kind it lists but that it does not hold is reported (620, 262,
+... or unknown-record), and so is a new channel, group or number it already holds (200). A records
+file with problems is reported too; one with errors is not used.
 `;
 
 export const EXPLAIN_HELP = `Usage: voipnow-payloads explain <code> [--method METHOD]

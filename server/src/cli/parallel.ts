@@ -4,7 +4,7 @@
 // clash, by analyzing that file once more.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, findDirectives, type Directive, type Problem, type UniqueEntry } from '../core';
+import { analyze, findDirectives, parseRecords, type Directive, type Problem, type Records, type UniqueEntry } from '../core';
 import { CliError } from './errors';
 import type { InputFile } from './files';
 import { readFileCapped } from './read';
@@ -22,10 +22,19 @@ export interface JobFile {
   file: InputFile;
   included: boolean;
   maxFileSize: number;
+  /** Index into the job's records files: the snapshot this file is checked against. */
+  records?: number;
+}
+
+/** A records file for the threads: its text and how messages name it (each thread parses it once). */
+export interface RecordsSource {
+  text: string;
+  display: string;
 }
 
 interface Job {
   files: JobFile[];
+  records?: readonly RecordsSource[];
 }
 
 /** A worker reports this many files done at a time (for the progress line). */
@@ -42,11 +51,17 @@ export interface WorkerResult {
 }
 
 function work(job: Job, progress: (count: number) => void): WorkerResult[] {
-  return job.files.map(({ index, file, included, maxFileSize }, i) => {
+  const parsed = new Map<number, Records | undefined>();
+  const recordsOf = (i: number | undefined) => {
+    if (i === undefined || !job.records?.[i]) return undefined;
+    if (!parsed.has(i)) parsed.set(i, parseRecords(job.records[i].text, { display: job.records[i].display }).records);
+    return parsed.get(i);
+  };
+  return job.files.map(({ index, file, included, maxFileSize, records }, i) => {
     if ((i + 1) % PROGRESS_EVERY === 0) progress(PROGRESS_EVERY);
     try {
       const text = readFileCapped(file.absolute!, file.display, maxFileSize + 1).toString('utf8');
-      const analysis = analyze(text, { included, maxFileSize });
+      const analysis = analyze(text, { included, maxFileSize, records: recordsOf(records) });
       const directives = analysis.isPayload ? findDirectives(text) : [];
       return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique: analysis.unique.map(({ method, key, shown }) => ({ method, key, shown })), directives };
     } catch (error) {
@@ -69,8 +84,8 @@ export function runAsWorker(): boolean {
  * Analyzes the files in `count` threads: this one and `count - 1` workers, which start while this
  * one works on its own share. Results in the order of `files`.
  */
-export async function analyzeInWorkers(files: readonly JobFile[], count: number, progress: (count: number) => void = () => {}): Promise<WorkerResult[]> {
-  const shares: Job[] = Array.from({ length: count }, () => ({ files: [] }));
+export async function analyzeInWorkers(files: readonly JobFile[], count: number, progress: (count: number) => void = () => {}, records?: readonly RecordsSource[]): Promise<WorkerResult[]> {
+  const shares: Job[] = Array.from({ length: count }, () => ({ files: [], records }));
   files.forEach((file, i) => shares[i % count].files.push(file));
   const [mine, ...theirs] = shares;
   const started = Promise.all(

@@ -1,0 +1,105 @@
+// The command line's records snapshots (spec section 6): for each file, `--records FILE` when given,
+// else the nearest `.voipnow/records.json` in the file's folder or above it (found the same way as
+// `.voipnow/config.json`; standard input looks from the working directory), unless --no-records.
+// A records file with problems is part of the report; one with an error is not used.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, parseRecords, RECORDS_PATH, type Problem, type Records } from '../core';
+import { CliError } from './errors';
+import { displayPath, reason, type InputFile } from './files';
+
+export interface LoadedRecords {
+  absolute: string;
+  /** As the report (and the messages that name it) show it. */
+  display: string;
+  text: string;
+  problems: Problem[];
+  /** Undefined when the file has an error (it is then not used). */
+  records: Records | undefined;
+}
+
+export interface CliRecordsOptions {
+  /** --records FILE */
+  recordsFile?: string;
+  /** --no-records */
+  noRecords?: boolean;
+}
+
+export class CliRecords {
+  private readonly files = new Map<string, LoadedRecords>();
+  /** folder → the records file that applies there (null: none). */
+  private readonly nearest = new Map<string, LoadedRecords | null>();
+  private readonly explicit: LoadedRecords | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly options: CliRecordsOptions,
+  ) {
+    if (options.recordsFile !== undefined) this.explicit = this.load(resolve(cwd, options.recordsFile), `'${options.recordsFile}'`);
+  }
+
+  /** The records that apply to a file. */
+  forInput(input: InputFile): LoadedRecords | undefined {
+    if (this.explicit) return this.explicit;
+    if (this.options.noRecords) return undefined;
+    return this.find(input.absolute !== undefined ? dirname(input.absolute) : input.root);
+  }
+
+  /** The input is a records file (one in use, or any `.voipnow/records.json`): checked as one, not as a payload. */
+  asRecordsFile(input: InputFile): LoadedRecords | undefined {
+    if (input.absolute === undefined) return undefined;
+    const known = this.files.get(input.absolute);
+    if (known) return known;
+    return input.absolute.replace(/\\/g, '/').endsWith(`/${RECORDS_PATH}`) ? this.load(input.absolute) : undefined;
+  }
+
+  /** Every records file read, in display order (their problems are part of the report). */
+  loaded(): LoadedRecords[] {
+    return [...this.files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  }
+
+  private find(folder: string): LoadedRecords | undefined {
+    const seen: string[] = [];
+    let found: LoadedRecords | null | undefined;
+    for (let dir = folder; ; dir = dirname(dir)) {
+      found = this.nearest.get(dir);
+      if (found !== undefined) break;
+      seen.push(dir);
+      const candidate = join(dir, ...RECORDS_PATH.split('/'));
+      if (isFile(candidate)) {
+        found = this.load(candidate);
+        break;
+      }
+      if (dirname(dir) === dir) {
+        found = null;
+        break;
+      }
+    }
+    for (const dir of seen) this.nearest.set(dir, found);
+    return found ?? undefined;
+  }
+
+  private load(absolute: string, named?: string): LoadedRecords {
+    const cached = this.files.get(absolute);
+    if (cached) return cached;
+    const display = displayPath(absolute, this.cwd);
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read ${named ?? `'${display}'`}: ${reason(error)}`);
+    }
+    const { records, problems } = parseRecords(text, { display, location: absolute, maxFileSize: DEFAULT_MAX_FILE_SIZE });
+    const loaded: LoadedRecords = { absolute, display, text, problems, records };
+    this.files.set(absolute, loaded);
+    return loaded;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
