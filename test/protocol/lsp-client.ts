@@ -74,11 +74,17 @@ export class TestClient {
     });
   }
 
-  async initialize(capabilities: object = {}, rootPath = ROOT, initializationOptions?: unknown): Promise<any> {
+  /**
+   * `rootPath`: the workspace folder, several (`{ path, name }`), or null for none. The default is
+   * none: the server indexes its workspace folders (200 across files), and this repository's own
+   * payload files (examples, fixtures) would clash with the documents a test opens.
+   */
+  async initialize(capabilities: object = {}, rootPath: string | null | ReadonlyArray<{ path: string; name: string }> = null, initializationOptions?: unknown): Promise<any> {
+    const folders = rootPath === null ? [] : typeof rootPath === 'string' ? [{ path: rootPath, name: 'root' }] : rootPath;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(rootPath).href,
-      workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'root' }],
+      rootUri: folders.length > 0 ? pathToFileURL(folders[0].path).href : null,
+      workspaceFolders: folders.length > 0 ? folders.map((f) => ({ uri: pathToFileURL(f.path).href, name: f.name })) : null,
       capabilities,
       initializationOptions,
     });

@@ -44,7 +44,7 @@ export interface CrossFileOptions {
 export const MAX_RELATED = 100;
 
 /** The values that more than one file adds: key → each holding file's first entry, in file order. */
-export function clashingKeys(files: readonly FileEntries[]): Map<string, Array<{ fileIndex: number; entry: FileEntries['unique'][number] }>> {
+export function clashingKeys(files: ReadonlyArray<Pick<FileEntries, 'unique'>>): Map<string, Array<{ fileIndex: number; entry: FileEntries['unique'][number] }>> {
   const byKey = new Map<string, Array<{ fileIndex: number; entry: FileEntries['unique'][number] }>>();
   files.forEach((file, fileIndex) => {
     for (const entry of file.unique) {

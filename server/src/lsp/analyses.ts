@@ -1,13 +1,15 @@
 // One analysis per document version, shared by diagnostics and (later) hover, completion and
 // code actions, so a document is parsed at most once per version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isIncluded, type Analysis, type Records } from '../core';
+import { analyze, isIncluded, parseConfig, type Analysis, type Records } from '../core';
+import { ProjectConfigs } from './project-config';
 import type { RecordsStore } from './records';
 import type { Settings } from './settings';
 
 interface Entry {
   version: number;
   include: readonly string[];
+  maxFileSize: number;
   /** The records snapshot it was checked against (a new snapshot is a new analysis). */
   records: Records | undefined;
   analysis: Analysis;
@@ -27,11 +29,15 @@ export class Analyses {
   get(document: TextDocument, settings: Settings): Analysis {
     const cached = this.entries.get(document.uri);
     const records = this.records?.forDocument(document.uri);
-    if (cached && cached.version === document.version && cached.include === settings.include && cached.records === records) return cached.analysis;
+    if (cached && cached.version === document.version && cached.include === settings.include && cached.maxFileSize === settings.maxFileSize && cached.records === records) return cached.analysis;
     const included = isIncluded(this.relativePath(document.uri), settings.include);
-    // A records file is checked as one (its own problems), not as a payload.
-    const analysis = this.records?.isRecordsFile(document.uri) ? this.records.analyzeRecordsFile(document.getText()) : analyze(document.getText(), { included, records });
-    this.entries.set(document.uri, { version: document.version, include: settings.include, records, analysis });
+    // A records file is checked as one (its own problems), not as a payload; so is a settings file.
+    const analysis = this.records?.isRecordsFile(document.uri)
+      ? this.records.analyzeRecordsFile(document.getText())
+      : ProjectConfigs.isConfigFile(document.uri)
+        ? configAnalysis(document.getText())
+        : analyze(document.getText(), { included, records, maxFileSize: settings.maxFileSize });
+    this.entries.set(document.uri, { version: document.version, include: settings.include, maxFileSize: settings.maxFileSize, records, analysis });
     return analysis;
   }
 
@@ -42,4 +48,9 @@ export class Analyses {
   clear(): void {
     this.entries.clear();
   }
+}
+
+/** `.voipnow/config.json`: its own problems (invalid-json, invalid-config), no payload features. */
+function configAnalysis(text: string): Analysis {
+  return { text, root: undefined, isPayload: false, requests: [], problems: parseConfig(text).problems, unique: [] };
 }

@@ -1,5 +1,5 @@
 // The language server: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
-import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WatchKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core';
 import { Analyses } from './analyses';
@@ -7,11 +7,16 @@ import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { completionAt, type CompletionSupport } from './completion';
 import { definitionAt } from './definition';
 import { Diagnostics, isCandidate } from './diagnostics';
+import { duplicateDefinition } from './duplicate-definition';
+import { DirectoryWatcher, type FileChange } from './fs-watch';
 import { hoverAt } from './hover';
+import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
 import { symbolsOf } from './symbols';
-import { SettingsStore } from './settings';
+import { SettingsStore, type Settings } from './settings';
+import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
 import { WorkspaceFolders } from './workspace-folders';
+import { WorkspaceIndex, type IndexFolder } from './workspace-index';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -22,17 +27,37 @@ let diagnostics: Diagnostics;
 /** Each workspace folder's `.voipnow/records.json` (spec section 6). */
 let records: RecordsStore;
 let folderUris: string[] = [];
+/** Workspace features (200 across files, files that are not open, settings files): each folder's `.voipnow/config.json`, the index of payload files, the settings of its files that are not open. */
+const configs = new ProjectConfigs();
+let folderNames = new Map<string, string>();
+let index: WorkspaceIndex;
+let status: StatusReporter;
+const folderSettings = new Map<string, Settings>();
+let watcher: DirectoryWatcher | undefined;
 /** What the client can take, read from its capabilities at initialize. */
-const client = { markdownHover: true, completion: { snippets: false, markdown: false } as CompletionSupport, hierarchicalSymbols: false, versionedEdits: false, watchesFiles: false, definitionLinks: false };
+const client = { markdownHover: true, completion: { snippets: false, markdown: false } as CompletionSupport, hierarchicalSymbols: false, versionedEdits: false, watchesFiles: false, definitionLinks: false, workDoneProgress: false, workspaceFolderEvents: false };
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const pull = capabilities.textDocument?.diagnostic !== undefined;
-  settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
+  settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, configs);
   settings.setInitializationOptions(params.initializationOptions);
   diagnostics = new Diagnostics(connection, documents, analyses, settings, pull);
   folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folderNames = new Map((params.workspaceFolders ?? []).map((f) => [f.uri, f.name]));
   folders.set(folderUris);
+  configs.setFolders(folderUris);
+  index = new WorkspaceIndex({
+    settingsOf: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}),
+    recordsFor: (uri) => records.forDocument(uri),
+    configOf: (folder) => configs.forDocument(folder.uri),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    onFolder: (dir) => watcher?.watch(dir),
+  });
+  diagnostics.useWorkspace({ index, folderSettings: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}) });
+  client.workDoneProgress = capabilities.window?.workDoneProgress === true;
+  client.workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
+  status = new StatusReporter(connection, index, configs, client.workDoneProgress);
   records = new RecordsStore(connection, { push: !pull, isOpen: (uri) => documents.get(uri) !== undefined, onChange: () => diagnostics.refreshAll() });
   analyses.useRecords(records);
   client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -48,7 +73,8 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      // A payload's diagnostics depend on the other payload files (200 across files).
+      diagnosticProvider: pull ? { interFileDependencies: true, workspaceDiagnostics: true } : undefined,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['"', ':'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -63,29 +89,108 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   // Records: read now; read again when the client reports a change, or when fs.watch sees one.
   records.setFolders(folderUris);
-  if (client.watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.voipnow/records.json' }] });
-  else records.watchFolders();
-  connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+  // Payload files and settings files: created, changed, deleted (folders too, for a folder deleted or renamed).
+  const payloadWatchers = [{ globPattern: '**/*.json' }, { globPattern: '**/*.jsonc' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+  if (client.watchesFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.voipnow/records.json' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: payloadWatchers });
+  } else {
+    records.watchFolders();
+    watcher = new DirectoryWatcher((changes) => void filesChanged(changes));
+    watchSettingsFolders();
+  }
+  index.setFolders(indexFolders());
+  // In the background: open documents are checked meanwhile (the index yields between batches).
+  void indexAndReport(index.allFolders());
+  if (client.workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((event) => {
     event.removed.forEach((f) => folders.remove(f.uri));
     event.added.forEach((f) => folders.add(f.uri));
     folderUris = [...folderUris.filter((u) => !event.removed.some((f) => f.uri === u)), ...event.added.map((f) => f.uri)];
+    for (const f of event.added) folderNames.set(f.uri, f.name);
     records.setFolders(folderUris);
+    configs.setFolders(folderUris);
+    index.setFolders(indexFolders());
+    watchSettingsFolders();
     analyses.clear();
     diagnostics.refreshAll();
+    void indexAndReport(index.allFolders().filter((f) => event.added.some((a) => a.uri === f.uri)));
   });
 });
 
-connection.onDidChangeConfiguration((change) => {
-  settings.setPushed(change.settings);
+/** The workspace folders for the index, in the workspace's order, with their names. */
+function indexFolders(): Array<{ uri: string; name?: string }> {
+  return folderUris.map((uri) => ({ uri, name: folderNames.get(uri) }));
+}
+
+/** fs.watch (clients without file watching): each folder and its `.voipnow`, for the settings file. */
+function watchSettingsFolders(): void {
+  if (!watcher) return;
+  for (const config of configs.all()) {
+    watcher.watch(config.fsPath.replace(/[\\/]\.voipnow[\\/]config\.json$/, ''));
+    watcher.watch(config.fsPath.replace(/[\\/]config\.json$/, ''));
+  }
+}
+
+/** A folder's settings for its files that are not open (its project file, the editor's settings for the folder). */
+async function loadFolderSettings(folder: IndexFolder): Promise<Settings> {
+  const merged = await settings.get(folder.uri);
+  folderSettings.set(folder.uri, merged);
+  return merged;
+}
+
+/** Indexes folders (all at start; one whose include globs or size limit changed), with progress. */
+async function indexAndReport(which: readonly IndexFolder[]): Promise<void> {
+  if (which.length === 0) return;
+  await Promise.all(which.map(loadFolderSettings));
+  const progress = await status.progress();
+  await index.index(which, progress);
+  const { files, payloads, ms } = index.lastIndex;
+  connection.console.log(`VoipNow: indexed ${payloads} payload files among ${files} JSON files in ${ms} ms`);
+  status.notify();
+}
+
+/** Settings changed (the editor's, or a project file): folders whose files are read differently are indexed again; all report again. */
+async function settingsChanged(): Promise<void> {
   settings.forget();
   analyses.clear();
   diagnostics.refreshAll();
+  const again: IndexFolder[] = [];
+  for (const folder of index.allFolders()) {
+    const before = folderSettings.get(folder.uri);
+    const after = await loadFolderSettings(folder);
+    index.configChanged(folder);
+    if (!before || JSON.stringify(before.include) !== JSON.stringify(after.include) || before.maxFileSize !== after.maxFileSize) again.push(folder);
+  }
+  if (again.length > 0) await indexAndReport(again);
+  diagnostics.republishWorkspace();
+}
+
+/** Watched-file events and fs.watch both end here: settings files, then payload files. */
+async function filesChanged(changes: readonly FileChange[]): Promise<void> {
+  let settingsFile = false;
+  for (const change of changes) {
+    // `.voipnow/config.json` itself, or its `.voipnow` folder appearing or going.
+    const config = configs.byFileUri(change.uri) ?? configs.byFileUri(change.uri.replace(/\/?$/, '/config.json'));
+    if (config && configs.reload(config.uri)) settingsFile = true;
+    if (config) watchSettingsFolders();
+  }
+  if (settingsFile) await settingsChanged();
+  await index.filesChanged(changes);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings.setPushed(change.settings);
+  void settingsChanged();
 });
 
 connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token));
+connection.languages.diagnostics.onWorkspace((params, token) => diagnostics.onWorkspacePull(params.previousResultIds, token));
 
-// Every watched file's change arrives here (one handler per connection): records files so far.
-connection.onDidChangeWatchedFiles((params) => records.filesChanged(params.changes.map((c) => c.uri)));
+// Every watched file's change arrives here (one handler per connection): records files, settings files, payload files.
+connection.onDidChangeWatchedFiles((params) => {
+  records.filesChanged(params.changes.map((c) => c.uri));
+  void filesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+});
 
 /** The current analysis of an open JSON document (the one diagnostics use), or undefined. */
 async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
@@ -113,8 +218,15 @@ connection.onCodeAction(async (params) => {
 
 connection.onDefinition(async (params) => {
   const found = await analysisOf(params.textDocument.uri);
-  return found ? definitionAt(found.document, found.analysis, params.position, client.definitionLinks) : null;
+  if (!found) return null;
+  // An ID (or a name the records hold): its record; a name or number added elsewhere too: the other requests.
+  const record = definitionAt(found.document, found.analysis, params.position, client.definitionLinks);
+  if (record) return record;
+  const others = duplicateDefinition(documents, index, found.document, found.analysis, found.document.offsetAt(params.position));
+  return others.length > 0 ? others : null;
 });
+
+connection.onRequest(DOCUMENT_STATUS_REQUEST, async (params: { uri: string }) => status.document(params.uri, (await analysisOf(params.uri))?.analysis));
 
 connection.onDocumentSymbol(async (params) => {
   const found = await analysisOf(params.textDocument.uri);
@@ -133,7 +245,10 @@ documents.onDidClose((event) => {
   if (records.isRecordsFile(event.document.uri)) records.closed(event.document.uri);
 });
 
-connection.onShutdown(() => records?.dispose());
+connection.onShutdown(() => {
+  records?.dispose();
+  watcher?.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

@@ -1,52 +1,61 @@
-// The `voipnowPayloads` settings of a document: read per resource through workspace/configuration
-// when the client offers it (multi-root), else from initializationOptions, else the defaults.
+// The settings of a document, in layers: defaults < the project file of its workspace folder
+// (`.voipnow/config.json`, project-config.ts) < the editor's `voipnowPayloads` settings, read per
+// resource through workspace/configuration when the client offers it (multi-root), else taken from
+// initializationOptions and didChangeConfiguration. `include` and `maxFileSize` of a higher layer
+// replace a lower one's; `rules` merge code by code.
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_INCLUDE } from '../core';
+import { mergeSettings, settingsLayer, type EffectiveSettings, type SettingsLayer } from '../core';
+import type { ProjectConfigs } from './project-config';
 
-export interface Settings {
-  include: string[];
-}
-
-export const DEFAULT_SETTINGS: Settings = { include: DEFAULT_INCLUDE };
-
-function sanitize(raw: unknown, fallback: Settings): Settings {
-  const include = (raw as { include?: unknown } | null | undefined)?.include;
-  return { include: Array.isArray(include) && include.every((g) => typeof g === 'string') ? include : fallback.include };
-}
+export type Settings = EffectiveSettings;
 
 export class SettingsStore {
-  private readonly perDocument = new Map<string, Promise<Settings>>();
-  private fallback: Settings = DEFAULT_SETTINGS;
+  private readonly perResource = new Map<string, Promise<SettingsLayer>>();
+  /** initializationOptions, then what didChangeConfiguration pushed (clients that cannot be asked). */
+  private fallback: SettingsLayer = {};
 
   constructor(
     private readonly connection: Connection,
-    private pullConfiguration: boolean,
+    private readonly pullConfiguration: boolean,
+    private readonly project?: ProjectConfigs,
   ) {}
 
   setInitializationOptions(options: unknown): void {
-    this.fallback = sanitize(options, DEFAULT_SETTINGS);
+    this.fallback = settingsLayer(options);
   }
 
   /** Settings pushed in didChangeConfiguration by clients that cannot be asked. */
   setPushed(settings: unknown): void {
     const section = (settings as { voipnowPayloads?: unknown } | null | undefined)?.voipnowPayloads;
-    if (section !== undefined) this.fallback = sanitize(section, this.fallback);
+    if (section !== undefined && section !== null) this.fallback = { ...this.fallback, ...settingsLayer(section) };
   }
 
   forget(uri?: string): void {
-    if (uri) this.perDocument.delete(uri);
-    else this.perDocument.clear();
+    if (uri) this.perResource.delete(uri);
+    else this.perResource.clear();
   }
 
-  get(uri: string): Promise<Settings> {
+  /** The editor's layer for a document or a folder (only what is set; the client may send nulls). */
+  editorLayer(uri: string): Promise<SettingsLayer> {
     if (!this.pullConfiguration) return Promise.resolve(this.fallback);
-    let settings = this.perDocument.get(uri);
-    if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'voipnowPayloads' })
-        .then((raw) => sanitize(raw, this.fallback), () => this.fallback);
-      this.perDocument.set(uri, settings);
+    let layer = this.perResource.get(uri);
+    if (!layer) {
+      layer = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'voipnowPayloads' }).then(
+        (raw) => ({ ...this.fallback, ...settingsLayer(raw) }),
+        () => this.fallback,
+      );
+      this.perResource.set(uri, layer);
     }
-    return settings;
+    return layer;
+  }
+
+  /** The settings of a document (or a folder), all layers merged. */
+  async get(uri: string): Promise<Settings> {
+    const editor = await this.editorLayer(uri);
+    return this.merge(uri, editor);
+  }
+
+  merge(uri: string, editor: SettingsLayer): Settings {
+    return mergeSettings(this.project?.layerFor(uri), editor);
   }
 }
