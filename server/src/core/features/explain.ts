@@ -75,6 +75,12 @@ export function explainCode(method: string, code: string): CodeExplanation | und
   const fromFile = fileCheckableCodes(method).has(code);
   const causes = fromFile ? entriesFor(method, code).map(causeOf) : [serverCause(method, code, text)];
   if (fromFile && /^Invalid .*ID\.$/.test(text)) causes.push('The server also answers it for a well-formed ID that names no record it holds.');
+  // Spec section 6: with a records snapshot, an unknown ID of these parameters is caught in the file too.
+  const recorded = fromFile ? entriesFor(method, code).filter((e) => e.source === 'invalid' && e.spec && (e.spec.records ?? e.spec.items?.records)) : [];
+  for (const entry of recorded) {
+    const kind = (entry.spec!.records ?? entry.spec!.items?.records)!;
+    causes.push(`With a records snapshot (${inline('.voipnow/records.json')}) that lists ${RECORD_NOUNS[kind]}s: a well-formed ${inline(shownPath(entry.path))} that it does not hold.`);
+  }
   return { method, code, text, fromFile, causes };
 }
 
