@@ -58,7 +58,7 @@ connection.onInitialize((params): InitializeResult => {
   client.workDoneProgress = capabilities.window?.workDoneProgress === true;
   client.workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
   status = new StatusReporter(connection, index, configs, client.workDoneProgress);
-  records = new RecordsStore(connection, { push: !pull, isOpen: (uri) => documents.get(uri) !== undefined, onChange: () => diagnostics.refreshAll() });
+  records = new RecordsStore(connection, { push: !pull, isOpen: (uri) => documents.get(uri) !== undefined, onChange: (changed) => void recordsChanged(changed) });
   analyses.useRecords(records);
   client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
@@ -113,7 +113,8 @@ connection.onInitialized(() => {
     watchSettingsFolders();
     analyses.clear();
     diagnostics.refreshAll();
-    void indexAndReport(index.allFolders().filter((f) => event.added.some((a) => a.uri === f.uri)));
+    const added = index.allFolders().filter((f) => event.added.some((a) => a.uri === f.uri));
+    if (added.length > 0) void indexAndReport(added);
   });
 });
 
@@ -140,7 +141,6 @@ async function loadFolderSettings(folder: IndexFolder): Promise<Settings> {
 
 /** Indexes folders (all at start; one whose include globs or size limit changed), with progress. */
 async function indexAndReport(which: readonly IndexFolder[]): Promise<void> {
-  if (which.length === 0) return;
   await Promise.all(which.map(loadFolderSettings));
   const progress = await status.progress();
   await index.index(which, progress);
@@ -176,6 +176,14 @@ async function filesChanged(changes: readonly FileChange[]): Promise<void> {
   }
   if (settingsFile) await settingsChanged();
   await index.filesChanged(changes);
+}
+
+/** Folders' records changed: open documents are checked again, and the folders' other files too (their IDs and names). */
+async function recordsChanged(changed: readonly string[]): Promise<void> {
+  diagnostics.refreshAll();
+  const which = index.allFolders().filter((f) => changed.includes(f.uri));
+  if (which.length > 0) await indexAndReport(which);
+  diagnostics.republishWorkspace();
 }
 
 connection.onDidChangeConfiguration((change) => {

@@ -108,15 +108,15 @@ export class WorkspaceIndex {
   private generation = 0;
   private indexing: Promise<void> | undefined;
   private readyResolve: (() => void) | undefined;
-  private readyPromise: Promise<void> = Promise.resolve();
+  /** Pending until the first indexing is done (a workspace pull waits for it). */
+  private readyPromise: Promise<void> = new Promise((resolve) => (this.readyResolve = resolve));
   private stampCounter = 0;
   /** Files changed since the last flush, and whether any file's keys changed. */
   private pending = new Set<string>();
   private keysChanged = false;
   private flushScheduled = false;
-  /** key → holders, and each file's clashing keys with their other holders (to see whose clashes changed). */
-  private clashes: ReturnType<typeof clashingKeys> | undefined;
-  private order: IndexedFile[] = [];
+  /** key → the files (URIs, in the workspace's order) adding it, for the keys more than one file adds. */
+  private clashes: Map<string, string[]> | undefined;
   private clashPrint = new Map<string, string>();
   /** The last full indexing: files and milliseconds (for the status and the logs). */
   lastIndex = { files: 0, payloads: 0, ms: 0 };
@@ -450,10 +450,10 @@ export class WorkspaceIndex {
 
   // ---- duplicates across files ----
 
-  private clashMap(): ReturnType<typeof clashingKeys> {
+  private clashMap(): Map<string, string[]> {
     if (!this.clashes) {
-      this.order = [...this.files.values()].filter((f) => f.unique.length > 0).sort(byFolderAndPath);
-      this.clashes = clashingKeys(this.order);
+      const order = [...this.files.values()].filter((f) => f.unique.length > 0).sort(byFolderAndPath);
+      this.clashes = new Map([...clashingKeys(order)].map(([key, holders]) => [key, holders.map((h) => order[h.fileIndex].uri)]));
     }
     return this.clashes;
   }
@@ -468,11 +468,16 @@ export class WorkspaceIndex {
     const file = this.files.get(uri);
     if (!file || file.unique.length === 0) return [];
     const clashes = this.clashMap();
-    const keys = new Set(file.unique.map((u) => u.key).filter((k) => clashes.get(k)?.some((h) => this.order[h.fileIndex] !== file)));
+    const keys = new Set(file.unique.map((u) => u.key).filter((k) => clashes.get(k)?.some((holder) => holder !== uri)));
     if (keys.size === 0) return [];
-    // Only this file and the files it clashes with, in the workspace's order, with only those values.
+    // Only this file and the files it clashes with (as they are now), in the workspace's order, with only those values.
     const involved = new Set<IndexedFile>([file]);
-    for (const key of keys) for (const holder of clashes.get(key)!) involved.add(this.order[holder.fileIndex]);
+    for (const key of keys) {
+      for (const holder of clashes.get(key)!) {
+        const other = this.files.get(holder);
+        if (other) involved.add(other);
+      }
+    }
     const files = [...involved].sort(byFolderAndPath);
     const entries = files.map((f) => ({ display: f.relPath, unique: f.unique.filter((u) => keys.has(u.key)) }));
     const found: CrossFileDuplicate[] = crossFileDuplicates(entries, { display: (other, from) => this.display(files[other], files[from]) });
@@ -513,8 +518,7 @@ export class WorkspaceIndex {
     if (this.keysChanged) {
       this.keysChanged = false;
       const print = new Map<string, string>();
-      for (const [key, holders] of this.clashMap()) {
-        const uris = holders.map((h) => this.order[h.fileIndex].uri);
+      for (const [key, uris] of this.clashMap()) {
         for (const uri of uris) print.set(uri, (print.get(uri) ?? '') + `${key}\u0000${uris.join('\u0000')}\n`);
       }
       for (const uri of new Set([...print.keys(), ...this.clashPrint.keys()])) if (print.get(uri) !== this.clashPrint.get(uri)) clashes.add(uri);

@@ -1,0 +1,363 @@
+// Workspace features over the protocol, against the built server with the multi-root fixture
+// workspace (test/fixtures/workspace: east, west, broken-config) copied to a temporary folder:
+// the index built at start with work-done progress, 200 across files with related information,
+// reports of files that are not open (published, or workspace/diagnostic), definition on a
+// clashing name, the index kept current (didChangeWatchedFiles, or fs.watch without it), settings
+// in layers (.voipnow/config.json < the editor's settings, changes without a restart), disable
+// comments, the document status; and 5,000 files indexed without delaying an open document.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, TestClient } from './lsp-client';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'workspace');
+const FOLDERS = ['east', 'west', 'broken-config'];
+const FLOW_617 = 'Invalid flow. Here are the values available: in, out, both.';
+const QUALIFY_619 = 'Invalid qualify. Value must be a multiple of 100, no bigger than 900.';
+
+interface Session {
+  client: TestClient;
+  dir: string;
+  uri(relative: string): string;
+  text(relative: string): string;
+  registrations: any[];
+  progress: any[];
+  initializeResult: any;
+}
+
+async function start(capabilities: object, configuration: unknown = null): Promise<Session> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-workspace-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  const client = new TestClient();
+  client.configuration = configuration;
+  const registrations: any[] = [];
+  const progress: any[] = [];
+  client.connection.onRequest('client/registerCapability', (params: any) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
+  client.connection.onRequest('window/workDoneProgress/create', (params: any) => {
+    client.connection.onProgress({ __brand: 'ProgressType' } as any, params.token, (value: any) => {
+      progress.push(value);
+    });
+    return null;
+  });
+  const uri = (relative: string) => pathToFileURL(path.join(dir, relative)).href;
+  const initializeResult = await client.initialize(capabilities, FOLDERS.map((name) => ({ path: path.join(dir, name), name })));
+  return { client, dir, uri, text: (relative) => readFileSync(path.join(dir, relative), 'utf8'), registrations, progress, initializeResult };
+}
+
+async function stop(session: Session): Promise<void> {
+  await session.client.stop();
+  rmSync(session.dir, { recursive: true, force: true });
+}
+
+/** `line:col severity code message` (from 1). */
+function rows(diagnostics: any[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${['', 'error', 'warning', 'info', 'hint'][d.severity]} ${d.code} ${d.message}`);
+}
+
+/** The last diagnostics published for a file that match, waiting for them if needed. */
+function published(session: Session, relative: string, predicate: (rows: string[]) => boolean = () => true): Promise<string[]> {
+  const uri = session.uri(relative);
+  const last = [...session.client.received].reverse().find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+  if (last && predicate(rows(last.params.diagnostics))) return Promise.resolve(rows(last.params.diagnostics));
+  return session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && predicate(rows(p.diagnostics))).then((p) => rows(p.diagnostics));
+}
+
+/** The next diagnostics published for a file after `mark` (client.received.length before the action) that match. */
+function nextPublished(session: Session, mark: number, relative: string, predicate: (rows: string[]) => boolean = () => true): Promise<string[]> {
+  const { client } = session;
+  const uri = session.uri(relative);
+  return client
+    .waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && client.received.findIndex((n) => n.params === p) >= mark && predicate(rows(p.diagnostics)))
+    .then((p) => rows(p.diagnostics));
+}
+
+function lastPublished(session: Session, relative: string): any {
+  const uri = session.uri(relative);
+  return [...session.client.received].reverse().find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)?.params;
+}
+
+const indexed = (session: Session) => session.client.waitFor('voipnow/status', (s) => s.indexing === false);
+
+const EAST_CARRIER = [
+  "3:47 error 200 Duplicate record. A channel named ' carrier a' is also added in west/carriers/carrier-a.payload.json.",
+  `3:68 warning 617 ${FLOW_617}`,
+];
+const WEST_CARRIER = ["3:47 error 200 Duplicate record. A channel named 'Carrier A' is also added in east/payloads/carrier-a.payload.json."];
+
+describe('workspace: a client that watches files, pushed diagnostics', () => {
+  let session: Session;
+  before(async () => {
+    session = await start({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } });
+    await indexed(session);
+  });
+  after(() => stop(session));
+
+  it('indexes at start with work-done progress, and registers file watchers for payload files', async () => {
+    assert.equal(session.progress[0].kind, 'begin');
+    assert.equal(session.progress[0].title, 'VoipNow: indexing payload files');
+    assert.equal(session.progress.at(-1).kind, 'end');
+    const status = await indexed(session);
+    assert.deepEqual(status, { indexing: false, indexed: 8, folders: 3 });
+    const watchers = session.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').flatMap((r) => r.registerOptions.watchers.map((w: any) => w.globPattern));
+    assert.ok(watchers.includes('**/*.json') && watchers.includes('**/*.jsonc') && watchers.includes('**/*'), String(watchers));
+  });
+
+  it('reports the files that are not open: 200 across folders, folder rules, disable comments, a bad settings file', async () => {
+    assert.deepEqual(await published(session, 'east/payloads/carrier-a.payload.json'), EAST_CARRIER);
+    assert.deepEqual(await published(session, 'west/carriers/carrier-a.payload.json'), WEST_CARRIER);
+    assert.deepEqual(await published(session, 'east/payloads/groups.json'), ["3:74 error 200 Duplicate record. A channel group named 'Carriers' is also added on line 2 of this file."]);
+    assert.deepEqual(await published(session, 'east/payloads/no-method.json'), ['1:1 error missing-method This request has no "method". Name one of the 24 methods of the Channel service.']);
+    assert.deepEqual(await published(session, 'west/disabled.payload.json'), ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.', `8:18 error 619 ${QUALIFY_619}`]);
+    assert.deepEqual(await published(session, 'broken-config/large.payload.json'), ['1:1 info file-too-large This file is larger than maxFileSize (200 bytes) and is not checked.']);
+    assert.deepEqual(await published(session, 'broken-config/.voipnow/config.json'), [
+      `2:21 error invalid-config Invalid level for 617: expected "off", "error", "warning", "info". Did you mean 'warning'?`,
+      `2:29 error invalid-config Unknown code '6177' in rules: a rule names a documented code ("617") or a word code ("duplicate-key"). (no method documents it)`,
+    ]);
+    // Nothing for a JSON file that is not a payload.
+    assert.equal(lastPublished(session, 'west/not-a-payload.json'), undefined);
+  });
+
+  it('an open document gets the 200 with related information on the other request; definition jumps there', async () => {
+    const relative = 'east/payloads/carrier-a.payload.json';
+    await session.client.open(session.uri(relative), session.text(relative));
+    const params = await session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === session.uri(relative) && p.version === 1);
+    assert.deepEqual(rows(params.diagnostics), EAST_CARRIER);
+    assert.deepEqual(params.diagnostics[0].relatedInformation, [
+      {
+        location: { uri: session.uri('west/carriers/carrier-a.payload.json'), range: { start: { line: 2, character: 46 }, end: { line: 2, character: 58 } } },
+        message: "A channel named ' carrier a' is also added here.",
+      },
+    ]);
+    const definition = await session.client.connection.sendRequest('textDocument/definition', { textDocument: { uri: session.uri(relative) }, position: { line: 2, character: 50 } });
+    assert.deepEqual(definition, [{ uri: session.uri('west/carriers/carrier-a.payload.json'), range: { start: { line: 2, character: 46 }, end: { line: 2, character: 58 } } }]);
+  });
+
+  it('an edit that removes the clash clears the 200 in both files, the other one not open', async () => {
+    const relative = 'east/payloads/carrier-a.payload.json';
+    const mark = session.client.received.length;
+    await session.client.change(session.uri(relative), 2, session.text(relative).replace('Carrier A', 'Carrier Z'));
+    const params = await session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === session.uri(relative) && p.version === 2);
+    assert.deepEqual(rows(params.diagnostics), [`3:68 warning 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, mark, 'west/carriers/carrier-a.payload.json'), []);
+  });
+
+  it('didChangeWatchedFiles: a file created clashes with the open document; deleted, the clash goes', async () => {
+    const created = 'west/carriers/carrier-z.payload.json';
+    let mark = session.client.received.length;
+    writeFileSync(path.join(session.dir, created), '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "carrier z" } } }\n');
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(created), type: 1 }] });
+    assert.deepEqual(await published(session, created), ["1:71 error 200 Duplicate record. A channel named 'Carrier Z' is also added in east/payloads/carrier-a.payload.json."]);
+    const open = 'east/payloads/carrier-a.payload.json';
+    assert.deepEqual(await nextPublished(session, mark, open, (r) => r.length === 2), [
+      "3:47 error 200 Duplicate record. A channel named 'carrier z' is also added in west/carriers/carrier-z.payload.json.",
+      `3:68 warning 617 ${FLOW_617}`,
+    ]);
+    mark = session.client.received.length;
+    unlinkSync(path.join(session.dir, created));
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(created), type: 3 }] });
+    assert.deepEqual(await nextPublished(session, mark, open, (r) => r.length === 1), [`3:68 warning 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, mark, created), []);
+  });
+
+  it('a folder deleted takes its files out of the index', async () => {
+    rmSync(path.join(session.dir, 'west', 'carriers'), { recursive: true });
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('west/carriers'), type: 3 }] });
+    await session.client.waitFor('voipnow/status', (s) => s.indexed === 7);
+    rmSync(path.join(session.dir, 'west'), { recursive: true });
+    mkdirSync(path.join(session.dir, 'west'));
+    cpSync(path.join(FIXTURE, 'west'), path.join(session.dir, 'west'), { recursive: true });
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('west/carriers'), type: 1 }] });
+    await session.client.waitFor('voipnow/status', (s) => s.indexed === 8);
+  });
+
+  it("the editor's settings win over the project file, code by code, without a restart", async () => {
+    session.client.configuration = { rules: { '617': 'error', '619': 'info' } };
+    let mark = session.client.received.length;
+    await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const open = 'east/payloads/carrier-a.payload.json';
+    assert.deepEqual(await nextPublished(session, mark, open), [`3:68 error 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, mark, 'west/disabled.payload.json'), ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.', `8:18 info 619 ${QUALIFY_619}`]);
+    session.client.configuration = null;
+    mark = session.client.received.length;
+    await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual(await nextPublished(session, mark, open), [`3:68 warning 617 ${FLOW_617}`]);
+  });
+
+  it('a project file changed on disk applies at once: its include globs, its rules', async () => {
+    const config = 'east/.voipnow/config.json';
+    const mark = session.client.received.length;
+    writeFileSync(path.join(session.dir, config), '{ "rules": { "617": "off" } }\n');
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(config), type: 2 }] });
+    // No include globs now: no-method.json is an ordinary JSON file again.
+    assert.deepEqual(await nextPublished(session, mark, 'east/payloads/no-method.json'), []);
+    assert.deepEqual(await nextPublished(session, mark, 'east/payloads/carrier-a.payload.json'), []);
+    // duplicate-key is no longer off for east's files.
+    assert.deepEqual((await nextPublished(session, mark, 'east/payloads/groups.json')).map((r) => r.split(' ').slice(0, 3).join(' ')), ['3:66 warning duplicate-key', '3:74 error 200']);
+  });
+
+  it('voipnow/documentStatus: the methods of the document, the index, the settings file', async () => {
+    const status: any = await session.client.connection.sendRequest('voipnow/documentStatus', { uri: session.uri('east/payloads/carrier-a.payload.json') });
+    assert.deepEqual(status, {
+      indexing: false,
+      // no-method.json is no longer a payload file (east's include globs are gone).
+      indexed: 7,
+      folders: 3,
+      isPayload: true,
+      methods: ['AddChannel'],
+      requests: 1,
+      folder: 'east',
+      configFile: session.uri('east/.voipnow/config.json'),
+      recordsFile: null,
+    });
+  });
+
+  it('a document closed reports what is on disk again', async () => {
+    const relative = 'east/payloads/carrier-a.payload.json';
+    let mark = session.client.received.length;
+    writeFileSync(path.join(session.dir, 'east/.voipnow/config.json'), '{}\n');
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('east/.voipnow/config.json'), type: 2 }] });
+    // 617 is an error again in east (defaults), and the clash is back once closed (the file on disk says Carrier A).
+    assert.deepEqual(await nextPublished(session, mark, relative), [`3:68 error 617 ${FLOW_617}`]);
+    mark = session.client.received.length;
+    await session.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: session.uri(relative) } });
+    assert.deepEqual(await nextPublished(session, mark, relative), ["3:47 error 200 Duplicate record. A channel named ' carrier a' is also added in west/carriers/carrier-a.payload.json.", `3:68 error 617 ${FLOW_617}`]);
+  });
+});
+
+describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', () => {
+  let session: Session;
+  before(async () => {
+    session = await start({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } });
+  });
+  after(() => stop(session));
+
+  const workspacePull = (previousResultIds: any[] = []) => session.client.connection.sendRequest('workspace/diagnostic', { previousResultIds }) as Promise<any>;
+  const byFile = (report: any) => Object.fromEntries(report.items.map((i: any) => [i.uri.slice(pathToFileURL(session.dir).href.length + 1), rows(i.items)]));
+
+  it('announces inter-file dependencies and workspace diagnostics', () => {
+    assert.deepEqual(session.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
+  });
+
+  it('answers once the index is ready, with the files that have something to say', async () => {
+    const report = await workspacePull();
+    assert.deepEqual(Object.keys(byFile(report)).sort(), [
+      'broken-config/.voipnow/config.json',
+      'broken-config/large.payload.json',
+      'east/payloads/carrier-a.payload.json',
+      'east/payloads/groups.json',
+      'east/payloads/no-method.json',
+      'east/payloads/numbers.json',
+      'west/carriers/carrier-a.payload.json',
+      'west/disabled.payload.json',
+      'west/numbers.json',
+    ]);
+    assert.deepEqual(byFile(report)['west/numbers.json'], ["3:41 error 200 Duplicate record. The public number '40210000001' is also added in east/payloads/numbers.json."]);
+    const numbers = report.items.find((i: any) => i.uri.endsWith('west/numbers.json'));
+    assert.equal(numbers.items[0].relatedInformation[0].location.uri, session.uri('east/payloads/numbers.json'));
+    assert.equal(numbers.version, null);
+    // Asked again with the result ids it has, the client gets nothing new.
+    assert.deepEqual((await workspacePull(report.items.map((i: any) => ({ uri: i.uri, value: i.resultId })))).items, []);
+  });
+
+  it('open documents are pulled one by one (and left out of the workspace report); a clash changed asks for a refresh', async () => {
+    const relative = 'west/numbers.json';
+    await session.client.open(session.uri(relative), session.text(relative));
+    const report: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
+    assert.deepEqual(rows(report.items), ["3:41 error 200 Duplicate record. The public number '40210000001' is also added in east/payloads/numbers.json."]);
+    assert.ok(!(await workspacePull()).items.some((i: any) => i.uri === session.uri(relative)));
+    const refreshes = session.client.refreshes;
+    await session.client.change(session.uri(relative), 2, session.text(relative).replace('+40210000001', '+40210000002'));
+    const after: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
+    assert.deepEqual(after.items, []);
+    // East's file no longer clashes: the workspace report says so (an empty report replaces the old one).
+    const east = session.uri('east/payloads/numbers.json');
+    const previous = [{ uri: east, value: 'anything-older' }];
+    assert.deepEqual((await workspacePull(previous)).items.find((i: any) => i.uri === east)?.items, []);
+    const deadline = Date.now() + 5000;
+    while (session.client.refreshes === refreshes && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(session.client.refreshes > refreshes, 'a diagnostic refresh was asked for');
+  });
+
+  it('a file changed on disk gets a new result id', async () => {
+    const first = await workspacePull();
+    const ids = first.items.map((i: any) => ({ uri: i.uri, value: i.resultId }));
+    const relative = 'west/disabled.payload.json';
+    writeFileSync(path.join(session.dir, relative), session.text(relative).replace('"qualify": 150', '"qualify": 100'));
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(relative), type: 2 }] });
+    let changed: any[] = [];
+    const deadline = Date.now() + 5000;
+    while (changed.length === 0 && Date.now() < deadline) changed = (await workspacePull(ids)).items;
+    assert.deepEqual(byFile({ items: changed }), { [relative]: ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.'] });
+  });
+
+  it('a settings file opened in the editor is checked from its text', async () => {
+    const relative = 'broken-config/.voipnow/config.json';
+    await session.client.open(session.uri(relative), '{ "rulez": {} }');
+    const report: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
+    assert.deepEqual(rows(report.items), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules and maxFileSize. Did you mean 'rules'?"]);
+  });
+});
+
+describe('workspace: a client without file watching (fs.watch)', () => {
+  let session: Session;
+  before(async () => {
+    session = await start({});
+    await indexed(session);
+  });
+  after(() => stop(session));
+
+  it('sees a file created and a settings file changed on disk by itself', async () => {
+    const created = 'east/payloads/more.json';
+    writeFileSync(path.join(session.dir, created), '{ "method": "AddChannelGroup", "params": { "name": "CARRIERS" } }\n');
+    assert.deepEqual(await published(session, created), ["1:52 error 200 Duplicate record. A channel group named 'Carriers' is also added in payloads/groups.json."]);
+    writeFileSync(path.join(session.dir, 'east/.voipnow/config.json'), '{ "include": ["payloads/**/*.json"], "rules": { "200": "warning" } }\n');
+    assert.deepEqual(await published(session, created, (r) => r.some((x) => x.includes('warning 200'))), ["1:52 warning 200 Duplicate record. A channel group named 'Carriers' is also added in payloads/groups.json."]);
+  });
+});
+
+describe('workspace: 5,000 payload files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-index-'));
+  const client = new TestClient();
+  const COUNT = 5000;
+  before(() => {
+    for (let folder = 0; folder < 50; folder++) {
+      mkdirSync(path.join(dir, `f${folder}`));
+      for (let i = 0; i < COUNT / 50; i++) {
+        const n = folder * 100 + i;
+        const request = { method: 'AddChannel', params: { type: 'sip', SIP: { name: `Carrier ${n}`, hostname: `sip${n}.example.net`, flow: n % 10 === 7 ? 'bothh' : 'both', qualify: 200, codecs: [1, 3] } } };
+        writeFileSync(path.join(dir, `f${folder}`, `c${n}.payload.json`), JSON.stringify(request, null, 2));
+      }
+    }
+    // One name added twice, far apart.
+    writeFileSync(path.join(dir, 'f49', 'again.payload.json'), JSON.stringify({ method: 'AddChannel', params: { type: 'sip', SIP: { name: 'carrier 7' } } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes in seconds, and an open document gets its diagnostics before the index is done', async () => {
+    const started = Date.now();
+    await client.initialize({}, dir);
+    const open = pathToFileURL(path.join(dir, 'open.payload.json')).href;
+    await client.open(open, '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Open", "flow": "bothh" } } }');
+    await client.diagnosticsFor(open, 1);
+    const firstDiagnostics = Date.now() - started;
+    const log = await client.waitFor('window/logMessage', (m) => /indexed \d+ payload files/.test(m.message), 60_000);
+    const done = client.received.findIndex((n) => n.method === 'window/logMessage' && n.params === log);
+    const openAt = client.received.findIndex((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === open);
+    const [, payloads, ms] = /indexed (\d+) payload files among \d+ JSON files in (\d+) ms/.exec(log.message)!;
+    console.log(`# 5,000 files: indexed ${payloads} payload files in ${(Number(ms) / 1000).toFixed(2)} s; the open document's diagnostics after ${firstDiagnostics} ms`);
+    assert.equal(Number(payloads), COUNT + 1);
+    assert.ok(openAt < done, 'the open document was checked before indexing ended');
+    assert.ok(Number(ms) < 60_000);
+    const clash = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri.endsWith('/f49/again.payload.json'));
+    assert.deepEqual(rows(clash.diagnostics), ["1:61 error 200 Duplicate record. A channel named 'Carrier 7' is also added in f0/c7.payload.json."]);
+  });
+});
