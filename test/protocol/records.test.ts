@@ -191,16 +191,27 @@ describe('records with a client that watches files (push diagnostics)', () => {
     assert.deepEqual(links[0].originSelectionRange, { start: position, end: { line: position.line, character: position.character + 1 } });
   });
 
+  it('reports a payload that is not open again when its folder\'s records change', async () => {
+    const relative = 'north/payloads/rules.payload.json';
+    const T655 = '3:44 655 One or several rule IDs are outside the records available.';
+    assert.deepEqual(await published(session, relative, (r) => r.length === 2), [T655, '3:91 647 Invalid time interval. Value is outside the records available.']);
+    const file = 'north/.voipnow/records.json';
+    writeFileSync(path.join(session.dir, file), session.text(file).replace('{ "ID": 5, "name": "Office hours" }', '{ "ID": 5, "name": "Office hours" }, { "ID": 6, "name": "Nights" }'));
+    const next = nextPublished(session, relative, (r) => r.length === 1);
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(file), type: 2 }] });
+    assert.deepEqual(await next, [T655]);
+  });
+
   it('answers hover and completion on IDs from the records', async () => {
     const relative = 'north/payloads/rules.payload.json';
     await openFile(session, relative);
     const text = session.text(relative);
     const doc = TextDocument.create('x', 'json', 0, text);
     const hover: any = await session.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: session.uri(relative) }, position: doc.positionAt(text.indexOf('"channelID": 12') + 13) });
-    // Line 10: a codec was added above it by an earlier test.
+    // Line 10: a codec was added above it by an earlier test (and an interval, below it).
     assert.ok(hover.contents.value.startsWith('**Carrier B** · channel `12` in the records\n\nDefined in `.voipnow/records.json` on line 10.\n\n---\n\n**channelID** · `rules[].channelID`'), hover.contents.value);
     const list: any = await session.client.connection.sendRequest('textDocument/completion', { textDocument: { uri: session.uri(relative) }, position: doc.positionAt(text.indexOf('"intervalID": 6') + 14) });
-    assert.deepEqual(list.items.map((i: any) => [i.label, i.textEdit.newText]), [['5 - Office hours', '5']]);
+    assert.deepEqual(list.items.map((i: any) => [i.label, i.textEdit.newText]), [['5 - Office hours', '5'], ['6 - Nights', '6']]);
   });
 });
 

@@ -16,8 +16,9 @@ import { toDiagnostic } from './to-diagnostic';
 export const RELOAD_DELAY_MS = 50;
 
 interface FolderRecords {
-  /** The folder's URI as the client gave it, and its path with a trailing slash. */
+  /** The folder's URI as the client gave it, the same normalized, and its path with a trailing slash. */
   uri: string;
+  key: string;
   path: string;
   /** The records file: URI and path on disk. */
   fileUri: string;
@@ -53,8 +54,8 @@ export interface RecordsStoreOptions {
   push: boolean;
   /** Whether a document is open (its own diagnostics then come from its text). */
   isOpen(uri: string): boolean;
-  /** Called after any folder's records changed (to check the open documents again). */
-  onChange(): void;
+  /** Called after folders' records changed (their URIs as the client gave them), to check their documents again. */
+  onChange(folders: string[]): void;
 }
 
 export class RecordsStore {
@@ -86,15 +87,15 @@ export class RecordsStore {
   }
 
   setFolders(uris: readonly string[]): void {
-    const keep = new Set(uris.map((u) => URI.parse(u).toString()));
-    for (const folder of this.folders) if (!keep.has(folder.uri)) this.drop(folder);
-    const known = new Set(this.folders.map((f) => f.uri));
-    const added = [...keep].filter((u) => !known.has(u));
-    this.folders = this.folders.filter((f) => keep.has(f.uri));
-    for (const uri of added) {
+    const given = new Map(uris.map((u) => [URI.parse(u).toString(), u]));
+    for (const folder of this.folders) if (!given.has(folder.key)) this.drop(folder);
+    const known = new Set(this.folders.map((f) => f.key));
+    const added = [...given].filter(([key]) => !known.has(key));
+    this.folders = this.folders.filter((f) => given.has(f.key));
+    for (const [key, uri] of added) {
       const fsPath = URI.parse(uri).fsPath;
       const filePath = join(fsPath, ...RECORDS_PATH.split('/'));
-      const folder: FolderRecords = { uri, path: URI.parse(uri).path.replace(/\/?$/, '/'), fileUri: URI.file(filePath).toString(), filePath, text: undefined, parsed: undefined, published: false, watchers: [] };
+      const folder: FolderRecords = { uri, key, path: URI.parse(uri).path.replace(/\/?$/, '/'), fileUri: URI.file(filePath).toString(), filePath, text: undefined, parsed: undefined, published: false, watchers: [] };
       this.folders.push(folder);
       this.load(folder);
       if (this.watchItself) this.watch(folder);
@@ -111,12 +112,12 @@ export class RecordsStore {
 
   /** workspace/didChangeWatchedFiles: read again the records files that changed. */
   filesChanged(uris: readonly string[]): void {
-    let changed = false;
+    const changed = new Set<string>();
     for (const uri of uris) {
       const path = URI.parse(uri).path;
-      for (const folder of this.folders) if (URI.parse(folder.fileUri).path === path && this.load(folder)) changed = true;
+      for (const folder of this.folders) if (URI.parse(folder.fileUri).path === path && this.load(folder)) changed.add(folder.uri);
     }
-    if (changed) this.options.onChange();
+    if (changed.size > 0) this.options.onChange([...changed]);
   }
 
   /** A records file was closed in the editor: its problems on disk are shown again (push mode). */
@@ -175,7 +176,7 @@ export class RecordsStore {
         if (this.disposed || !this.folders.includes(folder)) return;
         // `.voipnow` may have appeared or gone: watch again what is there now.
         this.watch(folder);
-        if (this.load(folder)) this.options.onChange();
+        if (this.load(folder)) this.options.onChange([folder.uri]);
       }, RELOAD_DELAY_MS);
     };
     const add = (path: string, relevant: (name: string | null) => boolean) => {
