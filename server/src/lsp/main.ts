@@ -113,7 +113,8 @@ connection.onInitialized(() => {
     watchSettingsFolders();
     analyses.clear();
     diagnostics.refreshAll();
-    void indexAndReport(index.allFolders().filter((f) => event.added.some((a) => a.uri === f.uri)));
+    const added = index.allFolders().filter((f) => event.added.some((a) => a.uri === f.uri));
+    if (added.length > 0) void indexAndReport(added);
   });
 });
 
@@ -140,7 +141,6 @@ async function loadFolderSettings(folder: IndexFolder): Promise<Settings> {
 
 /** Indexes folders (all at start; one whose include globs or size limit changed), with progress. */
 async function indexAndReport(which: readonly IndexFolder[]): Promise<void> {
-  if (which.length === 0) return;
   await Promise.all(which.map(loadFolderSettings));
   const progress = await status.progress();
   await index.index(which, progress);
