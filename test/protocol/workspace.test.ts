@@ -201,6 +201,20 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     assert.deepEqual((await nextPublished(session, mark, 'east/payloads/groups.json')).map((r) => r.split(' ').slice(0, 3).join(' ')), ['3:66 warning duplicate-key', '3:74 error 200']);
   });
 
+  it('Fix all leaves what a disable comment silences', async () => {
+    const relative = 'west/disabled.payload.json';
+    await session.client.open(session.uri(relative), session.text(relative));
+    const actions: any[] = await session.client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: session.uri(relative) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.voipnow'] },
+    });
+    assert.equal(actions.length, 1);
+    // qualify 150 is rounded; the flow that the comment silences is left as it is.
+    assert.deepEqual(actions[0].edit.changes[session.uri(relative)].map((e: any) => e.newText), ['200']);
+    await session.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: session.uri(relative) } });
+  });
+
   it('voipnow/documentStatus: the methods of the document, the index, the settings file', async () => {
     const status: any = await session.client.connection.sendRequest('voipnow/documentStatus', { uri: session.uri('east/payloads/carrier-a.payload.json') });
     assert.deepEqual(status, {

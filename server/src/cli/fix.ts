@@ -1,7 +1,7 @@
 // `check --fix`: applies every preferred fix (the same ones as the editor's fix-all) to the files
 // and writes them back; the report that follows is of what is left.
 import { writeFileSync } from 'node:fs';
-import { analyze, applyEdits, applySettings, findDirectives, fixAll, LineIndex, type Analysis, type Rules } from '../core';
+import { analyze, applyEdits, fixAll, LineIndex, shownAnalysis, type Rules } from '../core';
 import { CliError } from './errors';
 import type { InputFile } from './files';
 
@@ -23,7 +23,7 @@ export function fixFiles(inputs: readonly InputFile[], texts: string[], options:
   const report: FixReport = { lines: [], filesChanged: 0, fixesApplied: 0 };
   inputs.forEach((input, i) => {
     const { included, maxFileSize, rules } = options[i];
-    const { edits, fixes } = fixAll(shownOnly(analyze(texts[i], { included, maxFileSize }), rules));
+    const { edits, fixes } = fixAll(shownAnalysis(analyze(texts[i], { included, maxFileSize }), rules));
     if (edits.length === 0) return;
     if (input.absolute === undefined) throw new CliError('--fix cannot write to standard input');
     const lines = new LineIndex(texts[i]);
@@ -39,12 +39,3 @@ export function fixFiles(inputs: readonly InputFile[], texts: string[], options:
   return report;
 }
 
-/** The analysis with only the problems the settings leave shown (a problem turned off or silenced by a comment is not fixed). */
-export function shownOnly(analysis: Analysis, rules: Rules): Analysis {
-  const directives = analysis.isPayload ? findDirectives(analysis.text) : [];
-  if (directives.length === 0 && Object.keys(rules).length === 0) return analysis;
-  let lines: LineIndex | undefined;
-  const problems = applySettings(analysis.problems, rules, directives, (offset) => (lines ??= new LineIndex(analysis.text)).line(offset));
-  // The rest (the tree, built on first use) is the analysis's own.
-  return Object.create(analysis, { problems: { value: problems, enumerable: true } });
-}

@@ -23,4 +23,4 @@ export { definition, recordTargetAt, type RecordDefinition } from './features/re
 export { crossFileDuplicates, clashingKeys, MAX_RELATED, type CrossFileDuplicate, type CrossFileOptions, type FileEntries, type RelatedEntry } from './workspace-duplicates';
 export type { UniqueEntry } from './rules/duplicates';
 export { CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer, type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer } from './config';
-export { applySettings, findDirectives, type Directive } from './suppress';
+export { applySettings, findDirectives, shownAnalysis, type Directive } from './suppress';

@@ -10,6 +10,7 @@
 // problem's code or text, only its severity (or drops it); `off` applies before the comments, so a
 // comment for a code that is off is unused.
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import type { Analysis } from './check';
 import { type RuleLevel, ruleCode, levelSeverity, type Rules } from './config';
 import { LineIndex } from './line-index';
 import { wordProblem } from './messages';
@@ -112,4 +113,17 @@ export function applySettings(problems: readonly Problem[], rules: Rules, direct
   }
   // Stable: problems at the same place keep the engine's order.
   return kept.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The analysis with only the problems the settings leave shown, for fixes: a problem turned off or
+ * silenced by a comment is not fixed by Fix all or `check --fix`. The rest (the tree, built on first
+ * use) is the analysis's own.
+ */
+export function shownAnalysis(analysis: Analysis, rules: Rules): Analysis {
+  const directives = analysis.isPayload ? findDirectives(analysis.text) : [];
+  if (directives.length === 0 && Object.keys(rules).length === 0) return analysis;
+  let lines: LineIndex | undefined;
+  const problems = applySettings(analysis.problems, rules, directives, (offset) => (lines ??= new LineIndex(analysis.text)).line(offset));
+  return Object.create(analysis, { problems: { value: problems, enumerable: true } });
 }

@@ -1,7 +1,7 @@
 // The language server: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
 import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WatchKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core';
+import { shownAnalysis, type Analysis } from '../core';
 import { Analyses } from './analyses';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { completionAt, type CompletionSupport } from './completion';
@@ -143,7 +143,8 @@ async function loadFolderSettings(folder: IndexFolder): Promise<Settings> {
 async function indexAndReport(which: readonly IndexFolder[]): Promise<void> {
   await Promise.all(which.map(loadFolderSettings));
   const progress = await status.progress();
-  await index.index(which, progress);
+  // A later indexing (settings changed meanwhile) took over: it reports.
+  if (!(await index.index(which, progress))) return;
   const { files, payloads, ms } = index.lastIndex;
   connection.console.log(`VoipNow: indexed ${payloads} payload files among ${files} JSON files in ${ms} ms`);
   status.notify();
@@ -159,7 +160,8 @@ async function settingsChanged(): Promise<void> {
     const before = folderSettings.get(folder.uri);
     const after = await loadFolderSettings(folder);
     index.configChanged(folder);
-    if (!before || JSON.stringify(before.include) !== JSON.stringify(after.include) || before.maxFileSize !== after.maxFileSize) again.push(folder);
+    // No settings yet: the first indexing has not read them, and will read these.
+    if (before && (JSON.stringify(before.include) !== JSON.stringify(after.include) || before.maxFileSize !== after.maxFileSize)) again.push(folder);
   }
   if (again.length > 0) await indexAndReport(again);
   diagnostics.republishWorkspace();
@@ -221,7 +223,10 @@ connection.onCompletion(async (params) => {
 
 connection.onCodeAction(async (params) => {
   const found = await analysisOf(params.textDocument.uri);
-  return found ? codeActionsFor(params, found.document, found.analysis, client.versionedEdits) : [];
+  if (!found) return [];
+  // Fix all leaves alone what a rule turns off or a disable comment silences.
+  const { rules } = await settings.get(params.textDocument.uri);
+  return codeActionsFor(params, found.document, shownAnalysis(found.analysis, rules), client.versionedEdits);
 });
 
 connection.onDefinition(async (params) => {

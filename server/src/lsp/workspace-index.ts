@@ -176,8 +176,8 @@ export class WorkspaceIndex {
     return this.readyPromise;
   }
 
-  /** (Re)indexes the given folders (all by default) from disk; open documents keep their text. */
-  index(folders: readonly IndexFolder[] = this.folders, progress?: IndexProgress): Promise<void> {
+  /** (Re)indexes the given folders (all by default) from disk; open documents keep their text. False when a later call took over. */
+  index(folders: readonly IndexFolder[] = this.folders, progress?: IndexProgress): Promise<boolean> {
     const generation = ++this.generation;
     if (!this.readyResolve) this.readyPromise = new Promise((resolve) => (this.readyResolve = resolve));
     const run = this.run(folders, generation, progress).finally(() => {
@@ -187,21 +187,21 @@ export class WorkspaceIndex {
       this.readyResolve = undefined;
     });
     this.indexing = run;
-    return run;
+    return run.then(() => generation === this.generation);
   }
 
   private async run(folders: readonly IndexFolder[], generation: number, progress?: IndexProgress): Promise<void> {
     const started = Date.now();
     const found: Array<{ fsPath: string; folder: IndexFolder }> = [];
     for (const folder of folders) await this.walk(folder.fsPath, folder, found, generation);
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return progress?.end();
     progress?.begin(found.length);
     const seen = new Set<string>();
     let payloads = 0;
     for (let i = 0; i < found.length; i += BATCH) {
       const batch = found.slice(i, i + BATCH);
       const texts = await Promise.all(batch.map((f) => readTextFileAsync(f.fsPath, this.options.settingsOf(f.folder).maxFileSize + 1)));
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return progress?.end();
       batch.forEach((f, j) => {
         const uri = URI.file(f.fsPath).toString();
         seen.add(uri);
@@ -216,7 +216,7 @@ export class WorkspaceIndex {
       // Let the editor's requests (an open document's diagnostics first) in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return progress?.end();
     // Files of these folders that are gone (a re-index after a settings change).
     for (const file of [...this.files.values()]) {
       if (folders.includes(file.folder) && file.kind === 'payload' && file.version === null && !seen.has(file.uri)) this.remove(file.uri);
