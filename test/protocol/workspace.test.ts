@@ -310,6 +310,13 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
     assert.deepEqual(byFile({ items: changed }), { [relative]: ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.'] });
   });
 
+  it('voipnow/documentStatus names the records file in use', async () => {
+    const status: any = await session.client.connection.sendRequest('voipnow/documentStatus', { uri: session.uri('west/numbers.json') });
+    assert.equal(status.recordsFile, session.uri('west/.voipnow/records.json'));
+    assert.equal(status.configFile, null);
+    assert.deepEqual(status.methods, ['AddPublicNo']);
+  });
+
   it('a settings file opened in the editor is checked from its text', async () => {
     const relative = 'broken-config/.voipnow/config.json';
     await session.client.open(session.uri(relative), '{ "rulez": {} }');
