@@ -101,10 +101,24 @@ export class Diagnostics {
     return rangeIn(this.documents, this.workspace?.index, uri, offset, length);
   }
 
+  /** Reports of files that are not open, kept while the file, its folder's settings and its clashes stay the same (a workspace pull every 2 s asks for all of them). */
+  private readonly reports = new Map<string, { file: IndexedFile; settings: Settings; clashes: string | undefined; diagnostics: Diagnostic[] }>();
+
   /** The report of a file that is not open, from the index (empty when it has nothing to say). */
   diskReport(file: IndexedFile | undefined): Diagnostic[] {
     if (!file || !this.workspace) return [];
-    const { index } = this.workspace;
+    const settings = this.workspace.folderSettings(file.folder);
+    const clashes = this.workspace.index.clashSignature(file.uri);
+    const cached = this.reports.get(file.uri);
+    if (cached && cached.file === file && cached.settings === settings && cached.clashes === clashes) return cached.diagnostics;
+    const diagnostics = this.computeDiskReport(file, settings);
+    if (this.reports.size > 20_000) this.reports.clear();
+    this.reports.set(file.uri, { file, settings, clashes, diagnostics });
+    return diagnostics;
+  }
+
+  private computeDiskReport(file: IndexedFile, settings: Settings): Diagnostic[] {
+    const { index } = this.workspace!;
     if (file.kind === 'config') {
       const document = TextDocument.create(file.uri, 'json', 0, file.text ?? '');
       return file.problems.map((p) => toDiagnostic(p, document));
@@ -112,7 +126,7 @@ export class Diagnostics {
     const cross = index.crossFor(file.uri);
     if (file.problems.length === 0 && cross.length === 0 && file.directives.length === 0) return [];
     const document = TextDocument.create(file.uri, 'json', 0, index.textOf(file) ?? '');
-    return this.build(file.problems, cross, this.workspace.folderSettings(file.folder).rules, file.directives, document);
+    return this.build(file.problems, cross, settings.rules, file.directives, document);
   }
 
   /** textDocument/diagnostic */

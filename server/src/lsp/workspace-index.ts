@@ -38,6 +38,8 @@ export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.voipnow']);
 const JSON_FILE = /\.jsonc?$/i;
 /** Files read and analyzed between two turns of the event loop. */
 const BATCH = 64;
+/** Bytes read at once, at most (beyond one file). */
+const READ_BUDGET = 16 * 1024 * 1024;
 
 export interface IndexFolder {
   uri: string;
@@ -200,7 +202,7 @@ export class WorkspaceIndex {
     let payloads = 0;
     for (let i = 0; i < found.length; i += BATCH) {
       const batch = found.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((f) => readTextFileAsync(f.fsPath, this.options.settingsOf(f.folder).maxFileSize + 1)));
+      const texts = await this.readBatch(batch);
       if (generation !== this.generation) return progress?.end();
       batch.forEach((f, j) => {
         const uri = URI.file(f.fsPath).toString();
@@ -225,6 +227,26 @@ export class WorkspaceIndex {
     this.lastIndex = { files: found.length, payloads, ms: Date.now() - started };
     progress?.end();
     this.flush();
+  }
+
+  /**
+   * Reads a batch of files at once, except that large ones (a data set next to the payloads) are
+   * read a few at a time: never much more than READ_BUDGET bytes in memory for one batch.
+   */
+  private async readBatch(batch: ReadonlyArray<{ fsPath: string; folder: IndexFolder }>): Promise<Array<string | undefined>> {
+    const sizes = await Promise.all(batch.map((f) => stat(f.fsPath).then((s) => s.size, () => 0)));
+    const texts: Array<string | undefined> = new Array(batch.length);
+    let start = 0;
+    while (start < batch.length) {
+      let end = start;
+      let bytes = 0;
+      do bytes += Math.min(sizes[end], this.options.settingsOf(batch[end].folder).maxFileSize + 1);
+      while (++end < batch.length && bytes + sizes[end] <= READ_BUDGET);
+      const part = await Promise.all(batch.slice(start, end).map((f) => readTextFileAsync(f.fsPath, this.options.settingsOf(f.folder).maxFileSize + 1)));
+      part.forEach((text, k) => (texts[start + k] = text));
+      start = end;
+    }
+    return texts;
   }
 
   /** Collects the JSON files under a folder, iteratively (a deep tree cannot overflow the stack). */
@@ -485,6 +507,19 @@ export class WorkspaceIndex {
     return found
       .filter((d) => d.fileIndex === self)
       .map((d) => ({ problem: d.problem, related: d.related.map((r) => ({ uri: files[r.fileIndex].uri, offset: r.offset, length: r.length, message: r.message })) }));
+  }
+
+  /** What a file clashes on with other files, and with which (changes when its 200s across files may). */
+  clashSignature(uri: string): string | undefined {
+    const file = this.files.get(uri);
+    if (!file || file.unique.length === 0) return undefined;
+    const clashes = this.clashMap();
+    let signature = '';
+    for (const u of file.unique) {
+      const holders = clashes.get(u.key);
+      if (holders) signature += `${u.key}\u0000${holders.join('\u0000')}\n`;
+    }
+    return signature;
   }
 
   /** Where the other files add a value (go to definition), in the workspace's order. */
