@@ -177,6 +177,8 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
   });
 
   it("the editor's settings win over the project file, code by code, without a restart", async () => {
+    // What VS Code pushes (every setting with its default) is only a signal: the settings are asked for.
+    await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { voipnowPayloads: { include: ['**/*.payload.json', '**/*.payload.jsonc'], rules: {}, maxFileSize: 8388608 } } });
     session.client.configuration = { rules: { '617': 'error', '619': 'info' } };
     let mark = session.client.received.length;
     await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
@@ -187,6 +189,8 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     mark = session.client.received.length;
     await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     assert.deepEqual(await nextPublished(session, mark, open), [`3:68 warning 617 ${FLOW_617}`]);
+    // East's include globs still apply: no-method.json is still a payload file.
+    assert.equal(((await session.client.connection.sendRequest('voipnow/documentStatus', { uri: session.uri(open) })) as any).indexed, 8);
   });
 
   it('a project file changed on disk applies at once: its include globs, its rules', async () => {

@@ -24,8 +24,13 @@ export class SettingsStore {
     this.fallback = settingsLayer(options);
   }
 
-  /** Settings pushed in didChangeConfiguration by clients that cannot be asked. */
+  /**
+   * Settings pushed in didChangeConfiguration by clients that cannot be asked. A client that can be
+   * asked is asked instead: what it pushes (VS Code pushes every default too, which would hide the
+   * project file's values) only says that something changed.
+   */
   setPushed(settings: unknown): void {
+    if (this.pullConfiguration) return;
     const section = (settings as { voipnowPayloads?: unknown } | null | undefined)?.voipnowPayloads;
     if (section !== undefined && section !== null) this.fallback = { ...this.fallback, ...settingsLayer(section) };
   }
