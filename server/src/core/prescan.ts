@@ -10,9 +10,8 @@ export interface Prescan {
   elements: number[] | undefined;
 }
 
-/** Integers of up to 15 digits print back exactly as written; anything else is compared. */
-const SAFE_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+// Integers of up to 15 digits print back exactly as written; any other literal is compared with
+// how its value prints.
 
 /** undefined: this document needs the full path (comments, odd numbers, too deep, not well-formed). */
 export function prescan(text: string, maxDepth: number): Prescan | undefined {
@@ -44,12 +43,22 @@ export function prescan(text: string, maxDepth: number): Prescan | undefined {
       if (end < 0) return undefined;
       i = lastEnd = end + 1;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
-      NUMBER.lastIndex = i;
-      const match = NUMBER.exec(text);
-      if (!match) return undefined;
-      const literal = match[0];
-      if (!SAFE_INTEGER.test(literal) && String(Number(literal)) !== literal) return undefined;
-      i = lastEnd = i + literal.length;
+      // Digits alone (the common case) are read without a regular expression.
+      const first = c === 45 ? i + 1 : i;
+      let j = first;
+      let plain = true;
+      for (; j < length; j++) {
+        const d = text.charCodeAt(j);
+        if (d >= 48 && d <= 57) continue;
+        if (d === 46 || d === 101 || d === 69 || d === 43 || d === 45) plain = false;
+        else break;
+      }
+      const digits = j - first;
+      if (!plain || c === 45 || digits === 0 || digits > 15 || (digits > 1 && text.charCodeAt(first) === 48)) {
+        const literal = text.slice(i, j);
+        if (String(Number(literal)) !== literal) return undefined;
+      }
+      i = lastEnd = j;
     } else if (c === 123 || c === 91) {
       if (++depth > maxDepth) return undefined;
       if (depth === 1 && c === 91) elements = [];

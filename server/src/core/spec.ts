@@ -45,6 +45,10 @@ export interface ValueSpec {
   minItems?: number;
   maxItems?: number;
   constValue?: Json;
+  /** Accepts numbers (type integer or number): bounds apply to numeric strings too. */
+  numeric?: boolean;
+  /** Has a numeric bound (minimum, maximum, exclusive ones, multipleOf). */
+  bounded?: boolean;
   /** Object parameters: where they sit (`params`, `params.SIP`), for messages and rules. */
   path?: string;
   /** Object parameters: their properties in schema order; `slot` is each one's position here. */
@@ -140,7 +144,9 @@ function resolve(layers: Located[]): Resolved {
 
 function compile(name: string, layers: Located[], method: string, path: string): ValueSpec {
   const { keywords: k, properties, items } = resolve(layers);
-  const spec: ValueSpec = { name };
+  // Every spec gets every field, in one order, so that the validators' property reads stay
+  // monomorphic (one hidden class) on the hot path.
+  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectRule: undefined, records: undefined, numeric: false, bounded: false };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
   if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
   if (typeof k.description === 'string') spec.description = k.description;
@@ -154,6 +160,8 @@ function compile(name: string, layers: Located[], method: string, path: string):
   for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const) {
     if (typeof k[key] === 'number') spec[key] = k[key] as number;
   }
+  spec.numeric = spec.types?.has('integer') === true || spec.types?.has('number') === true;
+  spec.bounded = [spec.minimum, spec.maximum, spec.exclusiveMinimum, spec.exclusiveMaximum, spec.multipleOf].some((b) => b !== undefined);
   if (k.records !== undefined) {
     if (typeof k.records !== 'string' || !isRecordKind(k.records)) throw new Error(`Unknown record kind ${JSON.stringify(k.records)} in ${name}`);
     spec.records = k.records;

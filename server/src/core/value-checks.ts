@@ -53,9 +53,9 @@ export function scalarAccepts(spec: ValueSpec, kind: string, value: unknown, wri
   if (spec.minLength !== undefined && !codePointsAtLeast(written, spec.minLength)) return false;
   if (spec.pattern && !spec.pattern.test(written)) return false;
   if (spec.format && !spec.format(written)) return false;
-  const numeric = spec.types && (spec.types.has('integer') || spec.types.has('number'));
-  if (numeric && written.length < 400 && NUMERIC_TEXT.test(written)) {
-    const n = Number(written);
+  if (spec.numeric && spec.bounded && written.length < 400 && (kind === 'number' || NUMERIC_TEXT.test(written))) {
+    // A JSON number's value is its literal's value; a numeric string is read the same way.
+    const n = kind === 'number' ? (value as number) : Number(written);
     if (spec.minimum !== undefined && !(n >= spec.minimum)) return false;
     if (spec.maximum !== undefined && !(n <= spec.maximum)) return false;
     if (spec.exclusiveMinimum !== undefined && !(n > spec.exclusiveMinimum)) return false;
