@@ -3,11 +3,12 @@
 // options (--include, --rule, --max-file-size). A project file's include globs are matched against
 // the path relative to the folder that holds `.voipnow/` (as in the editor, where that is the
 // workspace folder); --include's and --config's against the path relative to the folder given.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { CONFIG_FILE, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type Problem, type RuleLevel, type Rules, type SettingsLayer } from '../core';
 import { CliError } from './errors';
 import { displayPath, reason, toSlashes, type InputFile } from './files';
+import { NearestFile } from './nearest-file';
 
 export interface CliSettingsOptions {
   /** --config FILE */
@@ -52,8 +53,7 @@ export function parseRuleOptions(values: readonly string[] | undefined): Rules |
 
 export class CliSettings {
   private readonly configs = new Map<string, LoadedConfig>();
-  /** folder → the project file that applies there (null: none). */
-  private readonly nearest = new Map<string, LoadedConfig | null>();
+  private readonly nearest = new NearestFile(CONFIG_FILE, (absolute, folder) => this.load(absolute, folder, false));
   private readonly explicit: LoadedConfig | undefined;
 
   constructor(
@@ -71,7 +71,7 @@ export class CliSettings {
   forInput(input: InputFile): FileSettings {
     // Looked for from the file's own folder up, so that a file gets its own folder's settings
     // whatever folder was given (as in the editor, where they are its workspace folder's).
-    const config = this.explicit ?? (this.options.noConfig ? undefined : this.find(input.absolute !== undefined ? dirname(input.absolute) : input.root));
+    const config = this.explicit ?? (this.options.noConfig ? undefined : this.nearest.find(input.absolute !== undefined ? dirname(input.absolute) : input.root));
     const settings = mergeSettings(config?.layer, this.options.layer);
     let includePath = input.includePath;
     // The project file's globs (not overridden by --include) are relative to its folder.
@@ -81,27 +81,6 @@ export class CliSettings {
       if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) includePath = toSlashes(rel);
     }
     return { settings, includePath };
-  }
-
-  private find(folder: string): LoadedConfig | undefined {
-    const seen: string[] = [];
-    let found: LoadedConfig | null | undefined;
-    for (let dir = folder; ; dir = dirname(dir)) {
-      found = this.nearest.get(dir);
-      if (found !== undefined) break;
-      seen.push(dir);
-      const candidate = join(dir, CONFIG_FILE);
-      if (isFile(candidate)) {
-        found = this.load(candidate, dir, false);
-        break;
-      }
-      if (dirname(dir) === dir) {
-        found = null;
-        break;
-      }
-    }
-    for (const dir of seen) this.nearest.set(dir, found);
-    return found ?? undefined;
   }
 
   private load(absolute: string, base: string | undefined, given: boolean): LoadedConfig {
@@ -117,13 +96,5 @@ export class CliSettings {
     const config: LoadedConfig = { absolute, display: displayPath(absolute, this.cwd), text, problems, layer, base };
     this.configs.set(absolute, config);
     return config;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

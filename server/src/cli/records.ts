@@ -2,11 +2,12 @@
 // else the nearest `.voipnow/records.json` in the file's folder or above it (found the same way as
 // `.voipnow/config.json`; standard input looks from the working directory), unless --no-records.
 // A records file with problems is part of the report; one with an error is not used.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, parseRecords, RECORDS_PATH, type Problem, type Records } from '../core';
 import { CliError } from './errors';
 import { displayPath, reason, type InputFile } from './files';
+import { NearestFile } from './nearest-file';
 
 export interface LoadedRecords {
   absolute: string;
@@ -27,8 +28,7 @@ export interface CliRecordsOptions {
 
 export class CliRecords {
   private readonly files = new Map<string, LoadedRecords>();
-  /** folder → the records file that applies there (null: none). */
-  private readonly nearest = new Map<string, LoadedRecords | null>();
+  private readonly nearest = new NearestFile(RECORDS_PATH, (absolute) => this.load(absolute));
   private readonly explicit: LoadedRecords | undefined;
 
   constructor(
@@ -42,7 +42,7 @@ export class CliRecords {
   forInput(input: InputFile): LoadedRecords | undefined {
     if (this.explicit) return this.explicit;
     if (this.options.noRecords) return undefined;
-    return this.find(input.absolute !== undefined ? dirname(input.absolute) : input.root);
+    return this.nearest.find(input.absolute !== undefined ? dirname(input.absolute) : input.root);
   }
 
   /** The input is a records file (one in use, or any `.voipnow/records.json`): checked as one, not as a payload. */
@@ -56,27 +56,6 @@ export class CliRecords {
   /** Every records file read, in display order (their problems are part of the report). */
   loaded(): LoadedRecords[] {
     return [...this.files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  }
-
-  private find(folder: string): LoadedRecords | undefined {
-    const seen: string[] = [];
-    let found: LoadedRecords | null | undefined;
-    for (let dir = folder; ; dir = dirname(dir)) {
-      found = this.nearest.get(dir);
-      if (found !== undefined) break;
-      seen.push(dir);
-      const candidate = join(dir, ...RECORDS_PATH.split('/'));
-      if (isFile(candidate)) {
-        found = this.load(candidate);
-        break;
-      }
-      if (dirname(dir) === dir) {
-        found = null;
-        break;
-      }
-    }
-    for (const dir of seen) this.nearest.set(dir, found);
-    return found ?? undefined;
   }
 
   private load(absolute: string, named?: string): LoadedRecords {
@@ -93,13 +72,5 @@ export class CliRecords {
     const loaded: LoadedRecords = { absolute, display, text, problems, records };
     this.files.set(absolute, loaded);
     return loaded;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

@@ -4,12 +4,13 @@
 // register it dynamically) or, for clients without it (Neovim 0.7), from fs.watch on the folder and
 // on its `.voipnow` folder. A records file with an error is not used; its problems are shown on it:
 // pulled or pushed like any document's while it is open, pushed from disk otherwise (push clients).
-import { closeSync, fstatSync, openSync, readSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_MAX_FILE_SIZE, parseRecords, RECORDS_PATH, type Analysis, type ParsedRecords, type Records } from '../core';
+import { readTextFile } from './read-file';
 import { toDiagnostic } from './to-diagnostic';
 
 /** fs.watch events come in bursts (an editor writes, renames, touches): one reload after this quiet time. */
@@ -30,23 +31,6 @@ interface FolderRecords {
   published: boolean;
   watchers: FSWatcher[];
   timer?: NodeJS.Timeout;
-}
-
-/** The file's text, or undefined when it does not exist or cannot be read; never more than `limit` bytes (larger is reported by the parser). */
-function readText(path: string, limit: number): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (!fstatSync(fd).isFile()) return undefined;
-    const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, limit) + 1);
-    let total = 0;
-    for (let read = -1; read !== 0 && total < buffer.length; total += read) read = readSync(fd, buffer, total, buffer.length - total, null);
-    return buffer.subarray(0, total).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 export interface RecordsStoreOptions {
@@ -137,7 +121,7 @@ export class RecordsStore {
 
   /** Reads the folder's records file; returns whether anything changed. */
   private load(folder: FolderRecords): boolean {
-    const text = readText(folder.filePath, DEFAULT_MAX_FILE_SIZE + 1);
+    const text = readTextFile(folder.filePath, DEFAULT_MAX_FILE_SIZE + 1);
     if (text === folder.text && (text === undefined || folder.parsed)) return false;
     const before = folder.parsed;
     folder.text = text;
