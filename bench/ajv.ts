@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { FORMATS } from '../server/src/core/formats';
+import { ANNOTATION_KEYWORDS } from '../server/src/core/spec';
 
 const BASE = 'https://voipnow-payloads.invalid/schemas/';
-const ANNOTATIONS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records'];
+const ANNOTATIONS = ANNOTATION_KEYWORDS;
 
 export function ajvValidators(root: string) {
   const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors: true });

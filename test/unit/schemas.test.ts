@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import { ANNOTATION_KEYWORDS } from '../../server/src/core/spec';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Node = { [key: string]: Json };
@@ -40,7 +41,7 @@ const NETWORK = new RegExp(
   `^(?:${IPV4}(?:/(?:3[0-2]|[12]?[0-9])|/${IPV4})?|${OCTET}\\.\\*\\.\\*\\.\\*|${OCTET}\\.${OCTET}\\.\\*\\.\\*|${OCTET}(?:\\.${OCTET}){2}\\.\\*)$`,
 );
 
-const ANNOTATIONS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records'];
+const ANNOTATIONS = ANNOTATION_KEYWORDS;
 
 function makeAjv(): Ajv2020 {
   // Two strict checks are off by design of the vocabulary: strictTypes, because a `listOf` parameter

@@ -47,6 +47,8 @@ export interface ValueSpec {
   constValue?: Json;
   /** Accepts numbers (type integer or number): bounds apply to numeric strings too. */
   numeric?: boolean;
+  /** Numeric bounds apply to digit strings too (false: a string is free text, as SIPNode's name). */
+  boundsOnStrings?: boolean;
   /** Has a numeric bound (minimum, maximum, exclusive ones, multipleOf). */
   bounded?: boolean;
   /** Object parameters: where they sit (`params`, `params.SIP`), for messages and rules. */
@@ -68,6 +70,9 @@ export interface MethodSpec {
   envelope: ValueSpec;
   params: ValueSpec;
 }
+
+/** This project's annotation keywords (schemas/README.md): register them to use the schemas with ajv. */
+export const ANNOTATION_KEYWORDS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records', 'numericStrings'] as const;
 
 // esbuild bundles every file this template matches; tsx and node resolve it at run time.
 function loadMethodSchema(method: string): SchemaNode {
@@ -146,7 +151,7 @@ function compile(name: string, layers: Located[], method: string, path: string):
   const { keywords: k, properties, items } = resolve(layers);
   // Every spec gets every field, in one order, so that the validators' property reads stay
   // monomorphic (one hidden class) on the hot path.
-  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectRule: undefined, records: undefined, numeric: false, bounded: false };
+  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectRule: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
   if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
   if (typeof k.description === 'string') spec.description = k.description;
@@ -161,6 +166,7 @@ function compile(name: string, layers: Located[], method: string, path: string):
     if (typeof k[key] === 'number') spec[key] = k[key] as number;
   }
   spec.numeric = spec.types?.has('integer') === true || spec.types?.has('number') === true;
+  spec.boundsOnStrings = k.numericStrings !== false;
   spec.bounded = [spec.minimum, spec.maximum, spec.exclusiveMinimum, spec.exclusiveMaximum, spec.multipleOf].some((b) => b !== undefined);
   if (k.records !== undefined) {
     if (typeof k.records !== 'string' || !isRecordKind(k.records)) throw new Error(`Unknown record kind ${JSON.stringify(k.records)} in ${name}`);

@@ -53,7 +53,7 @@ export function scalarAccepts(spec: ValueSpec, kind: string, value: unknown, wri
   if (spec.minLength !== undefined && !codePointsAtLeast(written, spec.minLength)) return false;
   if (spec.pattern && !spec.pattern.test(written)) return false;
   if (spec.format && !spec.format(written)) return false;
-  if (spec.numeric && spec.bounded && written.length < 400 && (kind === 'number' || NUMERIC_TEXT.test(written))) {
+  if (spec.numeric && spec.bounded && written.length < 400 && (kind === 'number' || (spec.boundsOnStrings && NUMERIC_TEXT.test(written)))) {
     // A JSON number's value is its literal's value; a numeric string is read the same way.
     const n = kind === 'number' ? (value as number) : Number(written);
     if (spec.minimum !== undefined && !(n >= spec.minimum)) return false;

