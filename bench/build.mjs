@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['bench/run.ts', 'bench/ajv-files.ts'],
+  entryPoints: ['bench/run.ts', 'bench/ajv-files.ts', 'bench/isolated.ts'],
   outdir: '.bench',
   bundle: true,
   platform: 'node',

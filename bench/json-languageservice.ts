@@ -9,6 +9,8 @@ export async function jsonLanguageService(root: string) {
   const methodUri = pathToFileURL(path.join(root, 'schemas', 'methods', 'AddChannel.schema.json')).href;
   const service = getLanguageService({
     schemaRequestService: async (uri) => readFileSync(fileURLToPath(uri), 'utf8'),
+    // As VS Code's JSON support does: relative `$ref`s resolve against the schema file's URI.
+    workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
   });
   // A batch is an array of requests.
   service.configure({
@@ -16,9 +18,13 @@ export async function jsonLanguageService(root: string) {
     allowComments: true,
     schemas: [{ uri: 'inmemory://batch.schema.json', fileMatch: ['*.json'], schema: { type: 'array', items: { $ref: methodUri } } }],
   });
+  /** The diagnostics; a schema that fails to load would make the comparison meaningless, so it throws. */
   return async (text: string) => {
     const document = TextDocument.create('file:///bench/batch.json', 'json', 1, text);
     const parsed = service.parseJSONDocument(document);
-    return service.doValidation(document, parsed, { comments: 'ignore', trailingCommas: 'error' });
+    const diagnostics = await service.doValidation(document, parsed, { comments: 'ignore', trailingCommas: 'error' });
+    const broken = diagnostics.find((d) => /Problems loading reference|Unable to load schema/.test(String(d.message)));
+    if (broken) throw new Error(`vscode-json-languageservice could not load the schemas: ${broken.message}`);
+    return diagnostics;
   };
 }

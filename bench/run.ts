@@ -5,12 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseTree } from 'jsonc-parser';
 import { analyze } from '../server/src/core';
 import { fileUri, ROOT, TestClient } from '../test/protocol/lsp-client';
-import { ajvValidators } from './ajv';
+import { CONTENDERS } from './contenders';
 import { batchText, singleFileText } from './generate';
-import { jsonLanguageService } from './json-languageservice';
 import { interleaved, median, timeAsync } from './measure';
 
 const DEBOUNCE_MS = 200;
@@ -26,22 +24,18 @@ async function main() {
   const bytes = Buffer.byteLength(batch);
   console.log(`batch: 2,000 AddChannel requests, ${(bytes / 1e6).toFixed(2)} MB, ${analyze(batch).problems.length} problems`);
 
-  // 1. The core against the floor and the alternatives, in one interleaved loop.
-  const jls = await jsonLanguageService(ROOT);
-  const ajv = ajvValidators(ROOT);
-  await jls(batch);
-  const core = await interleaved(
-    {
-      parseTree: () => parseTree(batch, []),
-      'JSON.parse': () => JSON.parse(batch),
-      'JSON.parse + ajv': () => ajv(JSON.parse(batch)),
-      core: () => analyze(batch),
-      jls: () => jls(batch),
-    },
-    11,
-    2,
-    'wall',
-  );
+  // 1. The core against the floor and the alternatives: each contender in a process of its own
+  // (a shared heap would make each one's collections pay for the others' garbage), the
+  // processes taken in turns, three samples each, four rounds.
+  const samples: Record<string, number[]> = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
+  for (let round = 0; round < 4; round++) {
+    for (const name of CONTENDERS) {
+      const child = spawnSync(process.execPath, ['--expose-gc', path.join(ROOT, '.bench', 'isolated.js'), name, ROOT, '3'], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
+      samples[name].push(...JSON.parse(child.stdout));
+    }
+  }
+  const core = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)])) as Record<(typeof CONTENDERS)[number], number>;
   const floor = core.parseTree;
   record('parseTree (the floor)', 'parseTreeMs', floor, `${floor.toFixed(1)} ms`);
   record('JSON.parse', 'jsonParseRatio', core['JSON.parse'] / floor, `${(core['JSON.parse'] / floor).toFixed(2)}x`);

@@ -26,3 +26,10 @@ describe('check --jobs', () => {
     assert.match(run.stderr, /no\/such\/file\.json/);
   });
 });
+
+describe('how many threads by default', () => {
+  it('one below 400 files or on fewer than three cores; else one per core, up to four', async () => {
+    const { workerCount } = await import('../../server/src/cli/parallel');
+    assert.deepEqual([workerCount(399, 8), workerCount(5000, 2), workerCount(400, 3), workerCount(5000, 16)], [1, 1, 3, 4]);
+  });
+});

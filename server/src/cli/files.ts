@@ -1,7 +1,7 @@
 // Turns the paths of `check` into the list of files to read: folders are walked for .json/.jsonc
 // files, each file knows the path its include-glob decision is made on and the path it is shown as.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
 
 export interface InputFile {
@@ -65,9 +65,12 @@ function statOrFail(absolute: string, given: string) {
 
 /** Iterative, so that a deep tree cannot overflow the stack; symbolic links to folders are not followed (no cycles). */
 function walk(root: string, cwd: string, add: (file: InputFile) => void): void {
-  const pending = [root];
+  // Paths below the root are built by joining names (path.relative per file costs more than the check).
+  const rootDisplay = displayPath(root, cwd);
+  const displayPrefix = rootDisplay === '.' ? '' : `${rootDisplay}/`;
+  const pending: Array<[string, string]> = [[root, '']];
   while (pending.length > 0) {
-    const folder = pending.pop()!;
+    const [folder, below] = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -75,15 +78,16 @@ function walk(root: string, cwd: string, add: (file: InputFile) => void): void {
       throw new CliError(`cannot read '${displayPath(folder, cwd)}': ${reason(error)}`);
     }
     for (const entry of entries) {
-      const absolute = resolve(folder, entry.name);
+      const absolute = join(folder, entry.name);
+      const relativePath = below + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(absolute);
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push([absolute, `${relativePath}/`]);
         continue;
       }
       if (!JSON_FILE.test(entry.name)) continue;
       if (entry.isSymbolicLink() && !isFileTarget(absolute)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) {
-        add({ display: displayPath(absolute, cwd), includePath: toSlashes(relative(root, absolute)), absolute, root });
+        add({ display: rootDisplay.startsWith('/') ? toSlashes(absolute) : displayPrefix + relativePath, includePath: relativePath, absolute, root });
       }
     }
   }

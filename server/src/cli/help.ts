@@ -32,8 +32,8 @@ Options:
                                  (default: <stdin>)
   --max-file-size BYTES          Larger files are reported (file-too-large) and not checked
                                  (default: 8388608)
-  --jobs N                       Worker threads to check with (default: one per core, up to 4,
-                                 for 400 files or more; 1 otherwise)
+  --jobs N                       Threads to check with (default: one per core, up to 4, for 400
+                                 files or more on 3 cores or more; 1 otherwise)
   --fix                          Apply every preferred fix (the editor's fix-all) to the files,
                                  list them on stderr, then report what is left
   -c, --config FILE              Settings file for every file (default: each file's nearest

@@ -12,8 +12,12 @@ import { readFileCapped } from './read';
 /** Below this many files a worker's start costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
 
-export function workerCount(files: number): number {
-  return files < PARALLEL_MIN_FILES ? 1 : Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * Threads for a tree of `files` files. On two cores a second thread measured no faster (the
+ * garbage collector's helpers already use the other core), so threads start from three cores.
+ */
+export function workerCount(files: number, cores = availableParallelism()): number {
+  return files < PARALLEL_MIN_FILES || cores < 3 ? 1 : Math.min(4, cores);
 }
 
 /** One file to check: whether the include globs match it and its size limit are decided in the main thread (they depend on its settings). */

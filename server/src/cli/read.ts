@@ -22,7 +22,7 @@ export function readFileCapped(absolute: string, display: string, limit: number)
     // Sized by the file (plus one byte to see growth), not by the limit: most payloads are small.
     const expected = fstatSync(fd).size + 1;
     while (total < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(expected - total, 1 << 12)));
+      const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(expected - total, 256)));
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(chunk.subarray(0, read));
