@@ -3,12 +3,12 @@
 // records, gets the records' diagnostics, a tool rewrites records.json, and the diagnostics follow;
 // go to definition leads to the record. Run by scripts/e2e/run-if-ready.mjs after `npm run e2e:setup`.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { NVIM, OUT, ROOT } from '../../scripts/e2e/config.mjs';
+import { OUT, ROOT } from '../../scripts/e2e/config.mjs';
+import { runNeovimScript } from './neovim/run.mjs';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'records-workspace', 'north');
 
@@ -24,10 +24,9 @@ describe('Neovim 0.7 with a records snapshot', () => {
     const records = join(folder, '.voipnow', 'records.json');
     const out = join(dir, 'result.json');
     const file = join(folder, 'payloads', 'channels.payload.json');
-    const run = spawnSync(NVIM, ['--headless', '--clean', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'records.lua')}`, file], {
+    result = runNeovimScript(['--clean', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'records.lua')}`, file], {
       cwd: folder,
       env: {
-        ...process.env,
         VOIPNOW_SERVER: join(ROOT, 'dist', 'server.js'),
         VOIPNOW_ROOT: folder,
         VOIPNOW_RECORDS: records,
@@ -35,20 +34,11 @@ describe('Neovim 0.7 with a records snapshot', () => {
         VOIPNOW_NEW_RECORDS: readFileSync(records, 'utf8').replace('{ "ID": 3, "name": "G.729" }', '{ "ID": 3, "name": "G.729" },\n    { "ID": 4, "name": "Opus" }'),
         // Line 2 (0-based 1), on the 4 of "channelGroupID": 4.
         VOIPNOW_AT: `1:${readFileSync(file, 'utf8').split('\n')[1].indexOf('"channelGroupID": 4') + 18}`,
-        VOIPNOW_OUT: out,
         XDG_STATE_HOME: join(dir, 'state'),
         XDG_DATA_HOME: join(dir, 'data'),
       },
-      encoding: 'utf8',
-      timeout: 60_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      out,
     });
-    assert.equal(run.error, undefined, `nvim did not finish: ${run.error?.message}`);
-    try {
-      result = JSON.parse(readFileSync(out, 'utf8'));
-    } catch {
-      assert.fail(`nvim wrote no result (exit ${run.status}); stderr: ${run.stderr}`);
-    }
     assert.equal(result.error, undefined, `the Lua client failed: ${result.error}`);
   });
 

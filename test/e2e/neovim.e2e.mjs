@@ -2,11 +2,11 @@
 // diagnostics of a broken payload, and asks for a hover and code actions on the offending value.
 // Run by scripts/e2e/run-if-ready.mjs (or `npm run e2e:neovim`) after `npm run e2e:setup`.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { NVIM, OUT, ROOT } from '../../scripts/e2e/config.mjs';
+import { OUT, ROOT } from '../../scripts/e2e/config.mjs';
+import { runNeovimScript } from './neovim/run.mjs';
 import { FIXTURE_WORKSPACE } from '../../scripts/e2e/build-suite.mjs';
 
 const FLOW_617 = 'Invalid flow. Here are the values available: in, out, both.';
@@ -16,29 +16,17 @@ function runNeovim(file, at) {
   const dir = join(OUT, 'e2e', 'neovim');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `${file}.json`);
-  rmSync(out, { force: true });
-  const run = spawnSync(NVIM, ['--headless', '--clean', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'client.lua')}`, join(FIXTURE_WORKSPACE, file)], {
+  const result = runNeovimScript(['--clean', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'client.lua')}`, join(FIXTURE_WORKSPACE, file)], {
     cwd: FIXTURE_WORKSPACE,
     env: {
-      ...process.env,
       VOIPNOW_SERVER: join(ROOT, 'dist', 'server.js'),
       VOIPNOW_ROOT: FIXTURE_WORKSPACE,
       VOIPNOW_AT: at,
-      VOIPNOW_OUT: out,
       XDG_STATE_HOME: join(dir, 'state'),
       XDG_DATA_HOME: join(dir, 'data'),
     },
-    encoding: 'utf8',
-    timeout: 60_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    out,
   });
-  assert.equal(run.error, undefined, `nvim did not finish: ${run.error?.message}`);
-  let result;
-  try {
-    result = JSON.parse(readFileSync(out, 'utf8'));
-  } catch {
-    assert.fail(`nvim wrote no result (exit ${run.status}); stderr: ${run.stderr}`);
-  }
   assert.equal(result.error, undefined, `the Lua client failed: ${result.error}`);
   return result;
 }
@@ -94,24 +82,11 @@ describe("the README's Neovim 0.7 setup", () => {
     const init = join(dir, 'init.lua');
     writeFileSync(init, block[1].replaceAll('/path/to/voipnow-payloads', ROOT));
     const out = join(dir, 'result.json');
-    const run = spawnSync(
-      NVIM,
-      ['--headless', '-u', init, '-i', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'report-diagnostics.lua')}`, join(FIXTURE_WORKSPACE, 'broken.payload.json')],
-      {
-        cwd: FIXTURE_WORKSPACE,
-        env: { ...process.env, VOIPNOW_OUT: out, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state') },
-        encoding: 'utf8',
-        timeout: 60_000,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    assert.equal(run.error, undefined, `nvim did not finish: ${run.error?.message}`);
-    let result;
-    try {
-      result = JSON.parse(readFileSync(out, 'utf8'));
-    } catch {
-      assert.fail(`nvim wrote no result (exit ${run.status}); stderr: ${run.stderr}`);
-    }
+    const result = runNeovimScript(['-u', init, '-i', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'report-diagnostics.lua')}`, join(FIXTURE_WORKSPACE, 'broken.payload.json')], {
+      cwd: FIXTURE_WORKSPACE,
+      env: { XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state') },
+      out,
+    });
     assert.equal(result.clients, 1);
     assert.equal(result.got_diagnostics, true);
     assert.deepEqual(
