@@ -5,13 +5,12 @@
 // fs.watch (a client that does not, such as Neovim 0.7), and open documents are checked again
 // (pushed again, or a diagnostic refresh for pull clients); definition, hover and completion on IDs.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ROOT, TestClient } from './lsp-client';
+import { ROOT } from './lsp-client';
+import { startSession, stopSession, type Session } from './workspace-session';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'records-workspace');
 const FOLDERS = ['north', 'south', 'broken', 'plain'];
@@ -19,45 +18,14 @@ const FOLDERS = ['north', 'south', 'broken', 'plain'];
 const T620 = 'One or several provided codecs are outside the records available.';
 const T262 = 'Invalid channel ID.';
 
-/** A fresh copy of the fixture workspace (the tests change records files on disk). */
-function copyWorkspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-records-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  return dir;
-}
-
-interface Session {
-  client: TestClient;
-  dir: string;
-  uri(relative: string): string;
-  text(relative: string): string;
-  registrations: any[];
-}
-
+/** Window messages (a records file that fails to load) are not what these tests look at. */
 async function start(capabilities: object): Promise<Session> {
-  const dir = copyWorkspace();
-  const client = new TestClient();
-  const registrations: any[] = [];
-  client.connection.onRequest('client/registerCapability', (params: any) => {
-    registrations.push(...params.registrations);
-    return null;
-  });
-  client.connection.onNotification('window/showMessage', () => {});
-  const uri = (relative: string) => pathToFileURL(path.join(dir, relative)).href;
-  await client.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri('north'),
-    workspaceFolders: FOLDERS.map((name) => ({ uri: uri(name), name })),
-    capabilities,
-  });
-  await client.connection.sendNotification('initialized', {});
-  return { client, dir, uri, text: (relative) => readFileSync(path.join(dir, relative), 'utf8'), registrations };
+  const session = await startSession(FIXTURE, FOLDERS, capabilities);
+  session.client.connection.onNotification('window/showMessage', () => {});
+  return session;
 }
 
-async function stop(session: Session): Promise<void> {
-  await session.client.stop();
-  rmSync(session.dir, { recursive: true, force: true });
-}
+const stop = stopSession;
 
 /** `line:col code message` (from 1), for exact comparisons. */
 function rows(diagnostics: any[]): string[] {

@@ -6,54 +6,21 @@
 // in layers (.voipnow/config.json < the editor's settings, changes without a restart), disable
 // comments, the document status; and 5,000 files indexed without delaying an open document.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, TestClient } from './lsp-client';
+import { startSession, stopSession, type Session } from './workspace-session';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'workspace');
 const FOLDERS = ['east', 'west', 'broken-config'];
 const FLOW_617 = 'Invalid flow. Here are the values available: in, out, both.';
 const QUALIFY_619 = 'Invalid qualify. Value must be a multiple of 100, no bigger than 900.';
 
-interface Session {
-  client: TestClient;
-  dir: string;
-  uri(relative: string): string;
-  text(relative: string): string;
-  registrations: any[];
-  progress: any[];
-  initializeResult: any;
-}
-
-async function start(capabilities: object, configuration: unknown = null): Promise<Session> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-workspace-'));
-  cpSync(FIXTURE, dir, { recursive: true });
-  const client = new TestClient();
-  client.configuration = configuration;
-  const registrations: any[] = [];
-  const progress: any[] = [];
-  client.connection.onRequest('client/registerCapability', (params: any) => {
-    registrations.push(...params.registrations);
-    return null;
-  });
-  client.connection.onRequest('window/workDoneProgress/create', (params: any) => {
-    client.connection.onProgress({ __brand: 'ProgressType' } as any, params.token, (value: any) => {
-      progress.push(value);
-    });
-    return null;
-  });
-  const uri = (relative: string) => pathToFileURL(path.join(dir, relative)).href;
-  const initializeResult = await client.initialize(capabilities, FOLDERS.map((name) => ({ path: path.join(dir, name), name })));
-  return { client, dir, uri, text: (relative) => readFileSync(path.join(dir, relative), 'utf8'), registrations, progress, initializeResult };
-}
-
-async function stop(session: Session): Promise<void> {
-  await session.client.stop();
-  rmSync(session.dir, { recursive: true, force: true });
-}
+const start = (capabilities: object, configuration: unknown = null): Promise<Session> => startSession(FIXTURE, FOLDERS, capabilities, configuration);
+const stop = stopSession;
 
 /** `line:col severity code message` (from 1). */
 function rows(diagnostics: any[]): string[] {

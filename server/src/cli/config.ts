@@ -3,12 +3,12 @@
 // options (--include, --rule, --max-file-size). A project file's include globs are matched against
 // the path relative to the folder that holds `.voipnow/` (as in the editor, where that is the
 // workspace folder); --include's and --config's against the path relative to the folder given.
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_FILE, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type Problem, type RuleLevel, type Rules, type SettingsLayer } from '../core';
+import { CONFIG_FILE, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type RuleLevel, type Rules, type SettingsLayer } from '../core';
 import { CliError } from './errors';
-import { displayPath, reason, toSlashes, type InputFile } from './files';
-import { NearestFile } from './nearest-file';
+import { displayPath, toSlashes, type InputFile } from './files';
+import { NearestFile, type LoadedFile } from './nearest-file';
+import { readText } from './read';
 
 export interface CliSettingsOptions {
   /** --config FILE */
@@ -19,11 +19,7 @@ export interface CliSettingsOptions {
   layer: SettingsLayer;
 }
 
-export interface LoadedConfig {
-  absolute: string;
-  display: string;
-  text: string;
-  problems: Problem[];
+export interface LoadedConfig extends LoadedFile {
   layer: SettingsLayer;
   /** The folder that holds `.voipnow/` (undefined for --config). */
   base?: string;
@@ -86,12 +82,7 @@ export class CliSettings {
   private load(absolute: string, base: string | undefined, given: boolean): LoadedConfig {
     const cached = this.configs.get(absolute);
     if (cached) return cached;
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot read ${given ? "'" + this.options.configFile + "'" : "'" + displayPath(absolute, this.cwd) + "'"}: ${reason(error)}`);
-    }
+    const text = readText(absolute, given ? this.options.configFile! : displayPath(absolute, this.cwd));
     const { layer, problems } = parseConfig(text);
     const config: LoadedConfig = { absolute, display: displayPath(absolute, this.cwd), text, problems, layer, base };
     this.configs.set(absolute, config);

@@ -3,6 +3,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from './errors';
+import { isFile } from './nearest-file';
 
 export interface InputFile {
   /** As shown in the output: relative to the working directory, forward slashes. */
@@ -85,19 +86,11 @@ function walk(root: string, cwd: string, add: (file: InputFile) => void): void {
         continue;
       }
       if (!JSON_FILE.test(entry.name)) continue;
-      if (entry.isSymbolicLink() && !isFileTarget(absolute)) continue;
+      if (entry.isSymbolicLink() && !isFile(absolute)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) {
         add({ display: rootDisplay.startsWith('/') ? toSlashes(absolute) : displayPrefix + relativePath, includePath: relativePath, absolute, root });
       }
     }
-  }
-}
-
-function isFileTarget(absolute: string): boolean {
-  try {
-    return statSync(absolute).isFile();
-  } catch {
-    return false; // a dangling link is not a file the user meant
   }
 }
 

@@ -2,6 +2,16 @@
 // found): shared by the command line's settings and records. Each folder is looked up once.
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Problem } from '../core';
+
+/** A `.voipnow/` file the command line read: its problems are part of the report. */
+export interface LoadedFile {
+  absolute: string;
+  /** As the report (and the messages that name it) show it. */
+  display: string;
+  text: string;
+  problems: Problem[];
+}
 
 export class NearestFile<T> {
   /** folder → what applies there (null: nothing). */
@@ -36,7 +46,8 @@ export class NearestFile<T> {
   }
 }
 
-function isFile(path: string): boolean {
+/** A file, or a link to one (a dangling link is not a file the user meant). */
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {

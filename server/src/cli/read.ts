@@ -2,6 +2,7 @@
 // input is reported by the engine as file-too-large either way, and this keeps a stray
 // multi-gigabyte file from exhausting memory.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { DEFAULT_MAX_FILE_SIZE } from '../core';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
 
@@ -11,6 +12,11 @@ export async function readInput(file: InputFile, maxFileSize: number): Promise<s
   // Invalid UTF-8 becomes U+FFFD, which is never shorter in UTF-8 than the bytes it replaces, so
   // the engine's size check still sees at least `limit` bytes.
   return bytes.toString('utf8');
+}
+
+/** A `.voipnow/` file's text (read whole up to the engine's size limit, which reports larger ones). */
+export function readText(absolute: string, display: string): string {
+  return readFileCapped(absolute, display, DEFAULT_MAX_FILE_SIZE + 1).toString('utf8');
 }
 
 export function readFileCapped(absolute: string, display: string, limit: number): Buffer {

@@ -2,19 +2,13 @@
 // else the nearest `.voipnow/records.json` in the file's folder or above it (found the same way as
 // `.voipnow/config.json`; standard input looks from the working directory), unless --no-records.
 // A records file with problems is part of the report; one with an error is not used.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, parseRecords, RECORDS_PATH, type Problem, type Records } from '../core';
-import { CliError } from './errors';
-import { displayPath, reason, type InputFile } from './files';
-import { NearestFile } from './nearest-file';
+import { DEFAULT_MAX_FILE_SIZE, parseRecords, RECORDS_PATH, type Records } from '../core';
+import { displayPath, type InputFile } from './files';
+import { NearestFile, type LoadedFile } from './nearest-file';
+import { readText } from './read';
 
-export interface LoadedRecords {
-  absolute: string;
-  /** As the report (and the messages that name it) show it. */
-  display: string;
-  text: string;
-  problems: Problem[];
+export interface LoadedRecords extends LoadedFile {
   /** Undefined when the file has an error (it is then not used). */
   records: Records | undefined;
 }
@@ -35,7 +29,7 @@ export class CliRecords {
     private readonly cwd: string,
     private readonly options: CliRecordsOptions,
   ) {
-    if (options.recordsFile !== undefined) this.explicit = this.load(resolve(cwd, options.recordsFile), `'${options.recordsFile}'`);
+    if (options.recordsFile !== undefined) this.explicit = this.load(resolve(cwd, options.recordsFile), options.recordsFile);
   }
 
   /** The records that apply to a file. */
@@ -62,12 +56,7 @@ export class CliRecords {
     const cached = this.files.get(absolute);
     if (cached) return cached;
     const display = displayPath(absolute, this.cwd);
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot read ${named ?? `'${display}'`}: ${reason(error)}`);
-    }
+    const text = readText(absolute, named ?? display);
     const { records, problems } = parseRecords(text, { display, location: absolute, maxFileSize: DEFAULT_MAX_FILE_SIZE });
     const loaded: LoadedRecords = { absolute, display, text, problems, records };
     this.files.set(absolute, loaded);

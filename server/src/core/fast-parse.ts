@@ -3,6 +3,7 @@
 // well-formed, and parse.ts then lets jsonc-parser parse the document with its error recovery.
 // Why: parseTree costs several times JSON.parse, and well-formed documents are the common case.
 import type { Node as ReadonlyNode } from 'jsonc-parser';
+import { stringEnd } from './json-text';
 
 /** jsonc-parser's Node with writable fields, while the tree is being built. */
 type Node = { -readonly [K in keyof ReadonlyNode]: ReadonlyNode[K] } & { parent?: Node; children?: Node[] };
@@ -61,20 +62,12 @@ export function fastParse(text: string, maxDepth: number, start = 0, end = text.
   /** Reads a string starting at pos (a quote); undefined when malformed. */
   const readString = (): string | undefined => {
     const start = pos;
-    let end = text.indexOf('"', start + 1);
-    let escaped = false;
-    while (end > 0) {
-      let backslashes = 0;
-      for (let i = end - 1; text.charCodeAt(i) === 92; i--) backslashes++;
-      if (backslashes % 2 === 0) break;
-      escaped = true;
-      end = text.indexOf('"', end + 1);
-    }
+    const end = stringEnd(text, start);
     if (end < 0) return undefined;
     const raw = text.slice(start + 1, end);
     if (CONTROL.test(raw)) return undefined;
     pos = end + 1;
-    if (!escaped && raw.indexOf('\\') < 0) return raw;
+    if (raw.indexOf('\\') < 0) return raw;
     try {
       return JSON.parse(text.slice(start, end + 1));
     } catch {

@@ -3,6 +3,8 @@
 // back as written, repeated keys through the count of properties, nesting) and where each
 // element of a top-level array starts and ends, so a request with a problem can be parsed alone.
 
+import { stringEnd } from './json-text';
+
 export interface Prescan {
   /** Properties written in the document (colons outside strings), to detect repeated keys. */
   properties: number;
@@ -33,13 +35,7 @@ export function prescan(text: string, maxDepth: number): Prescan | undefined {
       elementOpen = true;
     }
     if (c === 34) {
-      let end = text.indexOf('"', i + 1);
-      while (end > 0) {
-        let backslashes = 0;
-        for (let k = end - 1; text.charCodeAt(k) === 92; k--) backslashes++;
-        if (backslashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
+      const end = stringEnd(text, i);
       if (end < 0) return undefined;
       i = lastEnd = end + 1;
     } else if (c === 45 || (c >= 48 && c <= 57)) {

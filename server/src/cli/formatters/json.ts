@@ -1,13 +1,8 @@
 // The machine format: an array of problems, positions from 1 with an exclusive end column (as
 // ESLint's JSON), method null when the problem belongs to no request.
-import { allFindings, type CheckedFile } from '../results';
+import { allFindings, type CheckedFile, type Location } from '../results';
 
-export interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
+export interface JsonProblem extends Location {
   code: string;
   severity: string;
   message: string;
@@ -16,11 +11,7 @@ export interface JsonProblem {
 
 export function formatJson(files: readonly CheckedFile[]): string {
   const problems: JsonProblem[] = allFindings(files).map(({ problem, location }) => ({
-    file: location.file,
-    line: location.line,
-    column: location.column,
-    endLine: location.endLine,
-    endColumn: location.endColumn,
+    ...location,
     code: problem.code,
     severity: problem.severity,
     message: problem.message,

@@ -3,7 +3,7 @@
 // rounded, a recorded text replaced by the documented one. Each fix is edits on the current text.
 import type { Node } from 'jsonc-parser';
 import type { Analysis } from '../check';
-import type { FixData } from '../problem';
+import type { Problem } from '../problem';
 import { methodSpec } from '../spec';
 import { editDistance, isClose } from '../suggest';
 import { writtenText } from '../tree';
@@ -26,13 +26,7 @@ export interface Fix {
 }
 
 /** What a fix needs of a problem: a Problem, or one rebuilt from an editor's diagnostic. */
-export interface ProblemRef {
-  code: string;
-  offset: number;
-  length: number;
-  method?: string;
-  data?: FixData;
-}
+export type ProblemRef = Pick<Problem, 'code' | 'offset' | 'length' | 'method' | 'data'>;
 
 /** The score rankByCloseness orders by: -1 for the same letters in another case, else the edit distance. */
 function closeness(written: string, candidate: string): number {
