@@ -4,27 +4,13 @@
 -- with VOIPNOW_SERVER (path of dist/server.js), VOIPNOW_ROOT (the workspace folder),
 -- VOIPNOW_AT ("line:character", 0-based, where to ask for a hover and code actions) and
 -- VOIPNOW_OUT (where to write what Neovim received, as JSON). Every wait is bounded.
-local out_path = os.getenv('VOIPNOW_OUT')
+local common = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/common.lua')
 local result = { events = {} }
-
-local function finish()
-  local f = assert(io.open(out_path, 'w'))
-  f:write(vim.fn.json_encode(result))
-  f:close()
-  vim.cmd('qa!')
-end
 
 local ok, err = pcall(function()
   local buf = vim.api.nvim_get_current_buf()
   result.filetype = vim.bo[buf].filetype
-  local client_id = vim.lsp.start_client({
-    name = 'voipnow',
-    cmd = { 'node', os.getenv('VOIPNOW_SERVER'), '--stdio' },
-    root_dir = os.getenv('VOIPNOW_ROOT'),
-    on_exit = function(code) table.insert(result.events, 'server exited ' .. tostring(code)) end,
-  })
-  assert(client_id, 'vim.lsp.start_client returned nil')
-  vim.lsp.buf_attach_client(buf, client_id)
+  local client_id = common.start(buf, result)
 
   result.got_diagnostics = vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
   result.diagnostics = {}
@@ -76,4 +62,4 @@ local ok, err = pcall(function()
   vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
 end)
 if not ok then result.error = tostring(err) end
-finish()
+common.finish(result)

@@ -5,15 +5,8 @@
 -- with VOIPNOW_SERVER, VOIPNOW_ROOT (the folder), VOIPNOW_RECORDS (its records file),
 -- VOIPNOW_NEW_RECORDS (text to write there once the first diagnostics came), VOIPNOW_AT
 -- ("line:character", 0-based: where to ask for a definition) and VOIPNOW_OUT. Every wait is bounded.
-local out_path = os.getenv('VOIPNOW_OUT')
+local common = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/common.lua')
 local result = { events = {} }
-
-local function finish()
-  local f = assert(io.open(out_path, 'w'))
-  f:write(vim.fn.json_encode(result))
-  f:close()
-  vim.cmd('qa!')
-end
 
 local function codes(buf)
   local list = {}
@@ -29,14 +22,7 @@ end
 
 local ok, err = pcall(function()
   local buf = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = 'voipnow',
-    cmd = { 'node', os.getenv('VOIPNOW_SERVER'), '--stdio' },
-    root_dir = os.getenv('VOIPNOW_ROOT'),
-    on_exit = function(code) table.insert(result.events, 'server exited ' .. tostring(code)) end,
-  })
-  assert(client_id, 'vim.lsp.start_client returned nil')
-  vim.lsp.buf_attach_client(buf, client_id)
+  local client_id = common.start(buf, result)
   local client = vim.lsp.get_client_by_id(client_id)
   local watched = ((client.config.capabilities or {}).workspace or {}).didChangeWatchedFiles
   result.client_watches_files = watched ~= nil and watched.dynamicRegistration == true
@@ -62,4 +48,4 @@ local ok, err = pcall(function()
   vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
 end)
 if not ok then result.error = tostring(err) end
-finish()
+common.finish(result)
