@@ -56,14 +56,15 @@ function invalid(node: Node, spec: ValueSpec, code: string | undefined, ctx: Val
 
 /**
  * Checks one value against its parameter's spec. `holder` is where a missing parameter of this
- * value (when it is an object) is reported: its key, or the `{` of a list item.
+ * value (when it is an object) is reported: its key (a list's items use their own `{`).
  * Returns whether the value passed.
  */
 export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, holder: Range): boolean {
   if (spec.listOf) {
     const item = spec.items ?? { name: spec.name };
     const code = item.code ?? spec.code;
-    if (node.type !== 'array') return checkOne(node, item, code, ctx, holder);
+    // One item written without brackets is still an item: its missing parameters go on its `{` (spec 2.6).
+    if (node.type !== 'array') return checkOne(node, item, code, ctx, { offset: node.offset, length: 1 });
     const count = node.children?.length ?? 0;
     let ok = true;
     if (spec.maxItems !== undefined && count > spec.maxItems) {

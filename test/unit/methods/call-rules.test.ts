@@ -80,12 +80,8 @@ function ruleCases(method: string, wrap: (rules: string) => string, numberMissin
     ...paramCases(build, RULE_ROWS),
     // number is required in a rule; reported on the item's opening brace.
     { name: `number absent -> ${numberMissing.code} on the item brace`, payload: wrap(`[{"number":"1"},${OPEN}{${CLOSE}"action":"block"}]`), expect: [numberMissing] },
-    {
-      // Reading (see public-numbers.test.ts): a single object has a key, the `rules` key.
-      name: `number absent in a single-object rule -> ${numberMissing.code} on the rules key`,
-      payload: wrap('{"action":"block"}').replace('"rules"', `${OPEN}"rules"${CLOSE}`),
-      expect: [numberMissing],
-    },
+    // Spec 2.6: a rule written as the list's one item, without brackets, is still an item.
+    { name: `number absent in a single-object rule -> ${numberMissing.code} on its brace`, payload: wrap(`${OPEN}{${CLOSE}"action":"block"}`), expect: [numberMissing] },
     {
       name: 'each bad rule value gets its own diagnostic, across rules',
       payload: wrap(`[{"number":${OPEN}"A"${CLOSE},"action":${OPEN}"drop"${CLOSE}},{"number":"1","digits":${OPEN}31${CLOSE}}]`),

@@ -149,11 +149,19 @@ runCases('AddPublicNo', [
     ],
   },
   {
-    // Reading: a single object (not in an array) has a key, so its missing parameters are reported
-    // on that key, as for SIP (spec 2.6 names the item's brace for items of an array).
-    name: 'single-object item without phoneNo -> 117 on the publicNo key',
-    payload: req('AddPublicNo', `{${OPEN}"publicNo"${CLOSE}:{"did":"DID1","channelID":1}}`),
+    // Spec 2.6: a list written as its one item, without brackets, is still an item: the item's brace.
+    name: 'single-object item without phoneNo -> 117 on the item brace',
+    payload: req('AddPublicNo', `{"publicNo":${OPEN}{${CLOSE}"did":"DID1","channelID":1}}`),
     expect: [{ code: '117', message: missing('phoneNo') }],
+  },
+  {
+    name: 'empty single-object item -> 117 for each required parameter on its brace',
+    payload: req('AddPublicNo', `{"publicNo":${OPEN}{${CLOSE}}}`),
+    expect: [
+      { code: '117', message: missing('phoneNo'), mark: 0 },
+      { code: '117', message: missing('did'), mark: 0 },
+      { code: '117', message: missing('channelID'), mark: 0 },
+    ],
   },
   { name: 'publicNo absent -> 117 on the params key', payload: `{"method":"AddPublicNo",${OPEN}"params"${CLOSE}:{}}`, expect: [{ code: '117', message: missing('publicNo') }] },
   { name: 'params absent -> 117 on the method value', payload: `{"method":${OPEN}"AddPublicNo"${CLOSE}}`, expect: [{ code: '117', message: missing('publicNo') }] },
