@@ -38,6 +38,8 @@ export interface ValueSpec {
   /** Object parameters: their properties, by name, in schema order. */
   properties?: ReadonlyMap<string, ValueSpec>;
   required?: readonly string[];
+  /** Object parameters: an absent required part makes the whole value invalid, one problem on it (incomingCost). */
+  incompleteIsInvalid?: boolean;
   closed?: boolean;
   /** List parameters: an array of `items` or a single value `items` accepts. */
   listOf?: boolean;
@@ -72,7 +74,7 @@ export interface MethodSpec {
 }
 
 /** This project's annotation keywords (schemas/README.md): register them to use the schemas with ajv. */
-export const ANNOTATION_KEYWORDS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records', 'numericStrings'] as const;
+export const ANNOTATION_KEYWORDS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records', 'numericStrings', 'incompleteIsInvalid'] as const;
 
 // esbuild bundles every file this template matches; tsx and node resolve it at run time.
 function loadMethodSchema(method: string): SchemaNode {
@@ -151,7 +153,7 @@ function compile(name: string, layers: Located[], method: string, path: string):
   const { keywords: k, properties, items } = resolve(layers);
   // Every spec gets every field, in one order, so that the validators' property reads stay
   // monomorphic (one hidden class) on the hot path.
-  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectRule: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false };
+  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, incompleteIsInvalid: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectRule: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
   if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
   if (typeof k.description === 'string') spec.description = k.description;
@@ -189,6 +191,7 @@ function compile(name: string, layers: Located[], method: string, path: string):
     spec.objectRule = objectRuleFor(method, path);
     spec.closed = k.additionalProperties === false;
     spec.required = (k.required as string[] | undefined) ?? [];
+    spec.incompleteIsInvalid = k.incompleteIsInvalid === true;
   }
   if (k.listOf === true) {
     spec.listOf = true;

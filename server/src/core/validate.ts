@@ -166,7 +166,13 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
   }
   for (const name of spec.required ?? []) {
     const required = known.get(name);
-    if (!required || found[required.slot!] === undefined) reportMissing(name, required, ctx, holder, object?.offset);
+    if (required && found[required.slot!] !== undefined) continue;
+    // An incomplete definition is one invalid value: one problem on it, however many parts are absent.
+    if (spec.incompleteIsInvalid && object) {
+      reportMissing(name, required, ctx, rangeOf(object), object.offset);
+      break;
+    }
+    reportMissing(name, required, ctx, holder, object?.offset);
   }
   if (spec.objectRule) {
     const get = (name: string): PresentProperty | undefined => {
