@@ -69,6 +69,21 @@ describe('quick path equals full path', () => {
     }
   });
 
+  it('for the spec cases of issue 13: an item without brackets, an incomplete incomingCost, a required list given empty', () => {
+    for (const text of [
+      '{"method":"AddPublicNo","params":{"publicNo":{"did":"D1","channelID":1}}}',
+      '{"method":"AddCallRulesOut","params":{"ID":1,"rules":{"action":"block"}}}',
+      '{"method":"EditPublicNo","params":{"didID":1,"phoneNo":"1","did":"D","incomingCost":{}}}',
+      '{"method":"EditPublicNo","params":{"didID":1,"phoneNo":"1","did":"D","incomingCost":{"cost":1}}}',
+      '[{"method":"DelChannel","params":{"ID":[]}},{"method":"AssignPublicNo","params":{"didID":[],"userID":1}}]',
+      '{"method":"AddCallRulesOut","params":{"ID":1,"rules":[]}}',
+    ]) {
+      same(text, true);
+      same(text, false);
+      assert.ok(analyze(text).problems.length > 0, `not vacuous: ${text}`);
+    }
+  });
+
   it('for documents the quick path must hand over: repeated keys, odd numbers, comments, syntax errors', () => {
     for (const text of [
       '{"method":"GetCodecs","params":{"channelID":1,"channelID":"x"}}',

@@ -123,6 +123,7 @@ runCases('AddCallRulesOut', [
   ]),
   // AddCallRulesOut documents 117.
   { name: 'ID absent -> 117 on the params key', payload: `{"method":"AddCallRulesOut",${OPEN}"params"${CLOSE}:{"rules":{"number":"1"}}}`, expect: [{ code: '117', message: missing('ID') }] },
+  { name: 'rules [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('AddCallRulesOut', `{"ID":1,"rules":${OPEN}[]${CLOSE}}`), expect: [{ code: 'too-few-items', message: "'rules' must hold at least 1 item." }] },
   { name: 'rules absent -> 117 on the params key', payload: `{"method":"AddCallRulesOut",${OPEN}"params"${CLOSE}:{"ID":1}}`, expect: [{ code: '117', message: missing('rules') }] },
   {
     name: 'params absent -> 117 ID and 117 rules on the method value',
@@ -195,6 +196,7 @@ runCases('DelCallRulesOutGroup', [
       { code: 'invalid-value', message: invalidValue('ID', ANY_EXPECTED) },
     ],
   },
+  { name: 'ID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('DelCallRulesOutGroup', `{"ID":${OPEN}[]${CLOSE}}`), expect: [{ code: 'too-few-items', message: "'ID' must hold at least 1 item." }] },
   { name: 'ID absent -> 117 on the params key', payload: `{"method":"DelCallRulesOutGroup",${OPEN}"params"${CLOSE}:{}}`, expect: [{ code: '117', message: missing('ID') }] },
   { name: 'params absent -> 117 on the method value', payload: `{"method":${OPEN}"DelCallRulesOutGroup"${CLOSE}}`, expect: [{ code: '117', message: missing('ID') }] },
 ]);
@@ -207,6 +209,7 @@ runCases('DelCallRulesOut', [
   ...paramCases((p, v) => req('DelCallRulesOut', `{"ID":1,"${p}":${v}}`), [
     { param: 'rulesGroupID', valid: ['1', '"3"'], invalid: ['0', '"g"', '3.0', '[3]'], code: '260', message: T260 },
   ]),
+  { name: 'ID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('DelCallRulesOut', `{"ID":${OPEN}[]${CLOSE}}`), expect: [{ code: 'too-few-items', message: "'ID' must hold at least 1 item." }] },
   { name: 'ID absent -> 117 on the params key', payload: `{"method":"DelCallRulesOut",${OPEN}"params"${CLOSE}:{"rulesGroupID":3}}`, expect: [{ code: '117', message: missing('ID') }] },
   { name: 'params absent -> 117 on the method value', payload: `{"method":${OPEN}"DelCallRulesOut"${CLOSE}}`, expect: [{ code: '117', message: missing('ID') }] },
 ]);

@@ -106,6 +106,7 @@ runCases('DelChannelGroup', [
       { code: 'invalid-value', message: invalidValue('ID', ANY_EXPECTED) },
     ],
   },
+  { name: 'ID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('DelChannelGroup', `{"ID":${OPEN}[]${CLOSE}}`), expect: [{ code: 'too-few-items', message: "'ID' must hold at least 1 item." }] },
   { name: 'ID absent -> 117 on the params key', payload: `{"method":"DelChannelGroup",${OPEN}"params"${CLOSE}:{}}`, expect: [{ code: '117', message: missing('ID') }] },
   { name: 'params absent -> 117 on the method value', payload: `{"method":${OPEN}"DelChannelGroup"${CLOSE}}`, expect: [{ code: '117', message: missing('ID') }] },
 ]);

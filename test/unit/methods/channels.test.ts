@@ -425,6 +425,7 @@ runCases('DelChannel', [
       { code: 'invalid-value', message: invalidValue('ID', ANY_EXPECTED) },
     ],
   },
+  { name: 'ID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('DelChannel', `{"ID":${OPEN}[]${CLOSE}}`), expect: [{ code: 'too-few-items', message: "'ID' must hold at least 1 item." }] },
   { name: 'ID absent -> 117 on the params key', payload: `{"method":"DelChannel",${OPEN}"params"${CLOSE}:{}}`, expect: [{ code: '117', message: 'Request invalid. Missing parameter ID.' }] },
   { name: 'params absent -> 117 on the method value', payload: `{"method":${OPEN}"DelChannel"${CLOSE}}`, expect: [{ code: '117', message: 'Request invalid. Missing parameter ID.' }] },
 ]);

@@ -122,3 +122,19 @@ test('every documented method has a schema the engine compiles (24 methods)', ()
   assert.equal(METHODS.length, 24);
   for (const method of METHODS) assert.ok(methodSpec(method).params.properties!.size > 0, method);
 });
+
+test('every required list parameter needs at least one item (spec 1: a required list given empty gets too-few-items)', () => {
+  const lists: string[] = [];
+  const walk = (method: string, spec: ValueSpec, path: string) => {
+    for (const [name, sub] of spec.properties ?? []) {
+      if (sub.listOf && spec.required?.includes(name)) {
+        lists.push(`${method} ${path}.${name}`);
+        assert.ok((sub.minItems ?? 0) >= 1, `${method} ${path}.${name} is required but takes an empty list`);
+      }
+      walk(method, sub.listOf ? sub.items ?? sub : sub, `${path}.${name}`);
+    }
+  };
+  for (const method of METHODS) walk(method, methodSpec(method).params, 'params');
+  // Not vacuous: the nine required lists of the spec (section 5).
+  assert.equal(lists.length, 9, lists.join(', '));
+});

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../../server/src/core/index';
+import { parseRecords } from '../../../server/src/core/records';
 import {
   ANY_EXPECTED,
   BOOLEAN_EXPECTED,
@@ -31,6 +32,8 @@ const T263 = 'Invalid public phone number ID.';
 const T250 = 'Invalid user ID.';
 const T623 = 'One or several public phone numbers are outside the records available.';
 const missing = (param: string) => `Request invalid. Missing parameter ${param}.`;
+/** A records snapshot that holds public numbers (623 is raised for IDs it does not hold). */
+const NUMBERS = parseRecords('{"publicNumbers":[{"ID":1,"name":"Main line"}]}').records!;
 const conflict = (param: string, first: string) => `Give only one of userID, userIdentifier, extendedNumber: '${param}' conflicts with '${first}'.`;
 
 /** The parameters of a public number (an AddPublicNo item, or EditPublicNo's params). */
@@ -282,6 +285,7 @@ runCases('DelPublicNo', [
       { code: 'invalid-value', message: invalidValue('ID', ANY_EXPECTED) },
     ],
   },
+  { name: 'ID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('DelPublicNo', `{"ID":${OPEN}[]${CLOSE}}`), expect: [{ code: 'too-few-items', message: "'ID' must hold at least 1 item." }] },
   { name: 'ID absent -> 117 on the params key', payload: `{"method":"DelPublicNo",${OPEN}"params"${CLOSE}:{}}`, expect: [{ code: '117', message: missing('ID') }] },
   { name: 'params absent -> 117 on the method value', payload: `{"method":${OPEN}"DelPublicNo"${CLOSE}}`, expect: [{ code: '117', message: missing('ID') }] },
 ]);
@@ -330,6 +334,9 @@ runCases('AssignPublicNo', [
       { code: '623', message: T623 },
     ],
   },
+  // 623 is for IDs the records do not hold; an empty list holds none.
+  { name: 'didID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('AssignPublicNo', `{"didID":${OPEN}[]${CLOSE},"userID":1}`), expect: [{ code: 'too-few-items', message: "'didID' must hold at least 1 item." }] },
+  { name: 'didID [] with records -> too-few-items, not 623', payload: req('AssignPublicNo', `{"didID":${OPEN}[]${CLOSE},"userID":1}`), expect: [{ code: 'too-few-items', message: "'didID' must hold at least 1 item." }], options: { records: NUMBERS } },
   { name: 'didID absent -> 117 on the params key', payload: `{"method":"AssignPublicNo",${OPEN}"params"${CLOSE}:{"userID":1}}`, expect: [{ code: '117', message: missing('didID') }] },
   {
     name: 'params {} -> 117 didID then 117 userID, both on the params key',
@@ -356,6 +363,7 @@ runCases('UnassignPublicNo', [
   ...paramCases((p, v) => req('UnassignPublicNo', `{"${p}":${v},"userID":1}`), [
     { param: 'didID', valid: ['1', '[1,2]'], invalid: ['0', '"x"'], code: 'invalid-value', message: invalidValue('didID', ANY_EXPECTED) },
   ]),
+  { name: 'didID [] -> too-few-items on the list (spec 1: a required list given empty)', payload: req('UnassignPublicNo', `{"didID":${OPEN}[]${CLOSE},"userID":1}`), expect: [{ code: 'too-few-items', message: "'didID' must hold at least 1 item." }] },
   { name: 'didID absent -> 117 on the params key', payload: `{"method":"UnassignPublicNo",${OPEN}"params"${CLOSE}:{"userID":1}}`, expect: [{ code: '117', message: missing('didID') }] },
   {
     name: 'params absent -> both 117 on the method value',
