@@ -1,7 +1,7 @@
 // Large trees are checked by worker threads (the bundle itself is the worker script): each reads
-// and analyzes its share of the files and sends back problems and the values that must be unique
-// across files. Ranges of those values are found again in the main thread, only for the few that
-// clash, by analyzing that file once more.
+// and analyzes its share of the files and sends back what the workspace session needs: problems,
+// disable comments, the values that must be unique across files with where they stand, and the
+// text of a file that has any of these (the session places every range with the file's lines).
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, findDirectives, parseRecords, type Directive, type Problem, type Records, type UniqueEntry } from '../core';
@@ -49,9 +49,11 @@ export interface WorkerResult {
   error?: string;
   isPayload?: boolean;
   problems?: Problem[];
-  unique?: Array<Pick<UniqueEntry, 'method' | 'key' | 'shown'>>;
+  unique?: Array<Pick<UniqueEntry, 'method' | 'key' | 'shown'> & { offset: number; length: number }>;
   /** The file's disable comments (usually none). */
   directives?: Directive[];
+  /** The text, when the file has anything to report or to compare. */
+  text?: string;
 }
 
 function work(job: Job, progress: (count: number) => void): WorkerResult[] {
@@ -67,7 +69,9 @@ function work(job: Job, progress: (count: number) => void): WorkerResult[] {
       const text = readFileCapped(file.absolute!, file.display, maxFileSize + 1).toString('utf8');
       const analysis = analyze(text, { included, maxFileSize, records: recordsOf(records) });
       const directives = analysis.isPayload ? findDirectives(text) : [];
-      return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique: analysis.unique.map(({ method, key, shown }) => ({ method, key, shown })), directives };
+      const unique = analysis.unique.map(({ method, key, shown, range }) => ({ method, key, shown, ...range() }));
+      const keep = analysis.isPayload && (analysis.problems.length > 0 || unique.length > 0 || directives.length > 0);
+      return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique, directives, text: keep ? text : undefined };
     } catch (error) {
       return { index, error: error instanceof Error ? error.message : String(error) };
     }

@@ -19,8 +19,10 @@ export { plainFromSnippet } from './features/placeholders';
 // The records snapshot (spec section 6): parsing `.voipnow/records.json`, and go to definition on an ID.
 export { parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions } from './records';
 export { definition, recordTargetAt, type RecordDefinition } from './features/records';
-// Workspace features: duplicates across files, project settings, rules and disable comments.
-export { crossFileDuplicates, clashingKeys, MAX_RELATED, type CrossFileDuplicate, type CrossFileOptions, type FileEntries, type RelatedEntry } from './workspace-duplicates';
+// Workspace features: the session (files, 200 across files, reports), project settings, rules and disable comments.
+export * from './workspace';
+// TEMPORARY: the language server's old index until it uses the session.
+export { crossFileDuplicates, clashingKeys, type CrossFileDuplicate } from './workspace-duplicates';
 export type { UniqueEntry } from './rules/duplicates';
 export { CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer, type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer } from './config';
 export { applySettings, findDirectives, shownAnalysis, type Directive } from './suppress';

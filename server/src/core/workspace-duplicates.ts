@@ -41,7 +41,7 @@ export interface CrossFileOptions {
   maxRelated?: number;
 }
 
-export const MAX_RELATED = 100;
+import { MAX_RELATED } from "./workspace/clashes";
 
 /** The values that more than one file adds: key → each holding file's first entry, in file order. */
 export function clashingKeys(files: ReadonlyArray<Pick<FileEntries, 'unique'>>): Map<string, Array<{ fileIndex: number; entry: FileEntries['unique'][number] }>> {

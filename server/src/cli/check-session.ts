@@ -1,0 +1,118 @@
+// The command line's side of the workspace session (core/workspace): read every file given, fix
+// it when asked, fill the session once (in worker threads for large trees), then read each file's
+// report in display order. The session does the rest, the same way as in the editor: 200 across
+// files with related places, the settings' rules, disable comments.
+import { dirname } from 'node:path';
+import { DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS, isIncluded, WorkspaceSession, type FileScope, type Problem, type Records, type ReportedProblem, type SessionFolder } from '../core';
+import type { CliSettings, FileSettings } from './config';
+import { CliError } from './errors';
+import type { InputFile } from './files';
+import { fixFiles } from './fix';
+import { analyzeInWorkers, type RecordsSource, type WorkerResult } from './parallel';
+import type { Progress } from './progress';
+import { readInput } from './read';
+import type { CliRecords } from './records';
+import type { CheckedFile, Finding, Location } from './results';
+
+/** The command line checks its files as one folder: messages name other files as the report shows them. */
+const FOLDER: SessionFolder = { name: '', order: 0 };
+
+export interface CheckPlan {
+  inputs: readonly InputFile[];
+  settings: CliSettings;
+  records: CliRecords;
+  fix: boolean;
+  /** Threads: 1 checks here. */
+  workers: number;
+  progress: Progress;
+}
+
+/** Every file's report, in display order (the project and records files with problems among them). */
+export async function checkFiles(plan: CheckPlan): Promise<CheckedFile[]> {
+  const { inputs } = plan;
+  const perFile = inputs.map((input) => plan.settings.forInput(input));
+  const recordsOf = inputs.map((input) => plan.records.forInput(input)?.records);
+  const scopes = inputs.map((input, i) => scopeOf(input, perFile[i], recordsOf[i]));
+  const session = new WorkspaceSession();
+  const files = new Map<string, InputFile>();
+  const idOf = (input: InputFile) => input.absolute ?? `stdin:${input.display}`;
+
+  if (plan.workers > 1) {
+    const sources = recordsSources(recordsOf);
+    const jobs = inputs.map((file, index) => ({ index, file, included: isIncluded(scopes[index].includePath, scopes[index].settings.include), maxFileSize: scopes[index].settings.maxFileSize, records: sources.indexOf(recordsOf[index]) }));
+    const results = await analyzeInWorkers(jobs, plan.workers, (n) => plan.progress.add(n), sources.list);
+    results.forEach((result, i) => session.update(idOf(inputs[i]), result.text ?? '', scopes[i], { role: 'payload', checked: checkedOf(result) }));
+  } else {
+    // Everything is read before anything is printed: an unreadable file fails the run with no partial output.
+    const texts: string[] = [];
+    for (let i = 0; i < inputs.length; i++) texts.push(await readInput(inputs[i], scopes[i].settings.maxFileSize));
+    if (plan.fix) fixAndSay(inputs, texts, scopes);
+    texts.forEach((text, i) => {
+      session.update(idOf(inputs[i]), text, scopes[i], { role: 'payload' });
+      plan.progress.add();
+    });
+  }
+  inputs.forEach((input) => files.set(idOf(input), input));
+
+  // A records file given (or found in a folder given) is checked as one; records and project files with problems are part of the report.
+  for (const input of inputs) {
+    const own = plan.records.asRecordsFile(input);
+    if (own) session.update(idOf(input), own.text, { ...scopeOf(input, undefined, undefined), relPath: input.display }, { role: 'records', problems: own.problems });
+  }
+  const given = new Set(inputs.map((input) => input.absolute));
+  const extra = [
+    ...plan.records.loaded().map((r) => ({ loaded: r, role: 'records' as const, root: dirname(r.absolute) })),
+    ...plan.settings.loaded().map((c) => ({ loaded: c, role: 'settings' as const, root: c.base ?? '' })),
+  ];
+  for (const { loaded, role, root } of extra) {
+    // A records file given was checked as one above; a project file given is reported as one.
+    if (loaded.problems.length === 0 || (role === 'records' && given.has(loaded.absolute))) continue;
+    const input: InputFile = { display: loaded.display, includePath: '', absolute: loaded.absolute, root };
+    files.set(loaded.absolute, input);
+    session.update(loaded.absolute, loaded.text, { ...scopeOf(input, undefined, undefined), relPath: loaded.display }, { role, problems: loaded.problems });
+  }
+
+  const displayOf = (id: string) => files.get(id)!.display;
+  const checked: CheckedFile[] = [];
+  for (const [id, file] of files) {
+    const entry = session.get(id)!;
+    checked.push({ file, isPayload: entry.isPayload, findings: session.report(id).map((p) => finding(p, file.display, displayOf)) });
+  }
+  // Code-unit order, not locale order: the same on every machine.
+  return checked.sort((a, b) => (a.file.display < b.file.display ? -1 : a.file.display > b.file.display ? 1 : 0));
+}
+
+function scopeOf(input: InputFile, perFile: FileSettings | undefined, records: Records | undefined): FileScope {
+  return { folder: FOLDER, relPath: input.display, includePath: perFile?.includePath ?? input.includePath, settings: perFile?.settings ?? DEFAULTS, records };
+}
+
+function fixAndSay(inputs: readonly InputFile[], texts: string[], scopes: readonly FileScope[]): void {
+  if (inputs.some((input) => input.absolute === undefined)) throw new CliError('--fix cannot write to standard input');
+  // What was fixed goes to stderr, so that stdout stays the report (json and sarif included).
+  const fixed = fixFiles(inputs, texts, scopes.map((s) => ({ included: isIncluded(s.includePath, s.settings.include), ...s.settings, records: s.records })));
+  for (const line of fixed.lines) process.stderr.write(`fixed ${line}\n`);
+  process.stderr.write(`${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} applied in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}\n`);
+}
+
+/** A worker's result as the session takes it: ranges of the unique values were found there. */
+function checkedOf(result: WorkerResult) {
+  const unique = (result.unique ?? []).map(({ offset, length, ...entry }) => ({ ...entry, range: () => ({ offset, length }) }));
+  return { isPayload: result.isPayload ?? false, problems: result.problems ?? [], unique, directives: result.directives ?? [] };
+}
+
+/** The records files the threads need, each once, and each file's index into them. */
+function recordsSources(recordsOf: ReadonlyArray<Records | undefined>): { list: RecordsSource[]; indexOf(records: Records | undefined): number | undefined } {
+  const index = new Map<Records, number>();
+  const list: RecordsSource[] = [];
+  for (const records of recordsOf) if (records && !index.has(records)) index.set(records, list.push({ text: records.text, display: records.display }) - 1);
+  return { list, indexOf: (records) => (records ? index.get(records) : undefined) };
+}
+
+/** Lines and columns from 1, end column exclusive (UTF-16, like editors and SARIF's default). */
+function location(file: string, range: ReportedProblem['range']): Location {
+  return { file, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+function finding({ range, related, ...problem }: ReportedProblem, display: string, displayOf: (id: string) => string): Finding {
+  return { problem: problem as Problem, location: location(display, range), related: related.map((r) => location(displayOf(r.id), r.range)) };
+}

@@ -1,0 +1,114 @@
+// 200 across files (spec section 5): which payload files add each value that must be unique (a
+// channel name, a channel group name, a public number), kept current file by file. Each key's
+// holders stay sorted in the workspace's order, so a file's 200s are found from its own keys alone:
+// time in proportion to its clashing entries (and at most MAX_RELATED related places each), never
+// to the number of files.
+import { documentedProblem } from '../messages';
+import type { Problem } from '../problem';
+import { duplicateDetail, type UniqueEntry } from '../rules/duplicates';
+
+/** Related places per problem, at most (a value added by thousands of files stays cheap). */
+export const MAX_RELATED = 100;
+
+export interface Holder<F> {
+  file: F;
+  /** The file's first entry with the key (later ones have their in-file 200). */
+  entry: UniqueEntry;
+}
+
+export interface CrossProblem<F> {
+  problem: Problem;
+  /** The other files' clashing entries, in the workspace's order, at most MAX_RELATED. */
+  related: Array<Holder<F>>;
+}
+
+/** Each key once, with the file's first entry for it. */
+export function firstEntries(unique: readonly UniqueEntry[]): UniqueEntry[] {
+  if (unique.length < 2) return [...unique];
+  const seen = new Set<string>();
+  return unique.filter((entry) => !seen.has(entry.key) && (seen.add(entry.key), true));
+}
+
+export class ClashIndex<F> {
+  private readonly byKey = new Map<string, Array<Holder<F>>>();
+
+  /** `compare` orders files as the workspace lists them (the first other file is the one a 200 names). */
+  constructor(private readonly compare: (a: F, b: F) => number) {}
+
+  add(file: F, entries: readonly UniqueEntry[]): void {
+    for (const entry of entries) {
+      const holders = this.byKey.get(entry.key);
+      if (!holders) this.byKey.set(entry.key, [{ file, entry }]);
+      else holders.splice(this.insertionPoint(holders, file), 0, { file, entry });
+    }
+  }
+
+  remove(file: F, entries: readonly UniqueEntry[]): void {
+    for (const entry of entries) {
+      const holders = this.byKey.get(entry.key);
+      if (!holders) continue;
+      const at = holders.length === 1 ? 0 : this.indexOf(holders, file);
+      if (at < 0 || holders[at].file !== file) continue;
+      if (holders.length === 1) this.byKey.delete(entry.key);
+      else holders.splice(at, 1);
+    }
+  }
+
+  holders(key: string): ReadonlyArray<Holder<F>> {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** Whether another file adds the key too. */
+  clashes(key: string): boolean {
+    return (this.byKey.get(key)?.length ?? 0) > 1;
+  }
+
+  /**
+   * A file's 200s against the other files: on its first entry of each value another file adds,
+   * naming the first other file (`display` says how a message in this file names it).
+   */
+  crossProblems(file: F, entries: readonly UniqueEntry[], display: (other: F) => string): Array<CrossProblem<F>> {
+    const found: Array<CrossProblem<F>> = [];
+    for (const entry of entries) {
+      const holders = this.byKey.get(entry.key);
+      if (!holders || holders.length < 2) continue;
+      const related: Array<Holder<F>> = [];
+      for (const holder of holders) {
+        if (holder.file === file) continue;
+        related.push(holder);
+        if (related.length === MAX_RELATED) break;
+      }
+      if (related.length === 0) continue;
+      const first = related[0];
+      const detail = duplicateDetail(first.entry, `in ${display(first.file)}`);
+      found.push({ problem: documentedProblem(entry.method, '200', entry.range(), { objectDetail: detail }), related });
+    }
+    return found;
+  }
+
+  /** The first holder not before `file` (binary search: holders are sorted). */
+  private insertionPoint(holders: ReadonlyArray<Holder<F>>, file: F): number {
+    let low = 0;
+    let high = holders.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.compare(holders[mid].file, file) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private indexOf(holders: ReadonlyArray<Holder<F>>, file: F): number {
+    // Files that compare equal (the same path in two sessions' eyes) sit side by side.
+    for (let at = this.insertionPoint(holders, file); at < holders.length; at++) {
+      if (holders[at].file === file) return at;
+      if (this.compare(holders[at].file, file) !== 0) break;
+    }
+    return holders.findIndex((h) => h.file === file);
+  }
+}
+
+/** A related place's message: `A channel named 'Carrier A' is also added here.` */
+export function relatedMessage(entry: UniqueEntry): string {
+  return duplicateDetail(entry, 'here').trim();
+}

@@ -1,0 +1,29 @@
+// The file system as the workspace sees it, passed in by the host: Node's on the desktop and the
+// command line, the client's (workspace.fs) in the browser. Asynchronous, so that no read blocks
+// the event loop; a read returns the bytes of a regular file only (a FIFO, a socket or a device is
+// never opened for reading: it could block forever), at most `limit` of them.
+export type EntryKind = 'file' | 'directory' | 'link' | 'other';
+
+export interface DirectoryEntry {
+  name: string;
+  kind: EntryKind;
+}
+
+export interface WorkspaceFileSystem {
+  /** A regular file's first `limit` bytes (a link is followed); undefined when it is gone, not a regular file, or unreadable. */
+  readFile(path: string, limit: number): Promise<Uint8Array | undefined>;
+  /** What a path is (links followed); undefined when it is not there. */
+  stat(path: string): Promise<{ kind: Exclude<EntryKind, 'link'>; size: number } | undefined>;
+  /** A folder's entries (links not followed); empty when it is gone or unreadable. */
+  readDirectory(path: string): Promise<DirectoryEntry[]>;
+  /** A child path (`join` on Node, URI path joining in the browser). */
+  join(folder: string, name: string): string;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** A file's text, `limit` bytes at most (invalid UTF-8 reads as U+FFFD, as editors show it). */
+export async function readText(fs: WorkspaceFileSystem, path: string, limit: number): Promise<string | undefined> {
+  const bytes = await fs.readFile(path, limit);
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}

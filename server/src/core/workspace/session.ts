@@ -1,0 +1,275 @@
+// The workspace as one session, the same for the command line and the language server: which files
+// are payloads (and settings and records files), each file checked once per content, the values
+// that must be unique across files (clashes.ts), and each file's report: its own problems, its 200s
+// across files with related places, the settings' rules and its disable comments applied, and the
+// editor's cap on problems. The command line fills it once from its file list; the server updates
+// it file by file. Positions come from one line index per content, built on first use and kept.
+import { analyze, type Analysis } from '../check';
+import type { EffectiveSettings } from '../config';
+import { isIncluded } from '../include';
+import { LineIndex } from '../line-index';
+import type { Problem } from '../problem';
+import type { Records } from '../records';
+import type { UniqueEntry } from '../rules/duplicates';
+import { applySettings, findDirectives, type Directive } from '../suppress';
+import { ClashIndex, firstEntries, relatedMessage } from './clashes';
+import { roleOf, type FileRole } from './files';
+import { capProblems } from './problem-cap';
+
+/** A workspace folder (the command line has one for all its files). */
+export interface SessionFolder {
+  readonly name: string;
+  /** Its place among the folders: files are ordered by folder, then path. */
+  readonly order: number;
+}
+
+/** What the host decides about a file: where it sits, its settings, its records snapshot. */
+export interface FileScope {
+  /** Undefined: a file checked on its own, outside every folder (it clashes with nothing). */
+  folder: SessionFolder | undefined;
+  /** Relative to the folder, forward slashes: how messages in other files name it, and its place in the order. */
+  relPath: string;
+  /** What the include globs are matched against. */
+  includePath: string;
+  settings: EffectiveSettings;
+  records?: Records;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface PlacedRange {
+  start: Position;
+  end: Position;
+}
+
+export interface RelatedPlace {
+  /** The other file's id. */
+  id: string;
+  offset: number;
+  length: number;
+  range: PlacedRange;
+  message: string;
+}
+
+export interface ReportedProblem extends Problem {
+  range: PlacedRange;
+  related: RelatedPlace[];
+}
+
+export interface SessionFile {
+  readonly id: string;
+  readonly scope: FileScope;
+  readonly role: FileRole;
+  /** The open document's version; null when the text is what is on disk. */
+  readonly version: number | null;
+  readonly isPayload: boolean;
+  /** The engine's problems (payloads), or the settings or records file's own. */
+  readonly problems: readonly Problem[];
+  readonly unique: readonly UniqueEntry[];
+  readonly directives: readonly Directive[];
+  /** Changes with every content (and with every change of its clashes): a report's identity. */
+  readonly stamp: string;
+  /** The text (undefined for a JSON file that is no payload and has nothing to report). */
+  readonly text: string | undefined;
+  /** The open document's analysis, when the host passed it (hover, completion and fixes use it). */
+  readonly analysis: Analysis | undefined;
+  lines(): LineIndex;
+}
+
+export interface UpdateOptions {
+  version?: number | null;
+  /** The analysis when the host has it already (an open document's, shared with its features). */
+  analysis?: Analysis;
+  /** What a worker thread found in the content already (the command line's threads). */
+  checked?: Pick<Analysis, 'isPayload' | 'problems' | 'unique'> & { directives?: readonly Directive[] };
+  /** For settings and records files: their problems (the host parses them for their content). */
+  problems?: readonly Problem[];
+  /** Overrides the role found from the name (standard input is a payload candidate). */
+  role?: FileRole;
+}
+
+export interface ReportOptions {
+  /** At most this many problems (the editor's `maxProblems`); the command line reports all by default. */
+  maxProblems?: number;
+}
+
+export interface SessionChanges {
+  /** Files whose content or presence changed. */
+  files: Set<string>;
+  /** Files whose clashes with other files changed (their 200s across files differ). */
+  clashes: Set<string>;
+}
+
+class Entry implements SessionFile {
+  private lineIndex: LineIndex | undefined;
+  /** The entries that take part in clashes (each key once). */
+  readonly clashing: UniqueEntry[];
+  clashStamp = 0;
+
+  constructor(
+    readonly id: string,
+    readonly scope: FileScope,
+    readonly role: FileRole,
+    readonly version: number | null,
+    readonly isPayload: boolean,
+    readonly problems: readonly Problem[],
+    readonly unique: readonly UniqueEntry[],
+    readonly directives: readonly Directive[],
+    readonly text: string | undefined,
+    readonly analysis: Analysis | undefined,
+    private readonly contentStamp: number,
+  ) {
+    this.clashing = scope.folder && isPayload ? firstEntries(unique) : [];
+  }
+
+  get stamp(): string {
+    return `${this.contentStamp}.${this.clashStamp}`;
+  }
+
+  lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text ?? ''));
+  }
+
+  place(offset: number, length: number): PlacedRange {
+    const lines = this.lines();
+    return { start: lines.position(offset), end: lines.position(offset + length) };
+  }
+}
+
+function compareFiles(a: Entry, b: Entry): number {
+  const byFolder = (a.scope.folder?.order ?? 0) - (b.scope.folder?.order ?? 0);
+  if (byFolder !== 0) return byFolder;
+  return a.scope.relPath < b.scope.relPath ? -1 : a.scope.relPath > b.scope.relPath ? 1 : 0;
+}
+
+const keysOf = (entry: Entry | undefined) => (entry ? entry.clashing.map((u) => u.key).join('\n') : '');
+
+export class WorkspaceSession {
+  private readonly files = new Map<string, Entry>();
+  private readonly clashes = new ClashIndex<Entry>(compareFiles);
+  private contentStamps = 0;
+  private changes: SessionChanges = { files: new Set(), clashes: new Set() };
+  private readonly reports = new WeakMap<Entry, { stamp: string; maxProblems: number | undefined; report: ReportedProblem[] }>();
+
+  /** Checks a file's content (unless the host passes its analysis) and files it; returns what the session holds. */
+  update(id: string, text: string, scope: FileScope, options: UpdateOptions = {}): SessionFile {
+    const role = options.role ?? roleOf(id);
+    let entry: Entry;
+    const stamp = ++this.contentStamps;
+    const version = options.version ?? null;
+    if (role !== 'payload') {
+      entry = new Entry(id, scope, role, version, false, options.problems ?? [], [], [], text, options.analysis, stamp);
+    } else {
+      const included = isIncluded(scope.includePath, scope.settings.include);
+      // Most JSON files that are not payloads do not even mention a method: no need to parse them.
+      const analysis = options.analysis ?? options.checked ?? (included || text.includes('"method"') ? analyze(text, { included, maxFileSize: scope.settings.maxFileSize, records: scope.records }) : undefined);
+      if (!analysis?.isPayload) {
+        entry = new Entry(id, scope, role, version, false, analysis?.problems ?? [], [], [], version === null ? undefined : text, options.analysis, stamp);
+      } else {
+        const directives = options.checked?.directives ?? findDirectives(text);
+        entry = new Entry(id, scope, role, version, true, analysis.problems, analysis.unique, directives, text, options.analysis, stamp);
+      }
+    }
+    this.put(entry);
+    return entry;
+  }
+
+  remove(id: string): void {
+    const before = this.files.get(id);
+    if (!before) return;
+    this.files.delete(id);
+    this.changes.files.add(id);
+    this.reclash(before, undefined);
+  }
+
+  get(id: string): SessionFile | undefined {
+    return this.files.get(id);
+  }
+
+  all(): IterableIterator<SessionFile> {
+    return this.files.values();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** What changed since the last call (for the host's notifications). */
+  takeChanges(): SessionChanges {
+    const changes = this.changes;
+    this.changes = { files: new Set(), clashes: new Set() };
+    return changes;
+  }
+
+  /** A file's report: its own problems and 200s across files, the rules and disable comments applied, capped, placed. */
+  report(id: string, options: ReportOptions = {}): ReportedProblem[] {
+    const entry = this.files.get(id);
+    if (!entry) return [];
+    const cached = this.reports.get(entry);
+    if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
+    const report = this.buildReport(entry, options);
+    this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
+    return report;
+  }
+
+  /** Where the other files add a value (go to definition), in the workspace's order. */
+  holders(key: string, exceptId: string): Array<{ id: string; offset: number; length: number; range: PlacedRange }> {
+    return this.clashes
+      .holders(key)
+      .filter((h) => h.file.id !== exceptId)
+      .map(({ file, entry }) => {
+        const { offset, length } = entry.range();
+        return { id: file.id, offset, length, range: file.place(offset, length) };
+      });
+  }
+
+  private put(entry: Entry): void {
+    const before = this.files.get(entry.id);
+    this.files.set(entry.id, entry);
+    this.changes.files.add(entry.id);
+    this.reclash(before, entry);
+  }
+
+  /** Moves a file's holders from its old content to its new one; when its keys changed, every file sharing one of them has new clashes. */
+  private reclash(before: Entry | undefined, after: Entry | undefined): void {
+    if (before) this.clashes.remove(before, before.clashing);
+    if (after) this.clashes.add(after, after.clashing);
+    if (keysOf(before) === keysOf(after) && (!before || !after || compareFiles(before, after) === 0)) return;
+    const touched = new Set<Entry>();
+    for (const entry of [...(before?.clashing ?? []), ...(after?.clashing ?? [])]) {
+      for (const holder of this.clashes.holders(entry.key)) touched.add(holder.file);
+    }
+    for (const file of touched) {
+      if (file === after) continue;
+      file.clashStamp++;
+      this.changes.clashes.add(file.id);
+    }
+    if (after) this.changes.clashes.add(after.id);
+    else if (before) this.changes.clashes.add(before.id);
+  }
+
+  /** How a message in file `from` names file `other`: its path in the folder, with the folder's name when it is another one. */
+  private display(other: Entry, from: Entry): string {
+    return other.scope.folder === from.scope.folder ? other.scope.relPath : `${other.scope.folder?.name}/${other.scope.relPath}`;
+  }
+
+  private buildReport(entry: Entry, options: ReportOptions): ReportedProblem[] {
+    type Pending = Problem & { related?: RelatedPlace[] };
+    let problems: Pending[] = [...entry.problems];
+    if (entry.isPayload) {
+      for (const cross of this.clashes.crossProblems(entry, entry.clashing, (other) => this.display(other, entry))) {
+        const related = cross.related.map(({ file, entry: other }) => {
+          const { offset, length } = other.range();
+          return { id: file.id, offset, length, range: file.place(offset, length), message: relatedMessage(other) };
+        });
+        problems.push({ ...cross.problem, related });
+      }
+      problems = applySettings(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
+    }
+    if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems);
+    return problems.map((problem) => ({ ...problem, range: entry.place(problem.offset, problem.length), related: problem.related ?? [] }));
+  }
+}
