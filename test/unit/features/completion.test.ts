@@ -30,6 +30,29 @@ describe('completion of method values', () => {
   });
 });
 
+describe('completion in a JSON file being started as a request (not matched by the include globs)', () => {
+  const NOT_INCLUDED = { included: false };
+  it('offers the 24 methods once the top-level object has a method key', () => {
+    const { analysis, offset, text } = atCursor('{ "method": "|', NOT_INCLUDED);
+    assert.equal(analysis.isPayload, false);
+    const items = complete(analysis, offset);
+    assert.deepEqual(items.map((i) => i.label), [...METHODS]);
+    assert.equal(accept(text, byLabel(items, 'DelChannel')), '{ "method": "DelChannel"');
+  });
+
+  it('in an element of a top-level array', () => {
+    const batch = atCursor('[ { "id": "x" }, { "method": "Add|" } ]', NOT_INCLUDED);
+    assert.deepEqual(complete(batch.analysis, batch.offset).map((i) => i.label), [...METHODS]);
+  });
+
+  it('offers nothing where no top-level object has a method key', () => {
+    for (const source of ['{ "name": "|" }', '[ { "name": "|" } ]', '{ "params": { "method": "|" } }']) {
+      const { analysis, offset } = atCursor(source, NOT_INCLUDED);
+      assert.deepEqual(complete(analysis, offset), [], source);
+    }
+  });
+});
+
 describe('completion of parameter names', () => {
   it('offers the keys of SIP without those present, with a typed placeholder', () => {
     const { items, text } = completeAt('{ "method": "AddChannel", "params": { "SIP": { "name": "Carrier A", | } } }');

@@ -4,7 +4,7 @@
 import { createScanner, getLocation, SyntaxKind, type Node, type Segment } from 'jsonc-parser';
 import { METHODS } from '../catalog';
 import type { Analysis } from '../check';
-import type { Request } from '../requests';
+import { describeRequest, findRequests, type Request } from '../requests';
 import { crossFieldCodes } from '../rules/cross-field';
 import { methodSpec, type ValueSpec } from '../spec';
 import { typeLabel, valueSpec } from './describe';
@@ -264,9 +264,25 @@ function valueItems(method: string | undefined, path: Segment[], replace: Range,
   return items;
 }
 
-/** Completion at an offset of a payload document. */
-export function complete(analysis: Analysis, offset: number): CompletionEntry[] {
-  if (!analysis.isPayload) return [];
+const hasMethodKey = (node: Node | undefined): boolean =>
+  node?.type === 'object' && (node.children ?? []).some((property) => property.children?.[0]?.value === 'method');
+
+/**
+ * The document as completion sees it: a payload, or a JSON file being started as one (its top-level
+ * object, or an element of its top-level array, has a `method` key not yet naming a method), whose
+ * objects are then requests as in an included file. Otherwise undefined: nothing is offered.
+ */
+function asPayload(analysis: Analysis): Analysis | undefined {
+  if (analysis.isPayload) return analysis;
+  const root = analysis.root;
+  if (!hasMethodKey(root) && !(root?.type === 'array' && root.children?.some(hasMethodKey))) return undefined;
+  return { ...analysis, isPayload: true, requests: findRequests(root, true).map(describeRequest) };
+}
+
+/** Completion at an offset of a payload document (or of one being started: asPayload). */
+export function complete(documentAnalysis: Analysis, offset: number): CompletionEntry[] {
+  const analysis = asPayload(documentAnalysis);
+  if (!analysis) return [];
   const { root, text } = analysis;
   if (commentAt(analysis, offset)) return [];
   if (!root) {
