@@ -157,7 +157,8 @@ export const INFORMATION: Severity = 'information';
 
 /** The message of an `invalid-value` problem as the engine words it. */
 export const invalidValue = (param: string, expected: string): string => `Invalid value for '${param}': expected ${expected}.`;
-export const BOOLEAN_EXPECTED = 'one of true, false';
+/** Every form a boolean is accepted in (spec section 1), as the schema's enum lists them. */
+export const BOOLEAN_EXPECTED = 'one of true, false, 0, 1, "true", "false", "0", "1"';
 export const STRING_EXPECTED = 'a string';
 export const ANY_EXPECTED = 'a valid value';
 

@@ -34,9 +34,11 @@ export interface Present {
 }
 
 
+/** What a value must be, for an invalid-value message: every form the schema accepts (spec section 4's "also accepted" too). */
 function describeExpected(spec: ValueSpec): string {
-  const values = spec.preferredValues ?? (spec.enum as Array<string | number | boolean> | undefined);
-  if (values) return `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  // Completion and fixes offer only preferredValues (what is written); the message names all of `enum`.
+  const values = spec.enum ?? spec.preferredValues;
+  if (values) return `one of ${values.map((v) => JSON.stringify(v)).join(', ')}${spec.ignoreCase ? ' (any letter case)' : ''}`;
   if (spec.types?.size === 1 && spec.types.has('object')) return 'an object';
   if (spec.types?.size === 1 && spec.types.has('string')) return 'a string';
   return 'a valid value';

@@ -69,7 +69,7 @@ describe('quick path equals full path', () => {
     }
   });
 
-  it('for the spec cases of issue 13: an item without brackets, an incomplete incomingCost, a required list given empty', () => {
+  it('for the spec cases of issue 13: an item without brackets, an incomplete incomingCost, a required list given empty, a bad boolean', () => {
     for (const text of [
       '{"method":"AddPublicNo","params":{"publicNo":{"did":"D1","channelID":1}}}',
       '{"method":"AddCallRulesOut","params":{"ID":1,"rules":{"action":"block"}}}',
@@ -77,6 +77,7 @@ describe('quick path equals full path', () => {
       '{"method":"EditPublicNo","params":{"didID":1,"phoneNo":"1","did":"D","incomingCost":{"cost":1}}}',
       '[{"method":"DelChannel","params":{"ID":[]}},{"method":"AssignPublicNo","params":{"didID":[],"userID":1}}]',
       '{"method":"AddCallRulesOut","params":{"ID":1,"rules":[]}}',
+      '{"method":"GetChannels","params":{"enabled":"yes","flow":"IN"}}',
     ]) {
       same(text, true);
       same(text, false);

@@ -126,6 +126,9 @@ describe('completion of values', () => {
     assert.deepEqual(completeAt('{ "method": "GetChannels", "params": { "enabled": | } }').items.map((i) => i.label), ['true', 'false']);
     const rules = completeAt('{ "method": "AddCallRulesOut", "params": { "ID": 1, "rules": [ { "number": "1", "prefixOperation": "|" } ] } }').items;
     assert.deepEqual(rules.map((i) => i.label), ['"prefix"', '"replace"', '"add"', '"substract"']);
+    // What is written (spec section 4), not the "also accepted" forms that invalid-value messages name.
+    const dtmf = completeAt('{ "method": "AddChannel", "params": { "SIP": { "name": "abc", "dtmf": "|" } } }').items;
+    assert.deepEqual(dtmf.map((i) => i.label), ['"rfc2833"', '"inband"', '"info"', '"auto"']);
   });
 
   it('offers a skeleton with the required parameters for an object or list value not written yet', () => {

@@ -5,7 +5,10 @@
 // Run: node --import tsx --test test/unit/methods/*.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Node } from 'jsonc-parser';
 import { check } from '../../../server/src/core/index';
+import type { ValueSpec } from '../../../server/src/core/spec';
+import { checkValue, type ValidationContext } from '../../../server/src/core/validate';
 import {
   ANY_EXPECTED,
   BOOLEAN_EXPECTED,
@@ -411,6 +414,19 @@ test('GetChannels never raises 617 (not documented for it)', () => {
     ['invalid-value'],
   );
   assert.deepEqual(problems[0].data?.allowed, ['in', 'out', 'both']);
+});
+
+test('a boolean invalid-value names every accepted form, while its fixes (data.allowed) offer only true and false', () => {
+  const problems = check(req('GetChannels', '{"enabled":"yes"}'));
+  assert.deepEqual(problems.map((p) => [p.code, p.message]), [['invalid-value', `Invalid value for 'enabled': expected one of true, false, 0, 1, "true", "false", "0", "1".`]]);
+  assert.deepEqual(problems[0].data?.allowed, [true, false]);
+});
+
+test('an invalid-value of an enumeration in any letter case says so (no schema has one without a code today)', () => {
+  const spec: ValueSpec = { name: 'transport', types: new Set(['string']), enum: ['udp', 'tcp'], ignoreCase: true, preferredValues: ['udp', 'tcp'] };
+  const ctx: ValidationContext = { text: '"x"', method: 'GetChannels', problems: [] };
+  assert.equal(checkValue({ type: 'string', value: 'x', offset: 0, length: 3 } as Node, spec, ctx, { offset: 0, length: 3 }), false);
+  assert.deepEqual(ctx.problems.map((p) => p.message), [`Invalid value for 'transport': expected one of "udp", "tcp" (any letter case).`]);
 });
 
 runCases('DelChannel', [
