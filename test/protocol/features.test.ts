@@ -185,3 +185,30 @@ describe('editing features (a client without snippets, hierarchy or versioned ed
     assert.deepEqual(actions[0].edit, { changes: { [uri]: [{ range: diagnostics[0].range, newText: '"both"' }] } });
   });
 });
+
+describe('hover for a client that takes plain text only (eglot without markdown-mode)', () => {
+  const client = new TestClient();
+  before(() => client.initialize({ textDocument: { hover: { contentFormat: ['plaintext'] } } }));
+  after(() => client.stop());
+
+  it('answers hover in plain text: the same content without Markdown syntax', async () => {
+    const uri = fileUri('fixtures/hover-plain.payload.json');
+    await client.open(uri, BROKEN);
+    const result: any = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(BROKEN, '"qualify"', 2) });
+    assert.equal(result.contents.kind, 'plaintext');
+    assert.equal(
+      result.contents.value,
+      `qualify · SIP.qualify · AddChannel
+
+Qualify: maximum response time, in milliseconds, of the SIP OPTIONS reachability check; a multiple of 100 from 0 to 900.
+
+- Type: integer or string
+- Range: 0 to 900, a multiple of 100
+- Pattern: ^[0-9]+$
+
+Code  When           Text
+619   invalid value  Invalid qualify. Value must be a multiple of 100, no bigger than 900.`,
+    );
+    assert.deepEqual(result.range, { start: pos(BROKEN, '"qualify"'), end: pos(BROKEN, '"qualify"', 9) });
+  });
+});

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { allRows, hover, methodCodes } from '../../../server/src/core';
+import { plainText } from '../../../server/src/core/features/markdown';
 import { atCursor, unescapeMarkdown } from './cursor';
 
 function hoverAt(source: string) {
@@ -170,5 +171,45 @@ describe('hover on a diagnostic', () => {
     const unknown = hoverAt(SIP('"dtmf|Mode": "rfc2833"'))!;
     assert.equal(unknown.markdown, '**unknown-parameter** · A key the method does not define (often a misspelling).');
     assert.equal(unknown.covered, '"dtmfMode"');
+  });
+});
+
+describe('hover as plain text (for clients that take no Markdown)', () => {
+  it('renders the sections, lists and tables without Markdown syntax', () => {
+    const result = hoverAt(SIP('"flow": "bo|thh"'))!;
+    assert.equal(
+      plainText(result.markdown),
+      `617 · SIP.flow is invalid: expected one of "in", "out", "both".
+
+────────────────────
+
+flow · SIP.flow · AddChannel
+
+Call flow allowed through the channel: in, out or both.
+
+- Type: string
+- Values: "in" Incoming calls only · "out" Outgoing calls only · "both" Incoming and outgoing calls
+
+Code  When           Text
+617   invalid value  Invalid flow. Here are the values available: in, out, both.`,
+    );
+  });
+
+  it('shows a quote indented and a table too wide to align as one line per row', () => {
+    const response = hoverAt('{ "method": "GetCodecs", "response": { "result": "partial", "notice": [ { "code": "0|30", "message": "No records." } ] } }')!;
+    const verdict = "From the server's state: a payload file cannot show it: The request matched no record on the server.";
+    assert.equal(plainText(response.markdown), `030 · GetCodecs\n\n  No records.\n\n${verdict}`);
+    const method = plainText(hoverAt('{ "method": "Get|Codecs", "params": {} }')!.markdown).split('\n');
+    const first = "100 · The authentication data for access to this area or the object identification number is invalid. · server's state";
+    assert.deepEqual(method.slice(4, 6), ['Code · Text · Checked', first]);
+    assert.ok(method.includes('262 · Invalid channel ID. · file: channelID'), method.join('\n'));
+  });
+
+  it('shows every documented text of every method character for character, with no backtick or `**`', () => {
+    for (const method of new Set(allRows().map((r) => r.method))) {
+      const text = plainText(hoverAt(`{ "method": "|${method}" }`)!.markdown);
+      assert.ok(!/[`]|\*\*/.test(text), `${method}: ${text}`);
+      for (const [code, documented] of methodCodes(method)) assert.ok(text.includes(`\n${code} · ${documented} · `), `${method} ${code}: ${text}`);
+    }
   });
 });

@@ -99,7 +99,9 @@ export function codeHover(method: string | undefined, code: string): string {
   if (explanation) return explanationMarkdown(explanation);
   const documenting = methodsDocumenting(code).map((r) => r.method);
   const where = documenting.length ? `It is documented by ${documenting.join(', ')}.` : 'No method of the Channel service documents it.';
-  return method ? `**${code}** is not documented for ${method}. ${where}` : `**${code}** · ${where}`;
+  // The code is as the file wrote it (a response may hold anything): escaped.
+  const shown = escapeMarkdown(code);
+  return method ? `**${shown}** is not documented for ${method}. ${where}` : `**${shown}** · ${where}`;
 }
 
 function targetHover(target: Target): { markdown: string; offset: number; length: number } | undefined {
