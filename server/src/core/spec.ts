@@ -74,7 +74,9 @@ export interface MethodSpec {
 }
 
 /** This project's annotation keywords (schemas/README.md): register them to use the schemas with ajv. */
-export const ANNOTATION_KEYWORDS = ['errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records', 'numericStrings', 'incompleteIsInvalid'] as const;
+export const ANNOTATION_KEYWORDS = [
+  'errorCode', 'missingCode', 'listOf', 'ignoreCase', 'preferredValues', 'enumDescriptions', 'records', 'numericStrings', 'incompleteIsInvalid',
+] as const;
 
 // esbuild bundles every file this template matches; tsx and node resolve it at run time.
 function loadMethodSchema(method: string): SchemaNode {
