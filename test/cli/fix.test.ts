@@ -38,7 +38,7 @@ describe('check --fix', () => {
           '',
         ].join('\n'),
       );
-      assert.equal(run.stdout, 'a.payload.json:3:122  606  Invalid hostname/IP address.\n1 problem (1 error, 0 warnings) in 2 files\n');
+      assert.equal(run.stdout, 'a.payload.json:3:122  error  606  Invalid hostname/IP address.\n1 problem (1 error, 0 warnings) in 2 files\n');
       assert.equal(run.status, 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,87 +1,92 @@
-// SARIF 2.1.0 for code-scanning services: one run, one rule per code that occurs, and results whose
-// regions use SARIF's default UTF-16 columns with an exclusive end column.
-import { isAbsolute } from 'node:path';
+// SARIF 2.1.0 for code-scanning services (GitHub's ingestion rules: Multitool `validate --rule-kind
+// "Gh;Sarif"`). One run; results are written as they come, then the rules and artifacts met. Paths
+// under the working folder are relative to `%SRCROOT%` (originalUriBaseIds says where that is),
+// others are file: URIs. Regions use SARIF's default UTF-16 columns with an exclusive end column.
+import { createHash } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { documentedText, isDocumentedCode, methodsDocumenting, WORD_CODES, type Problem, type Severity } from '../../core';
-import { allFindings, type CheckedFile, type Location } from '../results';
-import { VERSION } from '../version';
+import type { CheckedFile, Location } from '../results';
+import type { FormatFactory } from './report-writer';
+import { HOMEPAGE, VERSION } from '../version';
+import { LEVEL, ruleFor } from './sarif-rules';
 
-const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note' };
+const SRCROOT = 'SRCROOT';
+/** partialFingerprints key: stable across line moves, it changes with the file, the code or the message. */
+const FINGERPRINT = 'voipnowPayloads/v1';
 
-export function formatSarif(files: readonly CheckedFile[]): string {
-  const findings = allFindings(files);
-  const rules = rulesFor(findings.map((f) => f.problem));
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results = findings.map(({ problem, location, related }) => ({
-    ruleId: problem.code,
-    ruleIndex: ruleIndex.get(problem.code),
-    level: LEVEL[problem.severity],
-    message: { text: problem.message },
-    locations: [physical(location)],
-    ...(related.length > 0 ? { relatedLocations: related.map((r, i) => ({ id: i, ...physical(r) })) } : {}),
-    properties: { method: problem.method ?? null },
-  }));
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'voipnow-payloads', version: VERSION, rules } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+  index?: number;
+  description?: { text: string };
+}
+
+/** Standard input read without --stdin-filename is in no folder: a relative URI with no base, described. */
+const STDIN: ArtifactLocation = { uri: 'stdin', description: { text: 'Standard input (no --stdin-filename given).' } };
+
+export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
+  /** Rule id → its index and the methods that raised it (a documented code's texts differ by method). */
+  const rules = new Map<string, { index: number; methods: Set<string> }>();
+  const artifacts = new Map<string, ArtifactLocation>();
+  let first = true;
+  const baseUri = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
+  sink.write(
+    `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
+      `      "columnKind": "utf16CodeUnits",\n      "originalUriBaseIds": ${indent({ [SRCROOT]: { uri: baseUri } }, 6)},\n      "results": [`,
+  );
+  const artifactOf = (file: string): ArtifactLocation => {
+    let artifact = artifacts.get(file);
+    if (!artifact) artifacts.set(file, (artifact = { ...(file === unnamedStdin ? STDIN : uriOf(file, cwd)), index: artifacts.size }));
+    return artifact;
   };
-  return JSON.stringify(log, null, 2) + '\n';
-}
-
-interface Rule {
-  id: string;
-  shortDescription: { text: string };
-  fullDescription?: { text: string };
-  defaultConfiguration: { level: string };
-}
-
-/**
- * Sorted by code. A documented code's description is its documented text; when the methods that
- * raised it word it differently (607), the full description lists each method's text.
- */
-function rulesFor(problems: readonly Problem[]): Rule[] {
-  const methodsByCode = new Map<string, Set<string>>();
-  for (const { code, method } of problems) {
-    let methods = methodsByCode.get(code);
-    if (!methods) methodsByCode.set(code, (methods = new Set()));
-    if (method) methods.add(method);
-  }
-  return [...methodsByCode.keys()].sort().map((code) => {
-    if (!isDocumentedCode(code)) {
-      const word = WORD_CODES[code as keyof typeof WORD_CODES];
-      return { id: code, shortDescription: { text: word?.meaning ?? code }, defaultConfiguration: { level: LEVEL[word?.severity ?? 'error'] } };
-    }
-    const methods = [...(methodsByCode.get(code) ?? [])].filter((m) => documentedText(m, code) !== undefined);
-    const texts = methods.map((m) => `${m}: ${documentedText(m, code)}`);
-    const distinct = new Set(methods.map((m) => documentedText(m, code)));
-    const text = methods.length > 0 ? documentedText(methods[0], code)! : methodsDocumenting(code)[0]?.text ?? code;
-    return {
-      id: code,
-      shortDescription: { text },
-      ...(distinct.size > 1 ? { fullDescription: { text: texts.join('\n') } } : {}),
-      defaultConfiguration: { level: 'error' },
-    };
-  });
-}
-
-function physical(location: Location) {
-  return {
+  const physical = (location: Location) => ({
     physicalLocation: {
-      artifactLocation: { uri: uriOf(location.file) },
+      artifactLocation: artifactOf(location.file),
       region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: location.endColumn },
     },
+  });
+  return {
+    async file(checked: CheckedFile, findings) {
+      if (checked.isPayload || findings.length > 0) artifactOf(checked.file.display);
+      /** How many times each fingerprint input was seen in this file: the same problem twice gets two fingerprints. */
+      const seen = new Map<string, number>();
+      for (const { problem, location, related } of findings) {
+        let rule = rules.get(problem.code);
+        if (!rule) rules.set(problem.code, (rule = { index: rules.size, methods: new Set() }));
+        if (problem.method) rule.methods.add(problem.method);
+        const key = `${location.file}\0${problem.code}\0${problem.message}`;
+        const nth = (seen.get(key) ?? 0) + 1;
+        seen.set(key, nth);
+        const result = {
+          ruleId: problem.code,
+          ruleIndex: rule.index,
+          level: LEVEL[problem.severity],
+          message: { text: problem.message },
+          locations: [physical(location)],
+          ...(related.length > 0 ? { relatedLocations: related.map((r, i) => ({ id: i, ...physical(r), message: { text: 'The other request.' } })) } : {}),
+          partialFingerprints: { [FINGERPRINT]: createHash('sha256').update(`${key}\0${nth}`).digest('hex').slice(0, 32) },
+          properties: { method: problem.method ?? null },
+        };
+        const wait = sink.write(`${first ? '\n' : ',\n'}        ${indent(result, 8)}`);
+        first = false;
+        if (wait) await wait;
+      }
+    },
+    end() {
+      const driver = { name: 'voipnow-payloads', version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules: [...rules].map(([code, { methods }]) => ruleFor(code, methods)) };
+      const list = [...artifacts.values()].map(({ index: _, ...location }) => ({ location, roles: ['analysisTarget'], mimeType: 'application/json' }));
+      sink.write(`${first ? ']' : '\n      ]'},\n      "tool": ${indent({ driver }, 6)},\n      "artifacts": ${indent(list, 6)}\n    }\n  ]\n}\n`);
+    },
   };
+};
+
+/** JSON.stringify laid out with two-space steps, its lines after the first indented by `by` spaces. */
+function indent(value: unknown, by: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(by)}`);
 }
 
-/** A relative URI reference for a path under the working directory, a file: URI otherwise. */
-function uriOf(path: string): string {
-  if (isAbsolute(path)) return pathToFileURL(path).href;
-  return path.split('/').map(encodeURIComponent).join('/');
+/** A path under the working folder is relative to %SRCROOT%; any other is a file: URI. */
+function uriOf(path: string, cwd: string): Omit<ArtifactLocation, 'index'> {
+  if (isAbsolute(path) || path === '..' || path.startsWith('../')) return { uri: pathToFileURL(resolve(cwd, path)).href };
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }

@@ -1,0 +1,155 @@
+// `check`'s options: parsed and validated before the file system is touched (a typo never costs a
+// long walk), the output stream opened (--output-file), and the exit code from what was reported.
+import { createWriteStream, mkdirSync, openSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { dirname, resolve } from 'node:path';
+import type { Rules } from '../core';
+import { choice, parseCommandArgs, positiveInteger, wholeNumber } from './args';
+import { parseRuleOptions } from './config';
+import { CliError } from './errors';
+import { reason } from './files';
+import { FORMATS, type Format, type ReportSummary } from './formatters/report-writer';
+
+/** How standard input is shown when --stdin-filename does not name it. */
+export const STDIN_NAME = '<stdin>';
+
+const FAIL_ON = ['error', 'warning', 'info', 'information', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+export interface CheckOptions {
+  paths: string[];
+  format: Format;
+  failOn: FailOn;
+  /** Exit 1 when more warnings than this are reported (besides --fail-on). */
+  maxWarnings?: number;
+  /** Report errors only; only errors decide the exit code. */
+  quiet: boolean;
+  outputFile?: string;
+  /** --color / --no-color; undefined: colour on a terminal unless NO_COLOR is set. */
+  color?: boolean;
+  /** At most this many problems reported per file (all by default). */
+  maxProblems?: number;
+  include?: string[];
+  rules?: Rules;
+  maxFileSize?: number;
+  /** --stdin-filename; undefined when standard input is unnamed (shown as STDIN_NAME). */
+  stdinFilename?: string;
+  fix: boolean;
+  jobs?: number;
+  config?: string;
+  noConfig: boolean;
+  records?: string;
+  noRecords: boolean;
+  /** A path or glob that matches no JSON file is an error (ESLint's default). */
+  errorOnUnmatchedPattern: boolean;
+}
+
+/** The options, or undefined when --help was asked for (and printed). */
+export function parseCheckOptions(args: string[], help: string): CheckOptions | undefined {
+  const { values, positionals } = parseCommandArgs('check', args, {
+    format: { type: 'string', short: 'f' },
+    'fail-on': { type: 'string' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    'output-file': { type: 'string', short: 'o' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    'max-problems': { type: 'string' },
+    include: { type: 'string', multiple: true },
+    'stdin-filename': { type: 'string' },
+    'max-file-size': { type: 'string' },
+    fix: { type: 'boolean' },
+    jobs: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    records: { type: 'string' },
+    'no-records': { type: 'boolean' },
+    'no-error-on-unmatched-pattern': { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return undefined;
+  }
+  const string = (name: string) => values[name] as string | undefined;
+  const flag = (name: string) => values[name] === true;
+  const exclusive = (a: string, b: string) => {
+    if (values[a] !== undefined && values[b] !== undefined) throw new CliError(`--${a} and --${b} cannot be given together (see 'voipnow-payloads help check')`);
+  };
+  exclusive('config', 'no-config');
+  exclusive('records', 'no-records');
+  exclusive('color', 'no-color');
+  const options: CheckOptions = {
+    paths: positionals,
+    format: choice('format', string('format'), FORMATS, 'text'),
+    failOn: choice('fail-on', string('fail-on'), FAIL_ON, 'error'),
+    maxWarnings: wholeNumber('max-warnings', string('max-warnings')),
+    quiet: flag('quiet'),
+    outputFile: string('output-file'),
+    color: flag('color') ? true : flag('no-color') ? false : undefined,
+    maxProblems: positiveInteger('max-problems', string('max-problems')),
+    include: values.include as string[] | undefined,
+    rules: parseRuleOptions(values.rule as string[] | undefined),
+    maxFileSize: positiveInteger('max-file-size', string('max-file-size')),
+    stdinFilename: string('stdin-filename'),
+    fix: flag('fix'),
+    jobs: positiveInteger('jobs', string('jobs')),
+    config: string('config'),
+    noConfig: flag('no-config'),
+    records: string('records'),
+    noRecords: flag('no-records'),
+    errorOnUnmatchedPattern: !flag('no-error-on-unmatched-pattern'),
+  };
+  if (options.paths.length === 0) throw new CliError("no paths given (use '-' for standard input; see 'voipnow-payloads help check')");
+  if (options.outputFile === '') throw new CliError("option '--output-file' needs a file name");
+  return options;
+}
+
+/** Colour only for text on a terminal, unless asked; NO_COLOR (any value) turns it off (no-color.org). */
+export function useColor(options: CheckOptions, out: { isTTY?: boolean }): boolean {
+  if (options.format !== 'text') return false;
+  if (options.color !== undefined) return options.color;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return out.isTTY === true && process.env.TERM !== 'dumb';
+}
+
+export interface ReportOutput {
+  stream: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Resolves once everything written has reached the file (stdout needs no closing). */
+  close(): Promise<void>;
+}
+
+/** Standard output, or the --output-file (its folder made), opened now so that a bad name fails before the check. */
+export function openOutput(options: CheckOptions, cwd: string): ReportOutput {
+  if (options.outputFile === undefined) return { stream: process.stdout, close: async () => {} };
+  const path = resolve(cwd, options.outputFile);
+  let fd: number;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'w');
+  } catch (error) {
+    throw new CliError(`cannot write '${options.outputFile}': ${reason(error)}`);
+  }
+  const stream = createWriteStream(path, { fd });
+  return {
+    stream,
+    close: async () => {
+      stream.end();
+      try {
+        await finished(stream);
+      } catch (error) {
+        throw new CliError(`cannot write '${options.outputFile}': ${reason(error)}`);
+      }
+    },
+  };
+}
+
+const RANK: Record<Exclude<FailOn, 'never'>, number> = { error: 3, warning: 2, info: 1, information: 1 };
+
+/** 1 when a problem at or above --fail-on, or more warnings than --max-warnings, was reported. */
+export function exitCode(summary: ReportSummary, options: CheckOptions): number {
+  const worst = summary.errors > 0 ? 3 : summary.warnings > 0 ? 2 : summary.information > 0 ? 1 : 0;
+  const failed = options.failOn !== 'never' && worst >= RANK[options.failOn];
+  const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+  return failed || tooManyWarnings ? 1 : 0;
+}

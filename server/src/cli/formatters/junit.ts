@@ -1,0 +1,37 @@
+// JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): one test suite holding
+// one test case per file checked, a <failure> per problem. Each file's suite carries its own counts,
+// so the report is written file by file.
+import type { FormatFactory } from './report-writer';
+import { oneLine } from './report-writer';
+
+/** Text for XML 1.0: the five specials escaped, characters XML cannot hold written as \uXXXX. */
+export function xml(text: string): string {
+  return text
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export const junitFormat: FormatFactory = (sink) => {
+  sink.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="voipnow-payloads">\n');
+  return {
+    async file(checked, findings) {
+      if (!checked.isPayload && findings.length === 0) return;
+      const name = xml(checked.file.display);
+      sink.write(`  <testsuite name="${name}" tests="1" failures="${findings.length === 0 ? 0 : 1}" errors="0" skipped="0">\n    <testcase classname="voipnow-payloads" name="${name}"`);
+      if (findings.length === 0) {
+        sink.write(' />\n  </testsuite>\n');
+        return;
+      }
+      sink.write('>\n');
+      for (const { problem, location: l } of findings) {
+        const where = `${l.file}:${l.line}:${l.column}`;
+        const wait = sink.write(`      <failure type="${xml(problem.code)}" message="${xml(oneLine(problem.message))}">${xml(`${where}  ${problem.severity}  ${problem.code}  ${oneLine(problem.message)}`)}</failure>\n`);
+        if (wait) await wait;
+      }
+      sink.write('    </testcase>\n  </testsuite>\n');
+    },
+    end() {
+      sink.write('</testsuites>\n');
+    },
+  };
+};

@@ -1,0 +1,92 @@
+// The report, written as the files come: the check calls `file()` once per file in display order,
+// then `end()`. Each format writes its part for a file at once (text lines, JSON array elements,
+// SARIF results, workflow commands, JUnit test cases) and keeps only what its closing part needs
+// (counts, SARIF's rules and artifacts), so memory does not grow with the number of problems.
+import type { Severity } from '../../core';
+import type { CheckedFile, Finding } from '../results';
+import { githubFormat } from './github';
+import { jsonFormat } from './json';
+import { junitFormat } from './junit';
+import { sarifFormat } from './sarif';
+import { Sink } from './sink';
+import { textFormat } from './text';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportOptions {
+  /** The working folder: paths under it are shown relative to it (SARIF's %SRCROOT%). */
+  cwd: string;
+  /** Text only: colour the severities and the summary. */
+  color?: boolean;
+  /** Errors only: warnings and information are neither shown nor counted. */
+  quiet?: boolean;
+  /** How standard input is shown when no --stdin-filename named it (SARIF gives it no folder). */
+  unnamedStdin?: string;
+}
+
+/** What was reported: the exit code is decided from it. */
+export interface ReportSummary {
+  errors: number;
+  warnings: number;
+  information: number;
+  /** Payload files checked. */
+  files: number;
+}
+
+export interface ReportWriter {
+  /** One file's report, in display order; await it (it waits while the output stream is full). */
+  file(checked: CheckedFile): Promise<void>;
+  /** Writes the closing part and says what was reported. */
+  end(): Promise<ReportSummary>;
+}
+
+/** One format: `findings` are the file's problems to show (quiet already applied). */
+export interface FormatWriter {
+  file(checked: CheckedFile, findings: readonly Finding[]): Promise<void> | void;
+  end(summary: ReportSummary): Promise<void> | void;
+}
+
+export type FormatFactory = (sink: Sink, options: ReportOptions) => FormatWriter;
+
+const FACTORIES: Record<Format, FormatFactory> = { text: textFormat, json: jsonFormat, sarif: sarifFormat, github: githubFormat, junit: junitFormat };
+
+const COUNTER: Record<Severity, 'errors' | 'warnings' | 'information'> = { error: 'errors', warning: 'warnings', information: 'information' };
+
+export function createReportWriter(format: Format, out: NodeJS.WritableStream, options: ReportOptions): ReportWriter {
+  const sink = new Sink(out);
+  const writer = FACTORIES[format](sink, options);
+  const summary: ReportSummary = { errors: 0, warnings: 0, information: 0, files: 0 };
+  return {
+    async file(checked) {
+      const findings = options.quiet ? checked.findings.filter((f) => f.problem.severity === 'error') : checked.findings;
+      if (checked.isPayload) summary.files++;
+      for (const { problem } of findings) summary[COUNTER[problem.severity]]++;
+      await writer.file(checked, findings);
+    },
+    async end() {
+      await writer.end(summary);
+      await sink.flush();
+      return summary;
+    },
+  };
+}
+
+/** `3 problems (2 errors, 1 warning) in 2 files`; files counted are the payload files checked. */
+export function summaryLine({ errors, warnings, information, files }: ReportSummary): string {
+  const payloads = plural(files, 'file');
+  const total = errors + warnings + information;
+  if (total === 0) return `No problems in ${payloads}`;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (information > 0) parts.push(`${information} information`);
+  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${payloads}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A message never spans lines in line formats, so that one line stays one problem for grep and editors. */
+export function oneLine(message: string): string {
+  return message.replace(/\r\n?|\n/g, ' ');
+}
