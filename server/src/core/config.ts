@@ -9,6 +9,7 @@
 // against the contributed schema already).
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { allRows, normalizeCode } from './catalog';
+import { globProblem } from './glob';
 import { DEFAULT_INCLUDE } from './include';
 import { wordProblem } from './messages';
 import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, withoutBom } from './parse';
@@ -82,7 +83,13 @@ function readLayer(value: unknown, report: Report): SettingsLayer {
     if (!Array.isArray(include)) report(['include'], 'include is an array of globs, such as ["**/*.payload.json"].');
     else {
       const globs: string[] = [];
-      include.forEach((g, i) => (typeof g === 'string' && g.trim() !== '' ? globs.push(g) : report(['include', i], 'A glob is a non-empty string, such as "payloads/**/*.json".')));
+      include.forEach((g, i) => {
+        if (typeof g !== 'string' || g.trim() === '') return report(['include', i], 'A glob is a non-empty string, such as "payloads/**/*.json".');
+        // A glob past a bound of what matching may cost is not used (see glob.ts).
+        const problem = globProblem(g);
+        if (problem) report(['include', i], problem);
+        else globs.push(g);
+      });
       // An empty list is a choice: no file is a payload by its name alone.
       if (globs.length > 0 || include.length === 0) layer.include = globs;
     }

@@ -1,18 +1,26 @@
 // Which files are payload files by name (the `include` globs, spec section 1).
-import { Minimatch } from 'minimatch';
+import { compileGlob, type CompiledGlob } from './glob';
 
 export const DEFAULT_INCLUDE = ['**/*.payload.json', '**/*.payload.jsonc'];
 
-/** `relativePath` uses forward slashes, relative to the workspace folder (or the checked folder). */
-// Compiling a glob costs far more than matching it: each is compiled once.
-const compiled = new Map<string, Minimatch>();
+// Each glob is compiled once. The settings hold a handful; the cap keeps globs of settings that
+// changed many times from piling up.
+const MAX_COMPILED = 256;
+const compiled = new Map<string, CompiledGlob>();
 
-function matcher(glob: string): Minimatch {
+function matcher(glob: string): CompiledGlob {
   let m = compiled.get(glob);
-  if (!m) compiled.set(glob, (m = new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') })));
+  if (!m) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(glob, (m = compileGlob(glob)));
+  }
   return m;
 }
 
+/**
+ * `relativePath` uses forward slashes, relative to the workspace folder (or the checked folder).
+ * A glob with a problem (see globProblem) matches nothing: settings leave such globs out already.
+ */
 export function isIncluded(relativePath: string, globs: readonly string[] = DEFAULT_INCLUDE): boolean {
-  return globs.some((glob) => matcher(glob).match(relativePath));
+  return globs.some((glob) => matcher(glob).matches(relativePath));
 }

@@ -2,6 +2,7 @@
 export { analyze, check, type Analysis, type CheckOptions } from './check';
 export { allRows, documentedText, isDocumented, isMethod, methodCodes, methodsDocumenting, normalizeCode, METHODS, type CodeRow } from './catalog';
 export { DEFAULT_INCLUDE, isIncluded } from './include';
+export { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, type CompiledGlob } from './glob';
 export { LineIndex } from './line-index';
 export { DEFAULT_MAX_FILE_SIZE, MAX_NESTING } from './parse';
 export { isDocumentedCode, type FixData, type Problem, type Severity } from './problem';

@@ -1,7 +1,7 @@
 // What schemas/config.schema.json must hold: the settings, and under `rules` one property per code
 // a rule can name (every documented code, every word code) so that editors complete them.
 // `UPDATE_CONFIG_SCHEMA=1 node test/run.mjs config` rewrites the file from this.
-import { allRows, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
+import { allRows, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
 
 export function configSchema(): object {
   const documented = new Map<string, { text: string; methods: string[] }>();
@@ -25,9 +25,9 @@ export function configSchema(): object {
     properties: {
       $schema: { description: 'URI of this JSON Schema, for editors.', type: 'string' },
       include: {
-        description: 'Globs of files that are always payload files (a missing or unknown method is reported in them), matched against the path relative to the folder that holds .voipnow/. Other JSON files are checked only when they name a documented method.',
+        description: `Globs of files that are always payload files (a missing or unknown method is reported in them), matched against the path relative to the folder that holds .voipnow/. Other JSON files are checked only when they name a documented method. A glob is at most ${MAX_GLOB_LENGTH} characters long with at most ${MAX_GLOB_STARS} '*', its braces stand for at most ${MAX_GLOB_ALTERNATIVES} globs, and extended globs (+(a|b)) are not supported.`,
         type: 'array',
-        items: { type: 'string', minLength: 1 },
+        items: { type: 'string', minLength: 1, maxLength: MAX_GLOB_LENGTH },
         default: [...DEFAULT_INCLUDE],
       },
       rules: {

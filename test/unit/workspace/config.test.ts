@@ -49,6 +49,20 @@ describe('parseConfig', () => {
     assert.deepEqual(layer, { include: ['a/*.json'], rules: { '619': 'off' } });
   });
 
+  it('a glob past a bound of what matching may cost is invalid-config on it and not used', () => {
+    const long = 'x'.repeat(70_000);
+    const marked = `{ "include": [«"+(a|aa)+(a|aa)"», "payloads/*.json", «"${long}"», «"${'{a,b}'.repeat(7)}"», «"${'*a'.repeat(65)}"»] }`;
+    assert.deepEqual(problemsOf(marked), [
+      ['invalid-config', "Extended globs such as '+(' are not supported: write braces ({a,b}) for alternatives, or [+] for the character.", '"+(a|aa)+(a|aa)"'],
+      ['invalid-config', 'A glob may be at most 1024 characters long; this one has 70000.', `"${long}"`],
+      ['invalid-config', "A glob's braces may stand for at most 64 globs; this one's stand for more.", `"${'{a,b}'.repeat(7)}"`],
+      ['invalid-config', "A glob may hold at most 64 '*'; this one has 65.", `"${'*a'.repeat(65)}"`],
+    ]);
+    assert.deepEqual(parseConfig(unmark(marked).text).layer, { include: ['payloads/*.json'] });
+    // The editor's settings drop them the same way.
+    assert.deepEqual(settingsLayer({ include: ['+(a|aa)', long, 'a/*.json'] }), { include: ['a/*.json'] });
+  });
+
   it('syntax errors are invalid-json; a root that is no object, or nothing, is invalid-config', () => {
     assert.deepEqual(problemsOf('{ "rules": { "617": "off" «}»'), [['invalid-json', 'Invalid JSON: expected a closing brace here.', '']]);
     assert.deepEqual(parseConfig('{ "rules": { "617": "off" }').layer, { rules: { '617': 'off' } });
@@ -93,7 +107,7 @@ describe('schemas/config.schema.json', () => {
   it('accepts what the engine accepts and rejects what it reports', () => {
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
     const good = ['{}', '{ "include": ["a/*.json"], "rules": { "617": "warning", "duplicate-key": "off", "unused-disable": "error" }, "maxFileSize": 1 }'];
-    const bad = ['{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "include": [3] }', '[]'];
+    const bad = ['{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "include": [3] }', '[]', `{ "include": ["${'a'.repeat(1025)}"] }`];
     for (const text of good) {
       assert.equal(validate(JSON.parse(text)), true, text);
       assert.deepEqual(parseConfig(text).problems, [], text);
