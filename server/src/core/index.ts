@@ -22,8 +22,6 @@ export { parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedReco
 export { definition, recordTargetAt, type RecordDefinition } from './features/records';
 // Workspace features: the session (files, 200 across files, reports), project settings, rules and disable comments.
 export * from './workspace';
-// TEMPORARY: the language server's old index until it uses the session.
-export { crossFileDuplicates, clashingKeys, type CrossFileDuplicate } from './workspace-duplicates';
 export type { UniqueEntry } from './rules/duplicates';
 export { CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer, type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer } from './config';
 export { applySettings, findDirectives, shownAnalysis, type Directive } from './suppress';

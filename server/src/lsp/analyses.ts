@@ -1,5 +1,6 @@
-// One analysis per document version, shared by diagnostics and (later) hover, completion and
-// code actions, so a document is parsed at most once per version.
+// One analysis per document content, shared by diagnostics, hover, completion and code actions, so
+// a document is parsed at most once per version. Keyed by the text as well as the version: a client
+// that sends a version twice with other text (it happens) gets the new text checked.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, isIncluded, parseConfig, type Analysis, type Records } from '../core';
 import { ProjectConfigs } from './project-config';
@@ -8,6 +9,7 @@ import type { Settings } from './settings';
 
 interface Entry {
   version: number;
+  text: string;
   include: readonly string[];
   maxFileSize: number;
   /** The records snapshot it was checked against (a new snapshot is a new analysis). */
@@ -29,15 +31,16 @@ export class Analyses {
   get(document: TextDocument, settings: Settings): Analysis {
     const cached = this.entries.get(document.uri);
     const records = this.records?.forDocument(document.uri);
-    if (cached && cached.version === document.version && cached.include === settings.include && cached.maxFileSize === settings.maxFileSize && cached.records === records) return cached.analysis;
+    const text = document.getText();
+    if (cached && cached.version === document.version && cached.text === text && cached.include === settings.include && cached.maxFileSize === settings.maxFileSize && cached.records === records) return cached.analysis;
     const included = isIncluded(this.relativePath(document.uri), settings.include);
     // A records file is checked as one (its own problems), not as a payload; so is a settings file.
     const analysis = this.records?.isRecordsFile(document.uri)
-      ? this.records.analyzeRecordsFile(document.getText())
+      ? this.records.analyzeRecordsFile(text)
       : ProjectConfigs.isConfigFile(document.uri)
-        ? configAnalysis(document.getText())
-        : analyze(document.getText(), { included, records, maxFileSize: settings.maxFileSize });
-    this.entries.set(document.uri, { version: document.version, include: settings.include, maxFileSize: settings.maxFileSize, records, analysis });
+        ? configAnalysis(text)
+        : analyze(text, { included, records, maxFileSize: settings.maxFileSize });
+    this.entries.set(document.uri, { version: document.version, text, include: settings.include, maxFileSize: settings.maxFileSize, records, analysis });
     return analysis;
   }
 

@@ -1,8 +1,10 @@
 // Diagnostics by pull (textDocument/diagnostic, and workspace/diagnostic for files that are not
 // open) when the client supports it, else pushed: an open document after a debounce, a file that is
 // not open whenever its report changes. Either way a result computed for an older version is never
-// delivered. A payload's report is the engine's problems plus its 200s across files (with related
-// locations), then the settings' rules and the file's disable comments.
+// delivered. A file's report is the workspace session's (core/workspace): its own problems, its 200s
+// across files with related locations, the settings' rules and disable comments, the maxProblems
+// cap. This module only reads the session; open documents are checked into it by `check`. Reports of
+// files that are not open are built and sent in slices that yield, after the open documents'.
 import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
@@ -13,22 +15,29 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySettings, findDirectives, type Directive, type Problem, type Rules } from '../core';
-import type { Analyses } from './analyses';
-import { rangeIn } from './locations';
-import type { Settings, SettingsStore } from './settings';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ReportedProblem, SessionFile } from '../core';
+import { maxProblemsOf, type Settings } from './settings';
 import { toDiagnostic } from './to-diagnostic';
-import type { CrossItem, IndexChange, IndexedFile, IndexFolder, RelatedLocation, WorkspaceIndex } from './workspace-index';
+import { nextTurn, type IndexChange, type IndexFolder, type WorkspaceIndex } from './workspace-index';
 
 export const DEBOUNCE_MS = 200;
 /** A burst of index changes asks pull clients to pull again once. */
 const REFRESH_DELAY_MS = 50;
+/** Milliseconds of building reports between two turns of the event loop. */
+const SLICE_MS = 8;
+/** Result ids of this process (a restarted server never matches an old one by chance). */
+const RUN = Math.random().toString(36).slice(2, 8);
+/** The client has diagnostics for a file (an open document's, just closed) that must be replaced. */
+const SHOWN = 'shown';
 
 /** JSON and JSONC documents, by language or, for clients that send other ids, by file name. */
 export function isCandidate(document: TextDocument): boolean {
   return document.languageId === 'json' || document.languageId === 'jsonc' || /\.jsonc?$/i.test(document.uri);
 }
+
+/** Checks an open document into the session (analysis, settings): undefined when it is no JSON document. */
+export type CheckOpen = (document: TextDocument) => Promise<{ file: SessionFile; settings: Settings } | undefined>;
 
 export interface WorkspaceReporting {
   index: WorkspaceIndex;
@@ -36,29 +45,30 @@ export interface WorkspaceReporting {
   folderSettings(folder: IndexFolder): Settings;
 }
 
-type Located = Problem & { related?: RelatedLocation[] };
-
-/** A short stable hash of a report, as its result id. */
-function resultId(diagnostics: readonly Diagnostic[]): string {
-  if (diagnostics.length === 0) return 'empty';
-  const text = JSON.stringify(diagnostics);
-  let hash = 5381;
-  for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
-  return `${(hash >>> 0).toString(36)}-${text.length}`;
+/** The session's report as LSP diagnostics (ranges placed by the session; related locations in other files). */
+export function toDiagnostics(report: readonly ReportedProblem[]): Diagnostic[] {
+  return report.map(({ range, related, ...problem }) => {
+    const diagnostic = toDiagnostic(problem, range);
+    if (related.length > 0) diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.id, range: r.range }, message: r.message }));
+    return diagnostic;
+  });
 }
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Push mode: what was last published for each file that is not open. */
+  /** Push mode: the result id last published for each file that is not open. */
   private readonly published = new Map<string, string>();
+  /** Push mode: files that are not open whose report is to be sent, in order. */
+  private readonly toPublish = new Set<string>();
+  private publishing = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private workspace: WorkspaceReporting | undefined;
+  private stopped = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly analyses: Analyses,
-    private readonly settings: SettingsStore,
+    private readonly check: CheckOpen,
     readonly pull: boolean,
   ) {}
 
@@ -68,72 +78,40 @@ export class Diagnostics {
     workspace.index.onChange((change) => this.indexChanged(change));
   }
 
+  /** After shutdown nothing more is sent. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.toPublish.clear();
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+  }
+
   async compute(document: TextDocument): Promise<Diagnostic[]> {
-    if (!isCandidate(document)) return [];
-    const settings = await this.settings.get(document.uri);
-    const analysis = this.analyses.get(document, settings);
-    // Not a payload (an ordinary JSON file, a records or settings file): its own problems, as they are.
-    if (!analysis.isPayload) {
-      this.workspace?.index.updateOpen(document.uri, document.version, analysis);
-      return analysis.problems.map((p) => toDiagnostic(p, document));
-    }
-    const index = this.workspace?.index;
-    index?.updateOpen(document.uri, document.version, analysis);
-    const cross = index?.crossFor(document.uri) ?? [];
-    const text = document.getText();
-    return this.build(analysis.problems, cross, settings.rules, findDirectives(text), document);
+    const checked = await this.check(document);
+    if (!checked) return [];
+    return toDiagnostics(this.session()?.report(checked.file.id, { maxProblems: maxProblemsOf(checked.settings) }) ?? []);
   }
 
-  /** Engine problems + 200s across files → rules and disable comments → diagnostics with related locations. */
-  private build(problems: readonly Problem[], cross: readonly CrossItem[], rules: Rules, directives: readonly Directive[], document: TextDocument): Diagnostic[] {
-    const all: Located[] = cross.length === 0 ? [...problems] : [...problems, ...cross.map((c) => ({ ...c.problem, related: c.related }))];
-    const shown: Located[] = applySettings(all, rules, directives, (offset) => document.positionAt(offset).line);
-    return shown.map(({ related, ...problem }) => {
-      const diagnostic = toDiagnostic(problem, document);
-      if (related && related.length > 0) {
-        diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.uri, range: this.rangeIn(r.uri, r.offset, r.length) }, message: r.message }));
-      }
-      return diagnostic;
-    });
+  private session() {
+    return this.workspace?.index.session;
   }
 
-  private rangeIn(uri: string, offset: number, length: number) {
-    return rangeIn(this.documents, this.workspace?.index, uri, offset, length);
-  }
-
-  /** Reports of files that are not open, kept while the file, its folder's settings and its clashes stay the same (a workspace pull every 2 s asks for all of them). */
-  private readonly reports = new Map<string, { file: IndexedFile; settings: Settings; clashes: string | undefined; diagnostics: Diagnostic[] }>();
-
-  /** The report of a file that is not open, from the index (empty when it has nothing to say). */
-  diskReport(file: IndexedFile | undefined): Diagnostic[] {
-    if (!file || !this.workspace) return [];
-    const settings = this.workspace.folderSettings(file.folder);
-    const clashes = this.workspace.index.clashSignature(file.uri);
-    const cached = this.reports.get(file.uri);
-    if (cached && cached.file === file && cached.settings === settings && cached.clashes === clashes) return cached.diagnostics;
-    const diagnostics = this.computeDiskReport(file, settings);
-    if (this.reports.size > 20_000) this.reports.clear();
-    this.reports.set(file.uri, { file, settings, clashes, diagnostics });
-    return diagnostics;
-  }
-
-  private computeDiskReport(file: IndexedFile, settings: Settings): Diagnostic[] {
-    const { index } = this.workspace!;
-    if (file.kind === 'config') {
-      const document = TextDocument.create(file.uri, 'json', 0, file.text ?? '');
-      return file.problems.map((p) => toDiagnostic(p, document));
-    }
-    const cross = index.crossFor(file.uri);
-    if (file.problems.length === 0 && cross.length === 0 && file.directives.length === 0) return [];
-    const document = TextDocument.create(file.uri, 'json', 0, index.textOf(file) ?? '');
-    return this.build(file.problems, cross, settings.rules, file.directives, document);
+  /** A file that is not open: its report's id, and the report. */
+  private diskReport(uri: string): { id: string; report: readonly ReportedProblem[] } {
+    const file = this.session()?.get(uri);
+    if (!file || file.version !== null || !this.workspace) return { id: 'empty', report: [] };
+    const folder = file.scope.folder as IndexFolder | undefined;
+    const maxProblems = maxProblemsOf(folder ? this.workspace.folderSettings(folder) : file.scope.settings);
+    const report = this.workspace.index.session.report(uri, { maxProblems });
+    return { id: report.length === 0 ? 'empty' : `${RUN}.${file.stamp}.${maxProblems}`, report };
   }
 
   /** textDocument/diagnostic */
   async onPull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const document = this.documents.get(uri);
-    // A file that is not open (just closed): what the index knows of it on disk.
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: this.diskReport(this.workspace?.index.get(uri)) };
+    // A file that is not open (just closed): what the session knows of it on disk.
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(this.diskReport(uri).report) };
     const items = await this.compute(document);
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items };
@@ -142,7 +120,7 @@ export class Diagnostics {
   /**
    * workspace/diagnostic: the files that are not open, once the index is ready. Only what differs
    * from what the client has (its previous result ids) is sent; a file with nothing to say that the
-   * client knows nothing of is left out.
+   * client knows nothing of is left out. Built in slices, so that other requests are answered meanwhile.
    */
   async onWorkspacePull(previousResultIds: ReadonlyArray<{ uri: string; value: string }>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     if (!this.workspace) return { items: [] };
@@ -151,15 +129,20 @@ export class Diagnostics {
     const previous = new Map(previousResultIds.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const reported = new Set<string>();
-    for (const file of this.workspace.index.all()) {
-      if (this.documents.get(file.uri)) continue;
-      reported.add(file.uri);
-      const diagnostics = this.diskReport(file);
-      const id = resultId(diagnostics);
-      if (previous.get(file.uri) === id || (diagnostics.length === 0 && !previous.has(file.uri))) continue;
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId: id, items: diagnostics });
+    let sliceStart = Date.now();
+    for (const file of [...this.workspace.index.session.all()]) {
+      if (this.documents.get(file.id) || file.version !== null) continue;
+      reported.add(file.id);
+      const { id, report } = this.diskReport(file.id);
+      if (previous.get(file.id) === id || (id === 'empty' && !previous.has(file.id))) continue;
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.id, version: null, resultId: id, items: toDiagnostics(report) });
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        if (token.isCancellationRequested || this.stopped) return { items: [] };
+        sliceStart = Date.now();
+      }
     }
-    // Files the client has diagnostics for that are gone from the index (deleted, no longer payloads).
+    // Files the client has diagnostics for that are gone from the session (deleted, no longer payloads).
     for (const [uri, value] of previous) {
       if (reported.has(uri) || this.documents.get(uri) || value === 'empty') continue;
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: 'empty', items: [] });
@@ -169,7 +152,7 @@ export class Diagnostics {
 
   /** Push mode: validate after `delay` ms of quiet, and publish only if the version is still current. */
   schedule(document: TextDocument, delay = DEBOUNCE_MS): void {
-    if (this.pull) return;
+    if (this.pull || this.stopped) return;
     this.cancel(document.uri);
     const run = async () => {
       this.timers.delete(document.uri);
@@ -177,7 +160,7 @@ export class Diagnostics {
       if (!current || current.version !== document.version) return;
       const diagnostics = await this.compute(current);
       const latest = this.documents.get(document.uri);
-      if (!latest || latest.version !== current.version) return;
+      if (!latest || latest.version !== current.version || this.stopped) return;
       await this.connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     };
     this.timers.set(document.uri, setTimeout(() => void run().catch((e) => this.connection.console.error(String(e?.stack ?? e))), delay));
@@ -189,19 +172,19 @@ export class Diagnostics {
     this.timers.delete(uri);
   }
 
-  /** A closed document: what is on disk is its report now (none for a file outside the index). */
+  /** A closed document: what is on disk is its report now (none for a file outside the index), once read. */
   closed(uri: string): void {
     this.cancel(uri);
-    this.workspace?.index.closed(uri);
+    const read = this.workspace?.index.closed(uri) ?? Promise.resolve();
     if (this.pull) return;
-    this.published.delete(uri);
-    const diagnostics = this.diskReport(this.workspace?.index.get(uri));
-    if (diagnostics.length > 0) this.published.set(uri, resultId(diagnostics));
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    // The client shows the open document's diagnostics: they are replaced whatever the disk says.
+    this.published.set(uri, SHOWN);
+    void read.then(() => this.enqueue([uri]));
   }
 
   /** Settings changed: everything open is checked again (and, through the index, every other file). */
   refreshAll(): void {
+    if (this.stopped) return;
     if (this.pull) void this.connection.languages.diagnostics.refresh();
     else for (const document of this.documents.all()) this.schedule(document, 0);
   }
@@ -219,28 +202,50 @@ export class Diagnostics {
       if (refresh) this.scheduleRefresh();
       return;
     }
-    for (const uri of new Set([...files, ...clashes])) if (!this.documents.get(uri)) this.publishDisk(uri);
+    this.enqueue([...files, ...clashes].filter((uri) => !this.documents.get(uri)));
   }
 
-  /** Push mode: the report of a file that is not open, when it differs from the last one sent. */
+  /** Push mode: files that are not open to report, in slices (each sent when it differs from the last one sent). */
+  private enqueue(uris: Iterable<string>): void {
+    if (this.pull || this.stopped) return;
+    for (const uri of uris) this.toPublish.add(uri);
+    if (this.publishing || this.toPublish.size === 0) return;
+    this.publishing = true;
+    void this.drain().finally(() => (this.publishing = false));
+  }
+
+  private async drain(): Promise<void> {
+    // Open documents' checks (timers of 0 ms) go first.
+    await nextTurn();
+    let sliceStart = Date.now();
+    while (this.toPublish.size > 0 && !this.stopped) {
+      const uri = this.toPublish.values().next().value as string;
+      this.toPublish.delete(uri);
+      // A document just closed still has its open version here until its file is read again (which reports it then).
+      if (!this.documents.get(uri) && this.session()?.get(uri)?.version == null) this.publishDisk(uri);
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await nextTurn();
+        sliceStart = Date.now();
+      }
+    }
+  }
+
   private publishDisk(uri: string): void {
-    const diagnostics = this.diskReport(this.workspace?.index.get(uri));
-    const id = resultId(diagnostics);
+    const { id, report } = this.diskReport(uri);
     if ((this.published.get(uri) ?? 'empty') === id) return;
     if (id === 'empty') this.published.delete(uri);
     else this.published.set(uri, id);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(report) });
   }
 
   /** Push mode, settings changed: every file that is not open reports again. */
   republishWorkspace(): void {
     if (this.pull || !this.workspace) return;
-    const uris = new Set([...this.published.keys(), ...[...this.workspace.index.all()].map((f) => f.uri)]);
-    for (const uri of uris) if (!this.documents.get(uri)) this.publishDisk(uri);
+    this.enqueue([...this.published.keys(), ...[...this.workspace.index.session.all()].map((f) => f.id)].filter((uri) => !this.documents.get(uri)));
   }
 
   private scheduleRefresh(): void {
-    if (this.refreshTimer) return;
+    if (this.refreshTimer || this.stopped) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       void this.connection.languages.diagnostics.refresh();

@@ -2,6 +2,7 @@
 import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WatchKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shownAnalysis, type Analysis } from '../core';
+import { nodeFileSystem } from '../node/file-system';
 import { Analyses } from './analyses';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
 import { completionAt, type CompletionSupport } from './completion';
@@ -42,12 +43,13 @@ connection.onInitialize((params): InitializeResult => {
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, configs);
   settings.setInitializationOptions(params.initializationOptions);
-  diagnostics = new Diagnostics(connection, documents, analyses, settings, pull);
+  diagnostics = new Diagnostics(connection, documents, checkOpen, pull);
   folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folderNames = new Map((params.workspaceFolders ?? []).map((f) => [f.uri, f.name]));
   folders.set(folderUris);
   configs.setFolders(folderUris);
   index = new WorkspaceIndex({
+    fs: nodeFileSystem,
     settingsOf: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}),
     recordsFor: (uri) => records.forDocument(uri),
     configOf: (folder) => configs.forDocument(folder.uri),
@@ -162,6 +164,8 @@ async function settingsChanged(): Promise<void> {
     index.configChanged(folder);
     // No settings yet: the first indexing has not read them, and will read these.
     if (before && (JSON.stringify(before.include) !== JSON.stringify(after.include) || before.maxFileSize !== after.maxFileSize)) again.push(folder);
+    // Only the rules (or the cap) changed: the files keep their checks and take the new settings.
+    else if (before) index.rescope(folder);
   }
   if (again.length > 0) await indexAndReport(again);
   diagnostics.republishWorkspace();
@@ -198,9 +202,28 @@ connection.languages.diagnostics.onWorkspace((params, token) => diagnostics.onWo
 
 // Every watched file's change arrives here (one handler per connection): records files, settings files, payload files.
 connection.onDidChangeWatchedFiles((params) => {
-  records.filesChanged(params.changes.map((c) => c.uri));
-  void filesChanged(params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
+  // A malformed notification (no changes, a change without a string uri) is logged and its bad parts dropped.
+  const changes = wellFormedChanges(params);
+  if (changes.length === 0) return;
+  records.filesChanged(changes.map((c) => c.uri));
+  void filesChanged(changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
 });
+
+function wellFormedChanges(params: unknown): Array<{ uri: string; type: number }> {
+  const changes = (params as { changes?: unknown } | null)?.changes;
+  const list = Array.isArray(changes) ? changes : [];
+  const good = list.filter((c): c is { uri: string; type: number } => typeof c?.uri === 'string' && c.uri.length > 0 && typeof c.type === 'number');
+  if (good.length !== list.length || !Array.isArray(changes)) connection.console.warn(`VoipNow: dropped ${Array.isArray(changes) ? list.length - good.length : 'a'} malformed file change(s) in workspace/didChangeWatchedFiles`);
+  return good;
+}
+
+/** An open document checked into the workspace session (its analysis shared with the other features). */
+async function checkOpen(document: TextDocument) {
+  if (!isCandidate(document)) return undefined;
+  const merged = await settings.get(document.uri);
+  const analysis = analyses.get(document, merged);
+  return { file: index.updateOpen(document.uri, document.version, analysis, merged), settings: merged };
+}
 
 /** The current analysis of an open JSON document (the one diagnostics use), or undefined. */
 async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
@@ -235,7 +258,7 @@ connection.onDefinition(async (params) => {
   // An ID (or a name the records hold): its record; a name or number added elsewhere too: the other requests.
   const record = definitionAt(found.document, found.analysis, params.position, client.definitionLinks);
   if (record) return record;
-  const others = duplicateDefinition(documents, index, found.document, found.analysis, found.document.offsetAt(params.position));
+  const others = duplicateDefinition(index, found.document, found.analysis, found.document.offsetAt(params.position));
   return others.length > 0 ? others : null;
 });
 
@@ -259,6 +282,7 @@ documents.onDidClose((event) => {
 });
 
 connection.onShutdown(() => {
+  diagnostics?.stop();
   records?.dispose();
   watcher?.dispose();
 });

@@ -1,6 +1,7 @@
 // Problem (offsets) → LSP Diagnostic (positions), with the code, a link to its documentation, the
-// source and the fix data.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+// source and the fix data. The range is placed by the caller: an open document's positionAt, or
+// the workspace session's line index of the file.
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDocumentedCode, type Problem, type Severity } from '../core';
 import { codeHref } from './code-links';
@@ -13,9 +14,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(problem: Problem, document: TextDocument): Diagnostic {
+export function toDiagnostic(problem: Problem, where: TextDocument | Range): Diagnostic {
+  const range = 'positionAt' in where ? { start: where.positionAt(problem.offset), end: where.positionAt(problem.offset + problem.length) } : where;
   const diagnostic: Diagnostic = {
-    range: { start: document.positionAt(problem.offset), end: document.positionAt(problem.offset + problem.length) },
+    range,
     severity: SEVERITY[problem.severity],
     code: problem.code,
     source: SOURCE,

@@ -177,6 +177,14 @@ export class WorkspaceSession {
     return entry;
   }
 
+  /** New settings or records for a file whose content stays (a rule changed): no new check. */
+  rescope(id: string, scope: FileScope): void {
+    const before = this.files.get(id);
+    if (!before) return;
+    const stamp = ++this.contentStamps;
+    this.put(new Entry(id, scope, before.role, before.version, before.isPayload, before.problems, before.unique, before.directives, before.text, before.analysis, stamp));
+  }
+
   remove(id: string): void {
     const before = this.files.get(id);
     if (!before) return;
