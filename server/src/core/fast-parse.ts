@@ -47,8 +47,9 @@ export function fastParse(text: string, maxDepth: number, start = 0, end = text.
       else if (c === 47) {
         const next = text.charCodeAt(pos + 1);
         if (next === 47) {
-          const end = text.indexOf('\n', pos + 2);
-          pos = end < 0 ? length : end;
+          // A line comment ends at CR or LF, as in jsonc-parser and every editor (CR-only files too).
+          pos += 2;
+          while (pos < length && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
         } else if (next === 42) {
           const end = text.indexOf('*/', pos + 2);
           if (end < 0) return false;

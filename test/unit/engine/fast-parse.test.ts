@@ -17,7 +17,8 @@ function parentsConsistent(node: Node): boolean {
 
 const STRINGS = ['', 'a', 'Carrier A', 'quote \\" inside', 'back\\\\slash', 'unicode \\u00e9 é 😀', 'tab\\t', '\\/', 'ends with \\\\'];
 const NUMBERS = ['0', '-1', '12', '1.5', '-0.25', '1e3', '2E-2', '123456789012345678901234567890', '1.0'];
-const SPACE = ['', ' ', '\n', '\r\n  ', '\t', ' /* c */ ', ' // line\n', '/**/'];
+// Line ends of every kind (CRLF, a lone CR, LF), with line comments ended by each.
+const SPACE = ['', ' ', '\n', '\r\n  ', '\r', '\t', ' /* c */ ', ' // line\n', ' // line\r', ' // line\r\n', '//\r\n\r', '/* a\rb */', '/**/'];
 
 function generate(random: () => number, depth: number): string {
   const ws = () => pick(random, SPACE);
@@ -77,6 +78,33 @@ describe('fast parser', () => {
       }
     }
     assert.ok(damaged > 1000, `only ${damaged} damaged documents`);
+  });
+
+  it('ends a line comment at CR, LF or CRLF, as jsonc-parser does', () => {
+    const documents = [
+      '{ // note\r "flow": "bothh" }',
+      '{ // note\r\n "flow": "bothh" }',
+      '{ // note\n "flow": "bothh" }',
+      '// top\r[1, // one\r 2]',
+      '{//\r}\n}',
+      '{//\r\n}\r}',
+      '[1 // x\r,2]',
+    ];
+    for (const text of documents) {
+      const errors: unknown[] = [];
+      const expected = parseTree(text, errors as never);
+      const result = fastParse(text, 1000);
+      if (errors.length > 0) assert.equal(result, 'fallback', JSON.stringify(text));
+      else {
+        assert.ok(result !== 'fallback' && 'root' in result, `fell back on ${JSON.stringify(text)}`);
+        assert.deepEqual(plain(result.root), plain(expected), JSON.stringify(text));
+      }
+    }
+    // The property after a comment ended by a lone CR is read.
+    const flow = fastParse(documents[0], 1000);
+    assert.ok(flow !== 'fallback' && 'root' in flow);
+    assert.equal(flow.root.children?.[0]?.children?.[0]?.value, 'flow');
+    assert.equal(fastParse('{//\r}\n}', 1000), 'fallback');
   });
 
   it('stops at the bracket that opens level 1,001', () => {

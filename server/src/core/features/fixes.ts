@@ -88,10 +88,26 @@ function renameFix(analysis: Analysis, problem: ProblemRef, suggestion: string):
   return [{ title: `Rename to ${literal(suggestion)}`, edits: [{ offset: node.offset, length: node.length, newText: literal(suggestion) }], preferred: !taken }];
 }
 
-/** The white space that starts the line holding `offset`. */
+/** How far back the start of a line is looked for (a minified file has one long line). */
+const MAX_INDENT_LOOKBACK = 1000;
+
+/** The white space that starts the line holding `offset` (lines end at CR, LF or CRLF). */
 function indentOf(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineStart = offset;
+  const limit = Math.max(0, offset - MAX_INDENT_LOOKBACK);
+  while (lineStart > limit && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) return '';
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** The first line break in text[from, to) as written (CRLF, CR or LF), so that an insertion keeps the file's own; undefined if none. */
+function lineBreakIn(text: string, from: number, to: number): string | undefined {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return '\n';
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+  }
+  return undefined;
 }
 
 /** Inserts `"key": value` as the last property of an object, following its layout. */
@@ -100,16 +116,18 @@ export function insertProperty(text: string, object: Node, key: string, valueTex
   const properties = object.children ?? [];
   const last = properties[properties.length - 1];
   if (last) {
-    const multiline = text.slice(object.offset, last.offset).includes('\n');
-    const separator = multiline ? `\n${indentOf(text, last.offset)}` : ' ';
+    const eol = lineBreakIn(text, object.offset, last.offset);
+    const separator = eol ? `${eol}${indentOf(text, last.offset)}` : ' ';
     return { offset: last.offset + last.length, length: 0, newText: `,${separator}${entry}` };
   }
   const innerStart = object.offset + 1;
-  const inner = text.slice(innerStart, object.offset + object.length - 1);
+  const innerEnd = object.offset + object.length - 1;
+  const inner = text.slice(innerStart, innerEnd);
   if (/^\s*$/.test(inner)) {
-    if (!inner.includes('\n')) return { offset: innerStart, length: inner.length, newText: ` ${entry} ` };
+    const eol = lineBreakIn(text, innerStart, innerEnd);
+    if (!eol) return { offset: innerStart, length: inner.length, newText: ` ${entry} ` };
     const indent = indentOf(text, object.offset);
-    return { offset: innerStart, length: inner.length, newText: `\n${indent}  ${entry}\n${indent}` };
+    return { offset: innerStart, length: inner.length, newText: `${eol}${indent}  ${entry}${eol}${indent}` };
   }
   return { offset: innerStart, length: 0, newText: ` ${entry}` };
 }
