@@ -12,7 +12,7 @@ import { allRows, normalizeCode } from './catalog';
 import { globProblem } from './glob';
 import { DEFAULT_INCLUDE } from './include';
 import { wordProblem } from './messages';
-import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, withoutBom } from './parse';
+import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, withinText, withoutBom } from './parse';
 import type { Problem, Severity } from './problem';
 import { suggest } from './suggest';
 import { WORD_CODES } from './word-codes';
@@ -134,7 +134,7 @@ export function parseConfig(text: string): ParsedConfig {
   const source = withoutBom(text);
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
-  const problems: Problem[] = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), { offset: e.offset, length: e.length }));
+  const problems: Problem[] = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), withinText(e, source.length)));
   if (!root) {
     if (errors.length === 0) problems.push(wordProblem('invalid-config', 'The configuration is empty: write an object such as { "rules": { "617": "warning" } }.', { offset: 0, length: 0 }));
     return { layer: {}, problems };

@@ -4,6 +4,7 @@ import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, t
 import { fastParse } from './fast-parse';
 import { wordProblem } from './messages';
 import type { Problem } from './problem';
+import type { Range } from './tree';
 
 export const MAX_NESTING = 1000;
 export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
@@ -62,6 +63,15 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A range inside a text of `textLength` characters. jsonc-parser places the error of an
+ * unterminated comment or string at the end of the text, one character long: past the end.
+ */
+export function withinText(range: Range, textLength: number): Range {
+  const offset = Math.min(Math.max(range.offset, 0), textLength);
+  return { offset, length: Math.max(0, Math.min(range.length, textLength - offset)) };
+}
+
 /** A byte order mark is ignored; a space of the same length keeps every offset. */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
@@ -83,6 +93,6 @@ export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE)
   }
   const errors: Array<{ error: ParseErrorCode; offset: number; length: number }> = [];
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
-  const problems = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), { offset: e.offset, length: e.length }));
+  const problems = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), withinText(e, source.length)));
   return { root, problems, parsed: true };
 }
