@@ -1,0 +1,194 @@
+// The workspace scenarios of npm run bench (issue: one workspace session, linear at any size), all
+// through the built server over stdio, as an editor runs it:
+// - K copies of the 2,000-request batch in one folder, open one: didOpen sent → its complete report
+//   (one 200 per request, each with min(K-1, MAX_RELATED) related locations) received; T(K)/T(1).
+// - the batch open while the same file is on disk in the workspace: didOpen → first publish,
+//   against jsonc-parser's parseTree of the same text measured warm in this process (best of 5,
+//   no forced collection) and, for comparison, in a fresh process with a collection before each.
+// - hover and completion latencies (p99) while the server indexes 100,000 one-request files, and
+//   while it reports 8 copies; the index's own time and the server's resident memory after it;
+//   shutdown answered while it indexes.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseTree } from 'jsonc-parser';
+import { MAX_RELATED } from '../server/src/core';
+import { TestClient } from '../test/protocol/lsp-client';
+import { batchText, singleFileText } from './generate';
+import { median, timeAsync } from './measure';
+
+export type RecordRow = (measure: string, key: string, value: number, shown: string, target?: string) => void;
+
+const PUSH = { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: false } };
+
+/** The warm floor: parseTree of the text in this process, best of 5 after warm-up, no forced collection. */
+export function warmParseTree(text: string): number {
+  for (let i = 0; i < 3; i++) parseTree(text);
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    parseTree(text);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+function rssMb(client: TestClient): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** A workspace folder of K copies of the batch. */
+function copiesFolder(batch: string, k: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `voipnow-bench-copies-${k}-`));
+  for (let i = 0; i < k; i++) writeFileSync(path.join(dir, `copy-${i}.payload.json`), batch);
+  return dir;
+}
+
+/** Opens copy-0 of a K-copies folder and waits for its complete report; returns ms and the client (still running). */
+async function openComplete(dir: string, batch: string, k: number): Promise<{ ms: number; client: TestClient; uri: string }> {
+  const client = new TestClient();
+  await client.initialize(PUSH, dir);
+  const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
+  const related = Math.min(k - 1, MAX_RELATED);
+  const complete = (p: any) => {
+    if (p.uri !== uri) return false;
+    if (k === 1) return true;
+    const cross = p.diagnostics.filter((d: any) => d.code === '200' && (d.relatedInformation?.length ?? 0) === related);
+    return cross.length === 2000;
+  };
+  const ms = await timeAsync(async () => {
+    const done = client.waitFor('textDocument/publishDiagnostics', complete, 300_000);
+    await client.open(uri, batch);
+    await done;
+  });
+  return { ms, client, uri };
+}
+
+/** Sends hover and completion requests one after the other until `until` resolves; their latencies. */
+async function latenciesUntil(client: TestClient, uri: string, until: Promise<unknown>): Promise<number[]> {
+  let done = false;
+  void until.then(() => (done = true));
+  const times: number[] = [];
+  for (let i = 0; !done && i < 100_000; i++) {
+    const method = i % 2 === 0 ? 'textDocument/hover' : 'textDocument/completion';
+    times.push(await timeAsync(() => client.connection.sendRequest(method, { textDocument: { uri }, position: { line: 1, character: 30 } })));
+  }
+  return times;
+}
+
+export async function workspaceScenarios(record: RecordRow): Promise<void> {
+  const batch = batchText(2000);
+  const floor = warmParseTree(batch);
+  record('parseTree of the batch, warm (floor)', 'warmParseTreeMs', floor, `${floor.toFixed(1)} ms`);
+
+  // 1. K copies, open one.
+  const times: { [k: number]: number } = {};
+  for (const k of [1, 2, 4, 8]) {
+    const dir = copiesFolder(batch, k);
+    try {
+      const samples: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { ms, client } = await openComplete(dir, batch, k);
+        samples.push(ms);
+        await client.stop();
+      }
+      times[k] = median(samples);
+      record(`K=${k} copies, open one: complete report`, `copies${k}Ms`, times[k], `${times[k].toFixed(0)} ms${k > 1 ? ` = ${(times[k] / times[1]).toFixed(2)}x T(1)` : ''}`, k === 4 ? '<= 6x T(1)' : k === 8 ? '<= 12x T(1)' : '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // 2. Open the batch while the same file is on disk in the workspace (the index must not make it wait).
+  {
+    const dir = copiesFolder(batch, 1);
+    try {
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const client = new TestClient();
+        await client.initialize(PUSH, dir);
+        const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
+        samples.push(await timeAsync(async () => {
+          const published = client.diagnosticsFor(uri);
+          await client.open(uri, batch);
+          await published;
+        }));
+        await client.stop();
+      }
+      const open = median(samples);
+      record('open the batch, also on disk in the workspace', 'openOnDiskRatio', open / floor, `${(open / floor).toFixed(2)}x warm parseTree (${open.toFixed(0)} ms)`, '<= 1.5x');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // 3. Hover and completion while 8 copies are reported.
+  {
+    const dir = copiesFolder(batch, 8);
+    try {
+      const client = new TestClient();
+      await client.initialize(PUSH, dir);
+      const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
+      const other = pathToFileURL(path.join(dir, 'copy-7.payload.json')).href;
+      // Until the last copy's report arrives (pushed after the open one's).
+      const reported = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === other && p.diagnostics.some((d: any) => d.code === '200'), 300_000);
+      await client.open(uri, batch);
+      const latencies = await latenciesUntil(client, uri, reported);
+      const p99 = percentile(latencies, 99);
+      record('hover/completion p99 while reporting 8 copies', 'copies8HoverP99Ms', p99, `${p99.toFixed(1)} ms (${latencies.length} requests, max ${Math.max(...latencies).toFixed(0)} ms)`, '<= 50 ms');
+      await client.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // 4. 100,000 one-request files: index time, memory, hover and completion meanwhile, shutdown meanwhile.
+  {
+    const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-bench-100k-'));
+    try {
+      for (let d = 0; d < 100; d++) {
+        const sub = path.join(dir, `d${d}`);
+        mkdirSync(sub);
+        for (let i = 0; i < 1000; i++) writeFileSync(path.join(sub, `r${i}.payload.json`), singleFileText(d * 1000 + i));
+      }
+      const small = '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Open one", "flow": "bothh" } } }\n';
+      // Warm the file cache once.
+      {
+        const warm = new TestClient();
+        await warm.initialize(PUSH, dir);
+        await warm.waitFor('window/logMessage', (m) => /indexed \d+ payload files/.test(m.message), 300_000);
+        await warm.stop();
+      }
+      const client = new TestClient();
+      await client.initialize(PUSH, dir);
+      const uri = pathToFileURL(path.join(dir, 'open.payload.json')).href;
+      await client.open(uri, small);
+      const indexed = client.waitFor('window/logMessage', (m) => /indexed \d+ payload files/.test(m.message), 300_000);
+      const latencies = await latenciesUntil(client, uri, indexed);
+      const log = await indexed;
+      const indexMs = Number(/in (\d+) ms/.exec(log.message)![1]);
+      const p99 = percentile(latencies, 99);
+      record('server index, 100,000 files', 'index100kMs', indexMs, `${(indexMs / 1000).toFixed(2)} s`, '<= 5 s');
+      record('hover/completion p99 while indexing 100,000', 'index100kHoverP99Ms', p99, `${p99.toFixed(1)} ms (${latencies.length} requests, max ${Math.max(...latencies).toFixed(0)} ms)`, '<= 50 ms');
+      const rss = rssMb(client);
+      record('server memory after indexing 100,000', 'index100kRssMb', rss, `${rss.toFixed(0)} MB`, '<= 300 MB');
+      await client.stop();
+      // Shutdown while indexing.
+      const busy = new TestClient();
+      await busy.initialize(PUSH, dir);
+      await busy.waitFor('window/workDoneProgress/create', () => true, 2000).catch(() => undefined);
+      const shutdown = await timeAsync(() => busy.connection.sendRequest('shutdown'));
+      await busy.connection.sendNotification('exit');
+      await busy.stop();
+      record('shutdown answered while indexing', 'shutdownMs', shutdown, `${shutdown.toFixed(0)} ms`, '<= 1,000 ms');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}

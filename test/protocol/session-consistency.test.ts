@@ -1,0 +1,87 @@
+// The command line and the language server are two hosts of one workspace session: on the same
+// workspace (a project file, a records snapshot, clashes across subfolders, disable comments, CR LF
+// line ends) they must report every problem alike: file, code, text, severity, range, and the
+// related locations of each 200 across files.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, TestClient } from './lsp-client';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'session-workspace');
+const LEVEL = { error: 1, warning: 2, note: 3 } as const;
+
+interface Row {
+  file: string;
+  code: string;
+  message: string;
+  severity: number;
+  range: string;
+  related: string[];
+}
+
+const at = (r: { startLine: number; startColumn: number; endLine: number; endColumn: number }) => `${r.startLine}:${r.startColumn}-${r.endLine}:${r.endColumn}`;
+const byPlace = (a: Row, b: Row) => (a.file + a.range + a.code < b.file + b.range + b.code ? -1 : 1);
+
+describe('the command line and the language server report alike (one workspace session)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-session-'));
+  const base = pathToFileURL(dir).href + '/';
+  before(() => cpSync(FIXTURE, dir, { recursive: true }));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  function cliRows(): Row[] {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'sarif', '--fail-on', 'never', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const sarif = JSON.parse(run.stdout);
+    const rules = sarif.runs[0].tool.driver.rules;
+    return sarif.runs[0].results.map((r: any) => {
+      const physical = r.locations[0].physicalLocation;
+      return {
+        file: physical.artifactLocation.uri,
+        code: r.ruleId ?? rules[r.ruleIndex].id,
+        message: r.message.text,
+        severity: LEVEL[r.level as keyof typeof LEVEL],
+        range: at(physical.region),
+        related: (r.relatedLocations ?? []).map((l: any) => `${l.physicalLocation.artifactLocation.uri} ${at(l.physicalLocation.region)}`),
+      };
+    });
+  }
+
+  async function serverRows(): Promise<Row[]> {
+    const client = new TestClient();
+    try {
+      await client.initialize({ textDocument: { diagnostic: {} }, workspace: { configuration: true } }, dir);
+      const report: any = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+      const lsp = (p: any) => ({ startLine: p.start.line + 1, startColumn: p.start.character + 1, endLine: p.end.line + 1, endColumn: p.end.character + 1 });
+      return report.items.flatMap((item: any) =>
+        item.items.map((d: any) => ({
+          file: item.uri.slice(base.length),
+          code: d.code,
+          message: d.message,
+          severity: d.severity,
+          range: at(lsp(d.range)),
+          related: (d.relatedInformation ?? []).map((r: any) => `${r.location.uri.slice(base.length)} ${at(lsp(r.location.range))}`),
+        })),
+      );
+    } finally {
+      await client.stop();
+    }
+  }
+
+  it('every problem, with its related locations', async () => {
+    const cli = cliRows().sort(byPlace);
+    const server = (await serverRows()).sort(byPlace);
+    assert.deepEqual(server, cli);
+    // The fixture exercises what it says: records, clashes in three files, rules, disable comments, CR LF.
+    assert.equal(cli.length, 12);
+    const codes = cli.map((r) => r.code);
+    for (const code of ['200', '617', '620', '619', 'unused-disable', 'duplicate-key', 'unknown-parameter']) assert.ok(codes.includes(code), code);
+    assert.ok(cli.some((r) => r.related.length === 2), 'a value added in three files');
+    assert.ok(cli.some((r) => r.file === 'west/carrier.payload.json' && r.code === '200' && r.range.startsWith('4:')), 'CR LF lines');
+    assert.ok(!cli.some((r) => r.file === 'west/carrier.payload.json' && r.code === '619'), 'the disable comment applies');
+    assert.equal(cli.find((r) => r.code === '617')?.severity, LEVEL.warning);
+  });
+});
