@@ -16,7 +16,7 @@ export const VERSIONS = {
   node: '24.21.0',
   playwrightCore: '1.65.1',
 };
-export const APT_PACKAGES = ['chromium', 'neovim', 'libkrb5-dev', 'fonts-dejavu-core'];
+export const APT_PACKAGES = ['chromium', 'neovim', 'emacs-nox', 'elpa-eglot', 'libkrb5-dev', 'fonts-dejavu-core'];
 
 export const CACHE = resolve(
   process.env.VOIPNOW_E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'voipnow-payloads-e2e'),
@@ -29,6 +29,7 @@ export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'
 export const TOOLS_DIR = join(CACHE, 'tools');
 export const CHROMIUM = process.env.VOIPNOW_E2E_CHROMIUM || '/usr/bin/chromium';
 export const NVIM = process.env.VOIPNOW_E2E_NVIM || '/usr/bin/nvim';
+export const EMACS = process.env.VOIPNOW_E2E_EMACS || '/usr/bin/emacs';
 
 /** What the stamp must say for the setup to count as done. */
 export function expectedStamp() {
@@ -45,7 +46,7 @@ export function notReadyReason() {
     return `unreadable ${STAMP}`;
   }
   if (JSON.stringify(stamp.versions) !== JSON.stringify(VERSIONS)) return `the setup in ${CACHE} is for other versions`;
-  for (const [what, path] of [['Node 24', NODE24], ['code-server', CODE_SERVER_ENTRY], ['Chromium', CHROMIUM], ['Neovim', NVIM]]) {
+  for (const [what, path] of [['Node 24', NODE24], ['code-server', CODE_SERVER_ENTRY], ['Chromium', CHROMIUM], ['Neovim', NVIM], ['Emacs', EMACS]]) {
     if (!existsSync(path)) return `${what} is missing (${path})`;
   }
   return null;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run e2e:setup`: installs what the end-to-end tests need, and nothing from anywhere but
 // Debian's archive (apt-get) and the npm registry (npm):
-//   - Debian: chromium (the UI test's browser), neovim (the LSP client test), libkrb5-dev (headers a
-//     code-server dependency builds against), fonts for readable screenshots;
+//   - Debian: chromium (the UI test's browser), neovim, emacs-nox and elpa-eglot (the LSP client
+//     tests), libkrb5-dev (headers a code-server dependency builds against), fonts for readable
+//     screenshots;
 //   - npm, into the cache folder (not node_modules): Node 24 (node-linux-<arch>, a real binary),
 //     code-server (VS Code in the browser) installed with that Node, playwright-core (drives the
 //     system Chromium; never downloads a browser).
@@ -11,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import {
-  APT_PACKAGES, CACHE, CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, NODE24, NODE24_DIR, NVIM, STAMP, TOOLS_DIR, VERSIONS,
+  APT_PACKAGES, CACHE, CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, EMACS, NODE24, NODE24_DIR, NVIM, STAMP, TOOLS_DIR, VERSIONS,
   expectedStamp, notReadyReason,
 } from './config.mjs';
 
@@ -69,7 +70,7 @@ if (missing.length === 0) {
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
 }
-for (const [what, path] of [['chromium', CHROMIUM], ['nvim', NVIM]]) {
+for (const [what, path] of [['chromium', CHROMIUM], ['nvim', NVIM], ['emacs', EMACS]]) {
   if (!existsSync(path)) {
     console.error(`e2e:setup: ${what} not found at ${path} after installing its package`);
     process.exit(1);
@@ -116,7 +117,10 @@ if (installedVersion(join(TOOLS_DIR, 'node_modules', 'playwright-core')) === VER
   npmInstall(TOOLS_DIR, [`playwright-core@${VERSIONS.playwrightCore}`], cleanEnv({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }));
 }
 
-// 5. Sanity: each tool starts.
+// 5. Sanity: each tool starts. Installed Emacs packages are active in an interactive Emacs; in
+// batch mode (as in the Emacs test) they are activated first.
+const EGLOT_VERSION =
+  "(progn (package-activate-all) (require 'eglot) (princ (package-version-join (package-desc-version (cadr (assq 'eglot package-alist))))))";
 // code-server writes a default config file on every start unless told where: keep it in the cache.
 const quiet = { ...process.env, XDG_CONFIG_HOME: join(CACHE, 'xdg-config') };
 const lines = (cmd, args) => (spawnSync(cmd, args, { encoding: 'utf8', env: quiet }).stdout ?? '').trim().split('\n');
@@ -125,6 +129,8 @@ step([
   `code-server ${lines(NODE24, [CODE_SERVER_ENTRY, '--version', '--config', join(CACHE, 'xdg-config', 'empty.yaml')]).pop()}`,
   lines(CHROMIUM, ['--version'])[0],
   lines(NVIM, ['--version'])[0],
+  lines(EMACS, ['--version'])[0],
+  `eglot ${lines(EMACS, ['--batch', '--eval', EGLOT_VERSION])[0]}`,
 ].join('; '));
 
 writeFileSync(STAMP, JSON.stringify({ ...expectedStamp(), at: new Date().toISOString() }, null, 2) + '\n');

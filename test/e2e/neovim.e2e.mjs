@@ -72,26 +72,51 @@ describe('Neovim (headless) as the language client', () => {
 });
 
 describe("the README's Neovim 0.7 setup", () => {
-  it('attaches the server to a payload file, which then shows its diagnostics', () => {
+  let result;
+  before(() => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /<!-- neovim-0\.7-setup -->\s*```lua\n([\s\S]*?)```/.exec(readme);
-    assert.ok(block, 'README.md has the Neovim 0.7 block after <!-- neovim-0.7-setup -->');
+    const setup = /<!-- neovim-0\.7-setup -->\s*```lua\n([\s\S]*?)```/.exec(readme);
+    const problems = /<!-- neovim-problems -->\s*```lua\n([\s\S]*?)```/.exec(readme);
+    assert.ok(setup, 'README.md has the Neovim 0.7 block after <!-- neovim-0.7-setup -->');
+    assert.ok(problems, 'README.md has the :VoipnowProblems block after <!-- neovim-problems -->');
     const dir = join(OUT, 'e2e', 'neovim', 'readme');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const init = join(dir, 'init.lua');
-    writeFileSync(init, block[1].replaceAll('/path/to/voipnow-payloads', ROOT));
-    const out = join(dir, 'result.json');
-    const result = runNeovimScript(['-u', init, '-i', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'report-diagnostics.lua')}`, join(FIXTURE_WORKSPACE, 'broken.payload.json')], {
+    writeFileSync(init, `${setup[1]}\n${problems[1]}`.replaceAll('/path/to/voipnow-payloads', ROOT));
+    result = runNeovimScript(['-u', init, '-i', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'neovim', 'report-diagnostics.lua')}`, join(FIXTURE_WORKSPACE, 'broken.payload.json')], {
       cwd: FIXTURE_WORKSPACE,
-      env: { XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state') },
-      out,
+      // Line 5, column 44: inside the value "bothh".
+      env: { XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state'), VOIPNOW_AT: '5:44' },
+      out: join(dir, 'result.json'),
     });
+    assert.equal(result.error, undefined, `the user script failed: ${result.error}`);
+  });
+
+  it('attaches the server to a payload file, which then shows its diagnostics', () => {
     assert.equal(result.clients, 1);
     assert.equal(result.got_diagnostics, true);
     assert.deepEqual(
       result.diagnostics.filter((d) => d.code === '617'),
       [{ source: 'voipnow', code: '617', message: FLOW_617, lnum: 4, col: 42 }],
     );
+  });
+
+  it('shows the hover of the value under the cursor on K', () => {
+    assert.ok(Array.isArray(result.hover), `K opened a floating window (got ${JSON.stringify(result.hover)})`);
+    const text = result.hover.join('\n');
+    assert.ok(text.includes(FLOW_617), `the hover shows the documented text: ${text}`);
+    assert.ok(text.includes('flow'), text);
+  });
+
+  it('lists the problems with their codes in the quickfix list on :VoipnowProblems', () => {
+    assert.equal(result.quickfix_title, 'VoipNow payloads');
+    // The open file's problems (the workspace's other files' follow as the server reports them).
+    const open = result.quickfix.filter((item) => item.file === 'broken.payload.json').sort((a, b) => a.lnum - b.lnum || a.col - b.col);
+    assert.deepEqual(open.map(({ file, ...item }) => item), [
+      { lnum: 5, col: 43, type: 'E', text: `617  ${FLOW_617}` },
+      { lnum: 5, col: 52, type: 'W', text: "unknown-parameter  Unknown parameter 'dtmfMode' in AddChannel SIP. Did you mean 'dtmf'?" },
+      { lnum: 5, col: 86, type: 'E', text: '619  Invalid qualify. Value must be a multiple of 100, no bigger than 900.' },
+    ]);
   });
 });
