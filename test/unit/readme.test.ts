@@ -29,7 +29,7 @@ it("README's tour shows the example file as it is and every problem the command 
   const args = /^\$ node dist\/cli\.js (.+)$/.exec(command)?.[1].split(' ');
   assert.ok(args, `the tour's command runs dist/cli.js: ${command}`);
   // The command line from its source (dist/cli.js is its bundle), as in a pipe: no colour.
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'src', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env });
   assert.equal(run.stderr, '');
