@@ -1,6 +1,7 @@
 // The machine format: an array of problems, positions from 1 with an exclusive end column (as
 // ESLint's JSON), method null when the problem belongs to no request. Written element by element,
 // laid out as JSON.stringify(array, null, 2) would.
+import type { Problem } from '../../core';
 import type { Location } from '../results';
 import type { FormatFactory } from './report-writer';
 
@@ -16,9 +17,7 @@ export const jsonFormat: FormatFactory = (sink) => {
   return {
     async file(_checked, findings) {
       for (const { problem, location } of findings) {
-        const row: JsonProblem = { ...location, code: problem.code, severity: problem.severity, message: problem.message, method: problem.method ?? null };
-        // JSON strings hold no raw line break, so indenting every line indents the element only.
-        const wait = sink.write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`);
+        const wait = sink.write(`${first ? '[\n' : ',\n'}${element(location, problem)}`);
         first = false;
         if (wait) await wait;
       }
@@ -28,3 +27,11 @@ export const jsonFormat: FormatFactory = (sink) => {
     },
   };
 };
+
+/** One JsonProblem as JSON.stringify(rows, null, 2) lays it out, written by hand: millions of rows go several times faster. */
+function element(at: Location, problem: Problem): string {
+  return (
+    `  {\n    "file": ${JSON.stringify(at.file)},\n    "line": ${at.line},\n    "column": ${at.column},\n    "endLine": ${at.endLine},\n    "endColumn": ${at.endColumn},\n` +
+    `    "code": ${JSON.stringify(problem.code)},\n    "severity": "${problem.severity}",\n    "message": ${JSON.stringify(problem.message)},\n    "method": ${problem.method === undefined ? 'null' : JSON.stringify(problem.method)}\n  }`
+  );
+}

@@ -38,7 +38,8 @@ export function ruleFor(code: string, raisedBy: ReadonlySet<string>): SarifRule 
 
 function helpOf(code: string, fallback: string): string {
   try {
-    return explain(code).trimEnd();
+    // explain prints the documented templates: one line per method, each filled as the descriptions are.
+    return explain(code).trimEnd().split('\n').map(described).join('\n');
   } catch {
     return fallback;
   }
