@@ -94,16 +94,21 @@ export function applySettings(problems: readonly Problem[], rules: Rules, direct
   }
   if (directives.length > 0) {
     const used = new Set<Directive>();
+    // The comments by code (whole file) and by line and code: each problem looks up its own, so
+    // thousands of comments and problems cost no more than their number.
+    const wholeFile = new Map<string, Directive[]>();
+    const nextLine = new Map<string, Directive[]>();
+    for (const directive of directives) {
+      if (!directive.known) continue;
+      const [map, key] = directive.kind === 'file' ? [wholeFile, directive.code] : [nextLine, `${directive.line} ${directive.code}`];
+      const list = map.get(key);
+      if (list) list.push(directive);
+      else map.set(key, [directive]);
+    }
     kept = kept.filter((problem) => {
-      let silenced = false;
-      for (const directive of directives) {
-        if (!directive.known || directive.code !== problem.code) continue;
-        if (directive.kind === 'file' || directive.line === lineOf(problem.offset)) {
-          used.add(directive);
-          silenced = true;
-        }
-      }
-      return !silenced;
+      const silencing = [...(wholeFile.get(problem.code) ?? []), ...(nextLine.size > 0 ? (nextLine.get(`${lineOf(problem.offset)} ${problem.code}`) ?? []) : [])];
+      for (const directive of silencing) used.add(directive);
+      return silencing.length === 0;
     });
     for (const directive of directives) {
       if (used.has(directive)) continue;

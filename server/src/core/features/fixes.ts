@@ -76,6 +76,14 @@ function describedValues(analysis: Analysis, node: Node): Map<string, string> {
   return meanings;
 }
 
+// An object's keys, gathered once per object: Fix all asks for each of thousands of misspelt keys.
+const objectKeys = new WeakMap<Node, Set<unknown>>();
+function keysOf(object: Node): Set<unknown> {
+  let keys = objectKeys.get(object);
+  if (!keys) objectKeys.set(object, (keys = new Set((object.children ?? []).map((p) => p.children?.[0]?.value))));
+  return keys;
+}
+
 function renameFix(analysis: Analysis, problem: ProblemRef, suggestion: string): Fix[] {
   const node = nodeWithRange(analysis.root, problem.offset, problem.length);
   if (!node || node.type !== 'string') return [];
@@ -83,8 +91,9 @@ function renameFix(analysis: Analysis, problem: ProblemRef, suggestion: string):
     return [{ title: `Change method to ${literal(suggestion)}`, edits: [{ offset: node.offset, length: node.length, newText: literal(suggestion) }], preferred: true }];
   }
   // A rename onto a key the object already has would only trade this warning for duplicate-key.
+  // (The key itself is misspelt, so it is not the suggestion.)
   const object = node.parent?.parent;
-  const taken = object?.children?.some((p) => p.children?.[0] !== node && p.children?.[0]?.value === suggestion) ?? false;
+  const taken = object ? keysOf(object).has(suggestion) : false;
   return [{ title: `Rename to ${literal(suggestion)}`, edits: [{ offset: node.offset, length: node.length, newText: literal(suggestion) }], preferred: !taken }];
 }
 
@@ -152,7 +161,7 @@ function missingFix(analysis: Analysis, problem: ProblemRef, name: string): Fix[
   const owner = objectSpecAt(method, pathOf(object, request.node));
   const spec = owner?.properties?.get(name);
   if (!spec) return [];
-  if (object.children?.some((p) => p.children?.[0]?.value === name)) return [];
+  if (keysOf(object).has(name)) return [];
   return [{ title, edits: [insertProperty(analysis.text, object, name, textValue(spec))], preferred: false }];
 }
 
