@@ -292,7 +292,7 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
     const relative = 'broken-config/.voipnow/config.json';
     await session.client.open(session.uri(relative), '{ "rulez": {} }');
     const report: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
-    assert.deepEqual(rows(report.items), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules and maxFileSize. Did you mean 'rules'?"]);
+    assert.deepEqual(rows(report.items), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'rules'?"]);
   });
 });
 

@@ -181,4 +181,5 @@ export const WORD_SEVERITY: Record<string, string> = {
   'text-differs': 'information',
   'unused-disable': 'warning',
   'invalid-config': 'error',
+  'too-many-problems': 'information',
 };

@@ -2,7 +2,7 @@
 // config; its JSON Schema is schemas/config.schema.json) and the editor's own settings, merged in
 // layers: defaults < the project file < the editor's settings (or the command line's options).
 //
-//   { "include": ["payloads/**/*.json"], "rules": { "617": "warning", "duplicate-key": "off" }, "maxFileSize": 1048576 }
+//   { "include": ["payloads/**/*.json"], "rules": { "617": "warning", "duplicate-key": "off" }, "maxFileSize": 1048576, "maxProblems": 500 }
 //
 // One validator reads both sources: a project file gets a problem on each bad part (its valid
 // parts still apply); the editor's settings drop bad parts silently (VS Code validates them
@@ -11,6 +11,7 @@ import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc
 import { allRows, normalizeCode } from './catalog';
 import { globProblem } from './glob';
 import { DEFAULT_INCLUDE } from './include';
+import { DEFAULT_MAX_PROBLEMS } from './max-problems';
 import { wordProblem } from './messages';
 import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, withinText, withoutBom } from './parse';
 import type { Problem, Severity } from './problem';
@@ -30,17 +31,27 @@ export interface SettingsLayer {
   include?: readonly string[];
   rules?: Rules;
   maxFileSize?: number;
+  /** Problems shown per file (the workspace layer applies the cap, see max-problems.ts). */
+  maxProblems?: number;
 }
 
 export interface EffectiveSettings {
   include: readonly string[];
   rules: Rules;
   maxFileSize: number;
+  maxProblems: number;
 }
 
-export const DEFAULT_EFFECTIVE_SETTINGS: EffectiveSettings = Object.freeze({ include: DEFAULT_INCLUDE, rules: Object.freeze({}), maxFileSize: DEFAULT_MAX_FILE_SIZE });
+export const DEFAULT_EFFECTIVE_SETTINGS: EffectiveSettings = Object.freeze({
+  include: DEFAULT_INCLUDE,
+  rules: Object.freeze({}),
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  maxProblems: DEFAULT_MAX_PROBLEMS,
+});
 
-const KNOWN_KEYS = ['$schema', 'include', 'rules', 'maxFileSize'];
+const KNOWN_KEYS = ['$schema', 'include', 'rules', 'maxFileSize', 'maxProblems'];
+/** `include, rules, maxFileSize and maxProblems`. */
+const SETTING_NAMES = `${KNOWN_KEYS.slice(1, -1).join(', ')} and ${KNOWN_KEYS[KNOWN_KEYS.length - 1]}`;
 
 /** Every code a rule may name: the documented ones (of any method) and the word codes. */
 let knownCodes: Set<string> | undefined;
@@ -76,7 +87,7 @@ function readLayer(value: unknown, report: Report): SettingsLayer {
   }
   const object = value as Record<string, unknown>;
   for (const key of Object.keys(object)) {
-    if (!KNOWN_KEYS.includes(key)) report([key], `Unknown setting '${key}': the settings are include, rules and maxFileSize.${didYouMean(key, KNOWN_KEYS.slice(1))}`, 'key');
+    if (!KNOWN_KEYS.includes(key)) report([key], `Unknown setting '${key}': the settings are ${SETTING_NAMES}.${didYouMean(key, KNOWN_KEYS.slice(1))}`, 'key');
   }
   if ('include' in object) {
     const include = object.include;
@@ -119,6 +130,11 @@ function readLayer(value: unknown, report: Report): SettingsLayer {
     const size = object.maxFileSize;
     if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 1) layer.maxFileSize = size;
     else report(['maxFileSize'], `maxFileSize is a whole number of bytes, at least 1 (default ${DEFAULT_MAX_FILE_SIZE}, 8 MB).`);
+  }
+  if ('maxProblems' in object) {
+    const max = object.maxProblems;
+    if (typeof max === 'number' && Number.isSafeInteger(max) && max >= 1) layer.maxProblems = max;
+    else report(['maxProblems'], `maxProblems is a whole number of problems shown per file, at least 1 (default ${DEFAULT_MAX_PROBLEMS}).`);
   }
   return layer;
 }
@@ -176,15 +192,16 @@ export function settingsLayer(value: unknown): SettingsLayer {
   return layer;
 }
 
-/** Layers from the lowest to the highest: `include` and `maxFileSize` are replaced, `rules` merged code by code. */
+/** Layers from the lowest to the highest: `include`, `maxFileSize` and `maxProblems` are replaced, `rules` merged code by code. */
 export function mergeSettings(...layers: ReadonlyArray<SettingsLayer | undefined>): EffectiveSettings {
-  let { include, maxFileSize } = DEFAULT_EFFECTIVE_SETTINGS;
+  let { include, maxFileSize, maxProblems } = DEFAULT_EFFECTIVE_SETTINGS;
   let rules: Record<string, RuleLevel> | undefined;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.include) include = layer.include;
     if (layer.maxFileSize !== undefined) maxFileSize = layer.maxFileSize;
+    if (layer.maxProblems !== undefined) maxProblems = layer.maxProblems;
     if (layer.rules && Object.keys(layer.rules).length > 0) rules = { ...rules, ...layer.rules };
   }
-  return { include, maxFileSize, rules: rules ?? DEFAULT_EFFECTIVE_SETTINGS.rules };
+  return { include, maxFileSize, maxProblems, rules: rules ?? DEFAULT_EFFECTIVE_SETTINGS.rules };
 }

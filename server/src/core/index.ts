@@ -25,3 +25,4 @@ export * from './workspace';
 export type { UniqueEntry } from './rules/duplicates';
 export { CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer, type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer } from './config';
 export { applySettings, findDirectives, shownAnalysis, type Directive } from './suppress';
+export { capProblems, DEFAULT_MAX_PROBLEMS, tooManyProblemsMessage } from './max-problems';

@@ -1,7 +1,7 @@
 // What schemas/config.schema.json must hold: the settings, and under `rules` one property per code
 // a rule can name (every documented code, every word code) so that editors complete them.
 // `UPDATE_CONFIG_SCHEMA=1 node test/run.mjs config` rewrites the file from this.
-import { allRows, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
+import { allRows, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_PROBLEMS, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
 
 export function configSchema(): object {
   const documented = new Map<string, { text: string; methods: string[] }>();
@@ -41,6 +41,12 @@ export function configSchema(): object {
         type: 'integer',
         minimum: 1,
         default: DEFAULT_MAX_FILE_SIZE,
+      },
+      maxProblems: {
+        description: `The most problems shown per file in the editor: the first ones in document order, then one too-many-problems information saying how many more there are. Default ${DEFAULT_MAX_PROBLEMS}.`,
+        type: 'integer',
+        minimum: 1,
+        default: DEFAULT_MAX_PROBLEMS,
       },
     },
   };

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
-import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, mergeSettings, parseConfig, settingsLayer } from '../../../server/src/core';
+import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_PROBLEMS, mergeSettings, parseConfig, settingsLayer } from '../../../server/src/core';
 import { unmark } from '../helpers';
 import { configSchema } from './config-schema';
 
@@ -25,9 +25,10 @@ describe('parseConfig', () => {
       "include": ["payloads/**/*.json"],
       "rules": { "617": "warning", "30": "off", "duplicate-key": "info", "200": "error", },
       "maxFileSize": 1024,
+      "maxProblems": 50,
     }`);
     assert.deepEqual(problems, []);
-    assert.deepEqual(layer, { include: ['payloads/**/*.json'], rules: { '617': 'warning', '030': 'off', 'duplicate-key': 'info', '200': 'error' }, maxFileSize: 1024 });
+    assert.deepEqual(layer, { include: ['payloads/**/*.json'], rules: { '617': 'warning', '030': 'off', 'duplicate-key': 'info', '200': 'error' }, maxFileSize: 1024, maxProblems: 50 });
   });
 
   it('an empty include is a choice (no file is a payload by its name)', () => {
@@ -35,15 +36,16 @@ describe('parseConfig', () => {
   });
 
   it('reports each bad part on it, with a close name suggested; the rest applies', () => {
-    const marked = `{ «"rule"»: {}, "include": [«3», "a/*.json"], "rules": { «"6177"»: "off", «"duplicate-keys"»: "off", "617": «"warn"», "618": «true», "619": "off" }, "maxFileSize": «"8MB"» }`;
+    const marked = `{ «"rule"»: {}, "include": [«3», "a/*.json"], "rules": { «"6177"»: "off", «"duplicate-keys"»: "off", "617": «"warn"», "618": «true», "619": "off" }, "maxFileSize": «"8MB"», «"maxProblem"»: 5 }`;
     assert.deepEqual(problemsOf(marked), [
-      ['invalid-config', "Unknown setting 'rule': the settings are include, rules and maxFileSize. Did you mean 'rules'?", '"rule"'],
+      ['invalid-config', "Unknown setting 'rule': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'rules'?", '"rule"'],
       ['invalid-config', 'A glob is a non-empty string, such as "payloads/**/*.json".', '3'],
       ['invalid-config', "Unknown code '6177' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). (no method documents it)", '"6177"'],
       ['invalid-config', "Unknown code 'duplicate-keys' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). Did you mean 'duplicate-key'?", '"duplicate-keys"'],
       ['invalid-config', 'Invalid level for 617: expected "off", "error", "warning", "info". Did you mean \'warning\'?', '"warn"'],
       ['invalid-config', 'Invalid level for 618: expected "off", "error", "warning", "info".', 'true'],
       ['invalid-config', 'maxFileSize is a whole number of bytes, at least 1 (default 8388608, 8 MB).', '"8MB"'],
+      ['invalid-config', "Unknown setting 'maxProblem': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'maxProblems'?", '"maxProblem"'],
     ]);
     const { layer } = parseConfig(unmark(marked).text);
     assert.deepEqual(layer, { include: ['a/*.json'], rules: { '619': 'off' } });
@@ -61,6 +63,14 @@ describe('parseConfig', () => {
     assert.deepEqual(parseConfig(unmark(marked).text).layer, { include: ['payloads/*.json'] });
     // The editor's settings drop them the same way.
     assert.deepEqual(settingsLayer({ include: ['+(a|aa)', long, 'a/*.json'] }), { include: ['a/*.json'] });
+  });
+
+  it('maxProblems is a whole number, at least 1', () => {
+    assert.deepEqual(parseConfig('{ "maxProblems": 1 }'), { layer: { maxProblems: 1 }, problems: [] });
+    for (const bad of ['0', '-5', '2.5', '"1000"', 'null', '1e400']) {
+      assert.deepEqual(problemsOf(`{ "maxProblems": «${bad}» }`), [['invalid-config', 'maxProblems is a whole number of problems shown per file, at least 1 (default 1000).', bad]], bad);
+      assert.deepEqual(parseConfig(`{ "maxProblems": ${bad} }`).layer, {}, bad);
+    }
   });
 
   it('syntax errors are invalid-json; a root that is no object, or nothing, is invalid-config', () => {
@@ -85,13 +95,17 @@ describe('settings layers', () => {
   it('defaults < project file < editor: include and maxFileSize replaced, rules merged per code', () => {
     const project = parseConfig('{ "include": ["p/*.json"], "rules": { "617": "off", "618": "warning" }, "maxFileSize": 100 }').layer;
     const editor = settingsLayer({ rules: { '618': 'info' }, maxFileSize: 200 });
-    assert.deepEqual(mergeSettings(), { include: DEFAULT_INCLUDE, rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE });
-    assert.deepEqual(mergeSettings(project, editor), { include: ['p/*.json'], rules: { '617': 'off', '618': 'info' }, maxFileSize: 200 });
+    assert.deepEqual(mergeSettings(), { include: DEFAULT_INCLUDE, rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, maxProblems: DEFAULT_MAX_PROBLEMS });
+    assert.deepEqual(mergeSettings(project, editor), { include: ['p/*.json'], rules: { '617': 'off', '618': 'info' }, maxFileSize: 200, maxProblems: DEFAULT_MAX_PROBLEMS });
+    assert.equal(DEFAULT_MAX_PROBLEMS, 1000);
+    const capped = parseConfig('{ "maxProblems": 10 }').layer;
+    assert.equal(mergeSettings(capped).maxProblems, 10);
+    assert.equal(mergeSettings(capped, settingsLayer({ maxProblems: 20 })).maxProblems, 20);
   });
 
   it("the editor's unset (null) or invalid values say nothing", () => {
-    assert.deepEqual(settingsLayer({ include: null, rules: null, maxFileSize: null }), {});
-    assert.deepEqual(settingsLayer({ rules: { '617': 'loud', nope: 'off', '618': 'off' }, maxFileSize: -1 }), { rules: { '618': 'off' } });
+    assert.deepEqual(settingsLayer({ include: null, rules: null, maxFileSize: null, maxProblems: null }), {});
+    assert.deepEqual(settingsLayer({ rules: { '617': 'loud', nope: 'off', '618': 'off' }, maxFileSize: -1, maxProblems: 0 }), { rules: { '618': 'off' } });
     assert.deepEqual(settingsLayer(undefined), {});
     assert.deepEqual(settingsLayer('x'), {});
   });
@@ -106,8 +120,8 @@ describe('schemas/config.schema.json', () => {
 
   it('accepts what the engine accepts and rejects what it reports', () => {
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
-    const good = ['{}', '{ "include": ["a/*.json"], "rules": { "617": "warning", "duplicate-key": "off", "unused-disable": "error" }, "maxFileSize": 1 }'];
-    const bad = ['{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "include": [3] }', '[]', `{ "include": ["${'a'.repeat(1025)}"] }`];
+    const good = ['{}', '{ "include": ["a/*.json"], "rules": { "617": "warning", "duplicate-key": "off", "unused-disable": "error", "too-many-problems": "off" }, "maxFileSize": 1, "maxProblems": 1 }'];
+    const bad = ['{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "maxProblems": 0 }', '{ "maxProblems": 1.5 }', '{ "include": [3] }', '[]', `{ "include": ["${'a'.repeat(1025)}"] }`];
     for (const text of good) {
       assert.equal(validate(JSON.parse(text)), true, text);
       assert.deepEqual(parseConfig(text).problems, [], text);
