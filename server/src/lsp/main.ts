@@ -1,5 +1,5 @@
 // The language server: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
-import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WatchKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, StreamMessageReader, StreamMessageWriter, FileChangeType, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WatchKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shownAnalysis, type Analysis } from '../core';
 import { nodeFileSystem } from '../node/file-system';
@@ -10,6 +10,7 @@ import { definitionAt } from './definition';
 import { Diagnostics, isCandidate } from './diagnostics';
 import { duplicateDefinition } from './duplicate-definition';
 import { DirectoryWatcher, type FileChange } from './fs-watch';
+import { GuardedInput } from './guarded-input';
 import { hoverAt } from './hover';
 import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
@@ -19,7 +20,18 @@ import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
 import { WorkspaceFolders } from './workspace-folders';
 import { WorkspaceIndex, type IndexFolder } from './workspace-index';
 
-const connection = createConnection(ProposedFeatures.all);
+/** `--stdio`: standard input is checked first (guarded-input.ts); other transports as vscode-languageserver finds them. */
+function connect() {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const input = new GuardedInput((reason) => {
+    process.stderr.write(`voipnow-payloads: closing the connection: ${reason}\n`);
+    process.exit(1);
+  });
+  process.stdin.pipe(input);
+  return createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(process.stdout));
+}
+
+const connection = connect();
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
 const analyses = new Analyses((uri) => folders.relativePath(uri));
