@@ -115,7 +115,8 @@ function readLayer(value: unknown, report: Report): SettingsLayer {
         const code = ruleCode(written);
         if (code === undefined) {
           const hint = /^\d+$/.test(written.trim()) ? ' (no method documents it)' : didYouMean(written, Object.keys(WORD_CODES));
-          report(['rules', written], `Unknown code '${written}' in rules: a rule names a documented code ("617") or a word code ("duplicate-key").${hint}`, 'key');
+          const message = `Unknown code '${written}' in rules: a rule names a documented code ("617") or a word code ("duplicate-key").${hint}`;
+          report(['rules', written], message, 'key');
         } else if (typeof level !== 'string' || !(RULE_LEVELS as readonly string[]).includes(level)) {
           const hint = typeof level === 'string' ? didYouMean(level, RULE_LEVELS) : '';
           report(['rules', written], `Invalid level for ${code}: expected ${quoted(RULE_LEVELS)}.${hint}`);
@@ -152,7 +153,8 @@ export function parseConfig(text: string): ParsedConfig {
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
   const problems: Problem[] = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), withinText(e, source.length)));
   if (!root) {
-    if (errors.length === 0) problems.push(wordProblem('invalid-config', 'The configuration is empty: write an object such as { "rules": { "617": "warning" } }.', { offset: 0, length: 0 }));
+    const empty = 'The configuration is empty: write an object such as { "rules": { "617": "warning" } }.';
+    if (errors.length === 0) problems.push(wordProblem('invalid-config', empty, { offset: 0, length: 0 }));
     return { layer: {}, problems };
   }
   const report: Report = (path, message, on = 'value') => {

@@ -172,7 +172,8 @@ export function fastParse(text: string, maxDepth: number, start = 0, end = text.
     } else return 'fallback';
     // A literal must end where a token ends (`truex`, `12a` are not well-formed).
     const after = text.charCodeAt(pos);
-    if (pos < length && !(after === 32 || after === 10 || after === 13 || after === 9 || after === 44 || after === 125 || after === 93 || after === 47)) return 'fallback';
+    const ends = after === 32 || after === 10 || after === 13 || after === 9 || after === 44 || after === 125 || after === 93 || after === 47;
+    if (pos < length && !ends) return 'fallback';
     attach(node);
     if (stack.length === 0) break;
   }

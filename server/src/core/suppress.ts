@@ -106,7 +106,8 @@ export function applySettings(problems: readonly Problem[], rules: Rules, direct
       else map.set(key, [directive]);
     }
     kept = kept.filter((problem) => {
-      const silencing = [...(wholeFile.get(problem.code) ?? []), ...(nextLine.size > 0 ? (nextLine.get(`${lineOf(problem.offset)} ${problem.code}`) ?? []) : [])];
+      const onLine = nextLine.size > 0 ? nextLine.get(`${lineOf(problem.offset)} ${problem.code}`) : undefined;
+      const silencing = [...(wholeFile.get(problem.code) ?? []), ...(onLine ?? [])];
       for (const directive of silencing) used.add(directive);
       return silencing.length === 0;
     });

@@ -88,13 +88,15 @@ function renameFix(analysis: Analysis, problem: ProblemRef, suggestion: string):
   const node = nodeWithRange(analysis.root, problem.offset, problem.length);
   if (!node || node.type !== 'string') return [];
   if (problem.code === 'unknown-method') {
-    return [{ title: `Change method to ${literal(suggestion)}`, edits: [{ offset: node.offset, length: node.length, newText: literal(suggestion) }], preferred: true }];
+    const edits = [{ offset: node.offset, length: node.length, newText: literal(suggestion) }];
+    return [{ title: `Change method to ${literal(suggestion)}`, edits, preferred: true }];
   }
   // A rename onto a key the object already has would only trade this warning for duplicate-key.
   // (The key itself is misspelt, so it is not the suggestion.)
   const object = node.parent?.parent;
   const taken = object ? keysOf(object).has(suggestion) : false;
-  return [{ title: `Rename to ${literal(suggestion)}`, edits: [{ offset: node.offset, length: node.length, newText: literal(suggestion) }], preferred: !taken }];
+  const edits = [{ offset: node.offset, length: node.length, newText: literal(suggestion) }];
+  return [{ title: `Rename to ${literal(suggestion)}`, edits, preferred: !taken }];
 }
 
 /** How far back the start of a line is looked for (a minified file has one long line). */
