@@ -104,7 +104,7 @@ describe('check: the fixture workspace', () => {
   });
 
   test('usage errors: a bad --rule, --config with --no-config, an unreadable --config', () => {
-    assert.equal(cli(['check', '--rule', '617=loud', WS]).stderr, "voipnow-payloads: invalid value '617=loud' for --rule: expected CODE=LEVEL with LEVEL one of off, error, warning, info\n");
+    assert.equal(cli(['check', '--rule', '617=loud', WS]).stderr, "voipnow-payloads: invalid value '617=loud' for --rule: expected CODE=LEVEL with LEVEL one of off, error, warning, info (or information)\n");
     assert.equal(cli(['check', '--rule', 'nope=off', WS]).stderr, "voipnow-payloads: invalid value 'nope=off' for --rule: 'nope' is neither a documented code nor a word code\n");
     const both = cli(['check', '--config', 'x.json', '--no-config', WS]);
     assert.equal(both.status, 2);

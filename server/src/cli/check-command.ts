@@ -2,7 +2,7 @@
 // writes the report file by file in the chosen format, and says by its exit code whether anything at or
 // above --fail-on (or more warnings than --max-warnings) was reported.
 import { exitCode, openOutput, parseCheckOptions, STDIN_NAME, useColor } from './check-options';
-import { CliSettings } from './config';
+import { CliSettings, unmatchedIncludes } from './config';
 import { collectFiles } from './files';
 import { checkFiles } from './check-session';
 import { createReportWriter } from './formatters/report-writer';
@@ -18,21 +18,23 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
   const { format, include, rules, maxFileSize } = options;
   const output = openOutput(options, cwd);
 
-  const inputs = collectFiles(options.paths, cwd, options.stdinFilename ?? STDIN_NAME);
-  const settings = new CliSettings(cwd, { configFile: options.config, noConfig: options.noConfig, layer: { include, rules, maxFileSize } });
+  const inputs = collectFiles(options.paths, cwd, options.stdinFilename ?? STDIN_NAME, { errorOnUnmatched: options.errorOnUnmatchedPattern });
+  for (const glob of unmatchedIncludes(include, inputs)) process.stderr.write(`voipnow-payloads: warning: --include '${glob}' matches no file checked\n`);
+  // The command line reports every problem unless --max-problems says otherwise (a project file's maxProblems is the editor's).
+  const settings = new CliSettings(cwd, { configFile: options.config, noConfig: options.noConfig, layer: { include, rules, maxFileSize, maxProblems: options.maxProblems ?? Infinity } });
   // Records (spec section 6): --records, else each file's nearest .voipnow/records.json.
   const records = new CliRecords(cwd, { recordsFile: options.records, noRecords: options.noRecords });
   const workers = options.fix || inputs.some((input) => input.absolute === undefined) ? 1 : (options.jobs ?? workerCount(inputs.length));
   const progress = Progress.for(format, inputs.length);
-  let checked: CheckedFile[];
+  let checked: Array<() => CheckedFile>;
   try {
     checked = await checkFiles({ inputs, settings, records, fix: options.fix, workers, progress });
   } finally {
     progress.finish();
   }
   // The report, file by file in display order, as each format writes it.
-  const writer = createReportWriter(format, output.stream, { cwd, color: useColor(options, output.stream), quiet: options.quiet, unnamedStdin: options.stdinFilename === undefined ? STDIN_NAME : undefined });
-  for (const file of checked) await writer.file(file);
+  const writer = createReportWriter(format, output.stream, { cwd, color: useColor(options, output.stream), quiet: options.quiet, maxProblems: options.maxProblems, unnamedStdin: options.stdinFilename === undefined ? STDIN_NAME : undefined });
+  for (const file of checked) await writer.file(file());
   const summary = await writer.end();
   await output.close();
   return exitCode(summary, options);

@@ -2,9 +2,10 @@
 // nearest one in the file's folder or above it, or the one `--config` names) < the command line's
 // options (--include, --rule, --max-file-size). A project file's include globs are matched against
 // the path relative to the folder that holds `.voipnow/` (as in the editor, where that is the
-// workspace folder); --include's and --config's against the path relative to the folder given.
+// workspace folder); --include's and --config's against the path relative to the working folder
+// (as ESLint and Spectral match their patterns; a file outside it: relative to the folder given).
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_FILE, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type RuleLevel, type Rules, type SettingsLayer } from '../core';
+import { CONFIG_FILE, isIncluded, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type RuleLevel, type Rules, type SettingsLayer } from '../core';
 import { CliError } from './errors';
 import { displayPath, toSlashes, type InputFile } from './files';
 import { NearestFile, type LoadedFile } from './nearest-file';
@@ -31,6 +32,11 @@ export interface FileSettings {
   includePath: string;
 }
 
+/** The --include globs that match none of the files found (each gets a warning: a glob written wrong includes nothing). */
+export function unmatchedIncludes(globs: readonly string[] | undefined, inputs: readonly InputFile[]): string[] {
+  return (globs ?? []).filter((glob) => !inputs.some((input) => isIncluded(input.includePath, [glob])));
+}
+
 /** `--rule 617=off` (repeatable) → rules. */
 export function parseRuleOptions(values: readonly string[] | undefined): Rules | undefined {
   if (!values || values.length === 0) return undefined;
@@ -38,10 +44,12 @@ export function parseRuleOptions(values: readonly string[] | undefined): Rules |
   for (const value of values) {
     const at = value.lastIndexOf('=');
     const written = at < 0 ? value : value.slice(0, at);
-    const level = at < 0 ? '' : value.slice(at + 1);
+    // One vocabulary for levels: `information` (the severity's name) is `info`.
+    const writtenLevel = at < 0 ? '' : value.slice(at + 1);
+    const level = writtenLevel === 'information' ? 'info' : writtenLevel;
     const code = ruleCode(written);
     if (code === undefined) throw new CliError(`invalid value '${value}' for --rule: '${written}' is neither a documented code nor a word code`);
-    if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}`);
+    if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')} (or information)`);
     rules[code] = level as RuleLevel;
   }
   return rules;

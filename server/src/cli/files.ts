@@ -1,14 +1,20 @@
 // Turns the paths of `check` into the list of files to read: folders are walked for .json/.jsonc
-// files, each file knows the path its include-glob decision is made on and the path it is shown as.
+// files, a glob (quoted, so that the shell left it alone) is matched below its fixed part, and each
+// file knows the path its include-glob decision is made on and the path it is shown as. A path or
+// glob that matches no JSON file is an error, as in ESLint, unless allowed.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isIncluded } from '../core';
 import { CliError } from './errors';
 import { isFile } from './nearest-file';
 
 export interface InputFile {
   /** As shown in the output: relative to the working directory, forward slashes. */
   display: string;
-  /** What the include globs are matched against: relative to the folder argument, or the file's name. */
+  /**
+   * What --include's globs are matched against: the path relative to the working directory when
+   * the file is under it (as ESLint and Spectral match), else relative to the folder given.
+   */
   includePath: string;
   /** Absolute path on disk; undefined for standard input. */
   absolute?: string;
@@ -25,28 +31,73 @@ export const toSlashes = (path: string): string => (sep === '\\' ? path.replace(
 /** Relative to the working directory when inside it, so that output does not depend on the machine. */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
-  return toSlashes(rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? absolute : rel);
+  return toSlashes(rel === '' ? '.' : isOutside(rel) ? absolute : rel);
+}
+
+/** A relative path that leaves its base (`..`, `../x`; not a name such as `..x`). */
+const isOutside = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) || rel.startsWith('../') || isAbsolute(rel);
+
+/** Characters that make an argument a glob (when no file has that very name). */
+const GLOB_MAGIC = /[*?[\]{}]|[@!+]\(/;
+
+export interface CollectOptions {
+  /** A path or glob that matches no JSON file is an error (default); false skips it silently. */
+  errorOnUnmatched?: boolean;
 }
 
 /** `-` stands for standard input, named `stdinName` (for the file column and the include globs). */
-export function collectFiles(paths: readonly string[], cwd: string, stdinName: string): InputFile[] {
+export function collectFiles(paths: readonly string[], cwd: string, stdinName: string, options: CollectOptions = {}): InputFile[] {
+  const errorOnUnmatched = options.errorOnUnmatched ?? true;
   const byPath = new Map<string, InputFile>();
+  let matched = 0;
   const add = (file: InputFile) => {
+    matched++;
     const key = file.absolute ?? '\0stdin';
     if (!byPath.has(key)) byPath.set(key, file);
   };
+  const allow = '--no-error-on-unmatched-pattern allows it';
   for (const path of paths) {
     if (path === '-') {
       add(stdinFile(stdinName, cwd));
       continue;
     }
     const absolute = resolve(cwd, path);
-    const stats = statOrFail(absolute, path);
-    if (stats.isDirectory()) walk(absolute, cwd, add);
-    else add({ display: displayPath(absolute, cwd), includePath: basename(absolute), absolute, root: dirname(absolute) });
+    const before = matched;
+    const stats = statOf(absolute, path, GLOB_MAGIC.test(path) || !errorOnUnmatched);
+    if (stats?.isDirectory()) {
+      walk(absolute, cwd, add);
+      if (matched === before && errorOnUnmatched) throw new CliError(`no .json or .jsonc file in '${path}' (${allow})`);
+    } else if (stats) {
+      add(fileInput(absolute, cwd));
+    } else if (GLOB_MAGIC.test(path)) {
+      expandGlob(path, cwd, add);
+      if (matched === before && errorOnUnmatched) throw new CliError(`no .json or .jsonc file matches '${path}' (${allow})`);
+    }
   }
   // Code-unit order, not locale order: the same on every machine.
   return [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+function fileInput(absolute: string, cwd: string): InputFile {
+  const display = displayPath(absolute, cwd);
+  return { display, includePath: isAbsolute(display) ? basename(absolute) : display, absolute, root: dirname(absolute) };
+}
+
+/**
+ * A glob argument: the folders before its first wildcard are walked (the way a folder is), and the
+ * rest is matched against the path below them, with the include globs' matcher. Without a `/` or
+ * `**` in the rest (`*.json`), only that folder's own files are candidates, as in a shell.
+ */
+function expandGlob(pattern: string, cwd: string, add: (file: InputFile) => void): void {
+  const segments = toSlashes(pattern).split('/');
+  const fixed = segments.findIndex((segment) => GLOB_MAGIC.test(segment));
+  const base = resolve(cwd, segments.slice(0, fixed).join('/') || '.');
+  const rest = segments.slice(fixed).join('/');
+  if (!statOf(base, pattern, true)?.isDirectory()) return;
+  const deep = rest.includes('/') || rest.includes('**');
+  walk(base, cwd, (file) => {
+    if (isIncluded(toSlashes(relative(base, file.absolute!)), [rest])) add(file);
+  }, deep);
 }
 
 function stdinFile(name: string, cwd: string): InputFile {
@@ -56,18 +107,24 @@ function stdinFile(name: string, cwd: string): InputFile {
   return { display: slashed, includePath, root: cwd };
 }
 
-function statOrFail(absolute: string, given: string) {
+/** The path's stats; undefined when it does not exist and that is allowed (a glob, or unmatched paths allowed). */
+function statOf(absolute: string, given: string, missingAllowed: boolean) {
   try {
     return statSync(absolute);
   } catch (error) {
+    if (missingAllowed && ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw new CliError(`cannot read '${given}': ${reason(error)}`);
   }
 }
 
-/** Iterative, so that a deep tree cannot overflow the stack; symbolic links to folders are not followed (no cycles). */
-function walk(root: string, cwd: string, add: (file: InputFile) => void): void {
+/**
+ * Iterative, so that a deep tree cannot overflow the stack; symbolic links to folders are not
+ * followed (no cycles). `deep` false: the folder's own files only.
+ */
+function walk(root: string, cwd: string, add: (file: InputFile) => void, deep = true): void {
   // Paths below the root are built by joining names (path.relative per file costs more than the check).
   const rootDisplay = displayPath(root, cwd);
+  const outside = isAbsolute(rootDisplay);
   const displayPrefix = rootDisplay === '.' ? '' : `${rootDisplay}/`;
   const pending: Array<[string, string]> = [[root, '']];
   while (pending.length > 0) {
@@ -82,13 +139,14 @@ function walk(root: string, cwd: string, add: (file: InputFile) => void): void {
       const absolute = join(folder, entry.name);
       const relativePath = below + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push([absolute, `${relativePath}/`]);
+        if (deep && !SKIPPED_FOLDERS.has(entry.name)) pending.push([absolute, `${relativePath}/`]);
         continue;
       }
       if (!JSON_FILE.test(entry.name)) continue;
       if (entry.isSymbolicLink() && !isFile(absolute)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) {
-        add({ display: rootDisplay.startsWith('/') ? toSlashes(absolute) : displayPrefix + relativePath, includePath: relativePath, absolute, root });
+        const display = outside ? toSlashes(absolute) : displayPrefix + relativePath;
+        add({ display, includePath: outside ? relativePath : display, absolute, root });
       }
     }
   }

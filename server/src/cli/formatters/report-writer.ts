@@ -2,7 +2,8 @@
 // then `end()`. Each format writes its part for a file at once (text lines, JSON array elements,
 // SARIF results, workflow commands, JUnit test cases) and keeps only what its closing part needs
 // (counts, SARIF's rules and artifacts), so memory does not grow with the number of problems.
-import type { Severity } from '../../core';
+import { tooManyProblemsMessage, type Severity, type WordCodeName } from '../../core';
+import { wordProblem } from '../../core/messages';
 import type { CheckedFile, Finding } from '../results';
 import { githubFormat } from './github';
 import { jsonFormat } from './json';
@@ -23,6 +24,8 @@ export interface ReportOptions {
   quiet?: boolean;
   /** How standard input is shown when no --stdin-filename named it (SARIF gives it no folder). */
   unnamedStdin?: string;
+  /** At most this many problems shown per file (--max-problems), then one too-many-problems; all are counted. */
+  maxProblems?: number;
 }
 
 /** What was reported: the exit code is decided from it. */
@@ -61,8 +64,8 @@ export function createReportWriter(format: Format, out: NodeJS.WritableStream, o
     async file(checked) {
       const findings = options.quiet ? checked.findings.filter((f) => f.problem.severity === 'error') : checked.findings;
       if (checked.isPayload) summary.files++;
-      for (const { problem } of findings) summary[COUNTER[problem.severity]]++;
-      await writer.file(checked, findings);
+      for (const { problem } of findings) if (problem.code !== TOO_MANY) summary[COUNTER[problem.severity]]++;
+      await writer.file(checked, options.maxProblems === undefined ? findings : capped(findings, options.maxProblems));
     },
     async end() {
       await writer.end(summary);
@@ -70,6 +73,16 @@ export function createReportWriter(format: Format, out: NodeJS.WritableStream, o
       return summary;
     },
   };
+}
+
+const TOO_MANY: WordCodeName = 'too-many-problems';
+
+/** The first `max` findings (in document order) and a too-many-problems on the first one left out; as they are when the check capped them already. */
+function capped(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (findings.length <= max || (findings.length === max + 1 && findings[max].problem.code === TOO_MANY)) return findings;
+  const next = findings[max];
+  const note = wordProblem(TOO_MANY, tooManyProblemsMessage(findings.length - max, max), { offset: next.problem.offset, length: next.problem.length });
+  return [...findings.slice(0, max), { problem: note, location: next.location, related: [] }];
 }
 
 /** `3 problems (2 errors, 1 warning) in 2 files`; files counted are the payload files checked. */
