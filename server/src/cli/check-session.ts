@@ -27,8 +27,12 @@ export interface CheckPlan {
   progress: Progress;
 }
 
-/** Every file's report, in display order (the project and records files with problems among them). */
-export async function checkFiles(plan: CheckPlan): Promise<CheckedFile[]> {
+/**
+ * Every file's report, in display order (the project and records files with problems among them),
+ * each built when it is asked for: a file with millions of problems is placed, written and dropped
+ * before the next one is built.
+ */
+export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFile>> {
   const { inputs } = plan;
   const perFile = inputs.map((input) => plan.settings.forInput(input));
   const recordsOf = inputs.map((input) => plan.records.forInput(input)?.records);
@@ -73,13 +77,13 @@ export async function checkFiles(plan: CheckPlan): Promise<CheckedFile[]> {
   }
 
   const displayOf = (id: string) => files.get(id)!.display;
-  const checked: CheckedFile[] = [];
-  for (const [id, file] of files) {
-    const entry = session.get(id)!;
-    checked.push({ file, isPayload: entry.isPayload, findings: session.report(id).map((p) => finding(p, file.display, displayOf)) });
-  }
   // Code-unit order, not locale order: the same on every machine.
-  return checked.sort((a, b) => (a.file.display < b.file.display ? -1 : a.file.display > b.file.display ? 1 : 0));
+  const ordered = [...files].sort(([, a], [, b]) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return ordered.map(([id, file]) => () => ({
+    file,
+    isPayload: session.get(id)!.isPayload,
+    findings: session.report(id, { cache: false }).map((p) => finding(p, file.display, displayOf)),
+  }));
 }
 
 function scopeOf(input: InputFile, perFile: FileSettings | undefined, records: Records | undefined): FileScope {

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportedProblem, SessionFile } from '../core';
-import { maxProblemsOf, type Settings } from './settings';
+import type { Settings } from './settings';
 import { toDiagnostic } from './to-diagnostic';
 import { nextTurn, type IndexChange, type IndexFolder, type WorkspaceIndex } from './workspace-index';
 
@@ -90,7 +90,7 @@ export class Diagnostics {
   async compute(document: TextDocument): Promise<Diagnostic[]> {
     const checked = await this.check(document);
     if (!checked) return [];
-    return toDiagnostics(this.session()?.report(checked.file.id, { maxProblems: maxProblemsOf(checked.settings) }) ?? []);
+    return toDiagnostics(this.session()?.report(checked.file.id, { maxProblems: checked.settings.maxProblems }) ?? []);
   }
 
   private session() {
@@ -102,7 +102,7 @@ export class Diagnostics {
     const file = this.session()?.get(uri);
     if (!file || file.version !== null || !this.workspace) return { id: 'empty', report: [] };
     const folder = file.scope.folder as IndexFolder | undefined;
-    const maxProblems = maxProblemsOf(folder ? this.workspace.folderSettings(folder) : file.scope.settings);
+    const maxProblems = (folder ? this.workspace.folderSettings(folder) : file.scope.settings).maxProblems;
     const report = this.workspace.index.session.report(uri, { maxProblems });
     return { id: report.length === 0 ? 'empty' : `${RUN}.${file.stamp}.${maxProblems}`, report };
   }

@@ -65,7 +65,3 @@ export class SettingsStore {
   }
 }
 
-/** The editor's cap on a file's problems. TEMPORARY: until `maxProblems` is part of the core's settings. */
-export function maxProblemsOf(settings: Settings): number {
-  return (settings as { maxProblems?: number }).maxProblems ?? 1000;
-}

@@ -145,7 +145,7 @@ describe('WorkspaceSession: reports', () => {
     assert.deepEqual(capped.map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]), [
       ['unknown-parameter', '"x0"'],
       ['unknown-parameter', '"x1"'],
-      ['too-many-problems', ''],
+      ['too-many-problems', '"x2"'],
     ]);
   });
 

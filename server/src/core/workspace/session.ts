@@ -14,7 +14,7 @@ import type { UniqueEntry } from '../rules/duplicates';
 import { applySettings, findDirectives, type Directive } from '../suppress';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';
-import { capProblems } from './problem-cap';
+import { capProblems } from '../max-problems';
 
 /** A workspace folder (the command line has one for all its files). */
 export interface SessionFolder {
@@ -94,6 +94,8 @@ export interface UpdateOptions {
 export interface ReportOptions {
   /** At most this many problems (the editor's `maxProblems`); the command line reports all by default. */
   maxProblems?: number;
+  /** Keep the report for the next call (the editor asks again and again; the command line once). */
+  cache?: boolean;
 }
 
 export interface SessionChanges {
@@ -219,7 +221,7 @@ export class WorkspaceSession {
     const cached = this.reports.get(entry);
     if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
     const report = this.buildReport(entry, options);
-    this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
+    if (options.cache !== false) this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
     return report;
   }
 
@@ -277,7 +279,7 @@ export class WorkspaceSession {
       }
       problems = applySettings(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
     }
-    if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems);
+    if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems) as Pending[];
     return problems.map((problem) => ({ ...problem, range: entry.place(problem.offset, problem.length), related: problem.related ?? [] }));
   }
 }
