@@ -2,7 +2,7 @@
 // the report of what is left on stdout.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -49,5 +49,58 @@ describe('check --fix', () => {
     const run = spawnSync(process.execPath, [CLI, 'check', '--fix', '-'], { input: BROKEN, encoding: 'utf8' });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--fix cannot write to standard input/);
+  });
+
+  // issue 10 item 5: only the bytes of the fixed values change, and nothing is written through a link out of the folders given.
+  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, 'check', '--fix', ...args], { cwd, encoding: 'utf8' });
+  const withTemp = (body: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'voipnow-fix-'));
+    try {
+      body(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a file that is not valid UTF-8 is checked but not rewritten, and stderr says so (exit code unchanged)', () => {
+    withTemp((dir) => {
+      // Latin-1 bytes in a comment and in a value that is not fixed.
+      const bytes = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\n{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Caf'), Buffer.from([0xe9, 0xff]), Buffer.from('", "flow": "bothh" } } }\n')]);
+      writeFileSync(join(dir, 'a.payload.json'), bytes);
+      const result = run(['.'], dir);
+      assert.deepEqual(readFileSync(join(dir, 'a.payload.json')), bytes);
+      assert.equal(result.stderr, 'voipnow-payloads: not fixed a.payload.json: it is not valid UTF-8; checked as it is, not rewritten\n0 fixes applied in 0 files\n');
+      assert.match(result.stdout, /^a\.payload\.json:2:\d+ {2}error {2}617 {2}Invalid flow\./);
+      assert.equal(result.status, 1);
+    });
+  });
+
+  it('a valid UTF-8 file keeps every byte but those of the fixed values (BOM, CRLF, non-ASCII text)', () => {
+    withTemp((dir) => {
+      const before = '\ufeff// Größe 📞\r\n{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Café 📞", "flow": "bothh", "qualify": 340 } } }\r\n';
+      writeFileSync(join(dir, 'a.payload.json'), before);
+      const result = run(['.'], dir);
+      assert.equal(result.status, 0, result.stdout);
+      assert.deepEqual(readFileSync(join(dir, 'a.payload.json')), Buffer.from(before.replace('"bothh"', '"both"').replace('340', '300')));
+    });
+  });
+
+  it('a link to a file outside the folders given is not written through; one to a file inside is', () => {
+    withTemp((dir) => {
+      mkdirSync(join(dir, 'given'));
+      mkdirSync(join(dir, 'elsewhere'));
+      writeFileSync(join(dir, 'elsewhere', 'target.json'), BROKEN);
+      writeFileSync(join(dir, 'given', 'inside.json'), BROKEN.replace('Carrier B', 'Carrier D'));
+      symlinkSync(join(dir, 'elsewhere', 'target.json'), join(dir, 'given', 'out.payload.json'));
+      symlinkSync('inside.json', join(dir, 'given', 'in.payload.json'));
+      const result = run(['given'], dir);
+      assert.equal(readFileSync(join(dir, 'elsewhere', 'target.json'), 'utf8'), BROKEN);
+      assert.match(result.stderr, /^voipnow-payloads: not fixed given\/out\.payload\.json: it links to a file outside the folders given; checked as it is, not rewritten$/m);
+      assert.equal(readFileSync(join(dir, 'given', 'inside.json'), 'utf8'), FIXED.replace('Carrier B', 'Carrier D'));
+      assert.ok(lstatSync(join(dir, 'given', 'in.payload.json')).isSymbolicLink(), 'the link stays a link');
+      // Given too, the outside folder may be written.
+      run(['given', 'elsewhere'], dir);
+      assert.equal(readFileSync(join(dir, 'elsewhere', 'target.json'), 'utf8'), FIXED);
+    });
   });
 });

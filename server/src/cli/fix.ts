@@ -1,9 +1,15 @@
 // `check --fix`: applies every preferred fix (the same ones as the editor's fix-all) to the files
-// and writes them back; the report that follows is of what is left.
-import { writeFileSync } from 'node:fs';
+// and writes them back; the report that follows is of what is left. Only the bytes of the fixed
+// values change: a file is rewritten only when its bytes are valid UTF-8 (then its text decodes and
+// encodes back byte for byte, BOM included), and only when it is, once its links are resolved,
+// inside one of the folders given. Any other file is checked as it is and not written, and stderr
+// says so (the exit code does not change).
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { isAbsolute, relative } from 'node:path';
 import { analyze, applyEdits, fixAll, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
 import { CliError } from './errors';
-import type { InputFile } from './files';
+import { reason, type InputFile } from './files';
 
 export interface FixReport {
   /** Per file: one line per fix applied, `file:line:col  code  title`. */
@@ -20,24 +26,68 @@ export interface FixOptions {
   records?: Records;
 }
 
-/** Fixes the texts in place (the array is updated) and writes each changed file. */
-export function fixFiles(inputs: readonly InputFile[], texts: string[], options: readonly FixOptions[]): FixReport {
+/**
+ * Fixes the texts in place (the array is updated) and writes each changed file; `say` gets one
+ * line for each file that had fixes but is not written (stderr by default).
+ */
+export function fixFiles(inputs: readonly InputFile[], texts: string[], options: readonly FixOptions[], say: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): FixReport {
   const report: FixReport = { lines: [], filesChanged: 0, fixesApplied: 0 };
+  const folders = foldersGiven(inputs);
   inputs.forEach((input, i) => {
     const { included, maxFileSize, rules, records } = options[i];
     const { edits, fixes } = fixAll(shownAnalysis(analyze(texts[i], { included, maxFileSize, records }), rules));
     if (edits.length === 0) return;
     if (input.absolute === undefined) throw new CliError('--fix cannot write to standard input');
+    const target = writableTarget(input.absolute, texts[i], folders);
+    if (typeof target !== 'string') {
+      say(`voipnow-payloads: not fixed ${input.display}: ${target.reason}; checked as it is, not rewritten`);
+      return;
+    }
     const lines = new LineIndex(texts[i]);
     for (const { problem, fix } of fixes) {
       const at = lines.position(problem.offset);
       report.lines.push(`${input.display}:${at.line + 1}:${at.character + 1}  ${problem.code}  ${fix.title}`);
     }
     texts[i] = applyEdits(texts[i], edits);
-    writeFileSync(input.absolute, texts[i]);
+    writeFileSync(target, texts[i]);
     report.filesChanged++;
     report.fixesApplied += fixes.length;
   });
   return report;
 }
 
+
+/** The real folders given (a file given stands for its own folder). */
+function foldersGiven(inputs: readonly InputFile[]): string[] {
+  const roots = new Set<string>();
+  for (const input of inputs) {
+    if (input.absolute === undefined) continue;
+    try {
+      roots.add(realpathSync(input.root));
+    } catch {
+      // A folder that went away holds nothing to write.
+    }
+  }
+  return [...roots];
+}
+
+/** The real path to write, or why the file is left as it is. */
+function writableTarget(absolute: string, text: string, folders: readonly string[]): string | { reason: string } {
+  let real: string;
+  let bytes: Buffer;
+  try {
+    real = realpathSync(absolute);
+    bytes = readFileSync(real);
+  } catch (error) {
+    return { reason: `cannot read it again (${reason(error)})` };
+  }
+  const inside = folders.some((folder) => {
+    const rel = relative(folder, real);
+    return rel === '' || (rel !== '..' && !rel.startsWith('../') && !isAbsolute(rel));
+  });
+  if (!inside) return { reason: 'it links to a file outside the folders given' };
+  if (!isUtf8(bytes)) return { reason: 'it is not valid UTF-8' };
+  // The text checked must be the file's whole text (not one that changed meanwhile).
+  if (bytes.toString('utf8') !== text) return { reason: 'it changed while being checked' };
+  return real;
+}

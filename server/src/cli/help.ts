@@ -14,20 +14,43 @@ Options:
   -h, --help            Show help
   -v, --version         Show the version
 
-Exit codes: 0 no problem, 1 problems at or above --fail-on, 2 bad usage or an unreadable path.
+Exit codes: 0 no problem, 1 problems at or above --fail-on (or more than --max-warnings), 2 bad
+usage, an unreadable path or a path that matches no JSON file.
 `;
 
 export const CHECK_HELP = `Usage: voipnow-payloads check [options] <paths...>
 
-Checks files and folders (folders recursively: .json and .jsonc files, skipping node_modules and
-.git). A file matched by the include globs (relative to the folder given, or the file's own name)
-is always a payload; other JSON is checked only when it names a documented method.
+Checks files, folders and globs: folders recursively (.json and .jsonc files, skipping
+node_modules, .git and .voipnow); a quoted glob ('payloads/**/*.json') is matched against the
+paths relative to the working folder. A path or glob that matches no JSON file is an error.
+A file matched by the include globs is always a payload; other JSON is checked only when it
+names a documented method.
 
-Options:
-  -f, --format text|json|sarif   Output format (default: text)
-  --fail-on error|warning|never  Exit 1 when a problem of this severity or worse is found (default: error)
+Which base each kind of glob uses:
+  paths and --include globs   relative to the working folder (for a file outside it: relative
+                              to the folder given); the include of a --config file too
+  .voipnow/config.json        its include: relative to the folder that holds .voipnow/
+  --stdin-filename NAME       taken as a path relative to the working folder
+
+Output:
+  -f, --format FORMAT            text, json, sarif (GitHub code scanning), github (workflow
+                                 commands: annotations) or junit (JUnit XML) (default: text)
+  -o, --output-file FILE         Write the report to FILE (its folder is made) instead of stdout
+  -q, --quiet                    Report errors only; only errors decide the exit code
+  --max-problems N               Report at most N problems per file, then one too-many-problems
+                                 (default: all)
+  --color, --no-color            Colour the text report (default: on a terminal, unless NO_COLOR
+                                 is set)
+
+Exit code:
+  --fail-on LEVEL                Exit 1 when a problem of LEVEL or worse is reported: error,
+                                 warning, info (or information) or never (default: error)
+  --max-warnings N               Exit 1 also when more than N warnings are reported
+
+Files and settings:
   --include GLOB                 Payload file glob; repeat to give several (replaces the settings
                                  file's and the defaults **/*.payload.json and **/*.payload.jsonc)
+  --no-error-on-unmatched-pattern  A path or glob that matches no JSON file is skipped, not an error
   --stdin-filename NAME          Name of standard input ('-'), for output and the include globs
                                  (default: <stdin>)
   --max-file-size BYTES          Larger files are reported (file-too-large) and not checked
@@ -35,7 +58,8 @@ Options:
   --jobs N                       Threads to check with (default: one per core, up to 4, for 400
                                  files or more on 3 cores or more; 1 otherwise)
   --fix                          Apply every preferred fix (the editor's fix-all) to the files,
-                                 list them on stderr, then report what is left
+                                 list them on stderr, then report what is left (a file that is not
+                                 valid UTF-8, or a link to outside the folders given, is not written)
   -c, --config FILE              Settings file for every file (default: each file's nearest
                                  .voipnow/config.json, in its folder or above)
   --no-config                    Use no settings file
