@@ -1,7 +1,7 @@
 // Reads a file or standard input as text, never more than one byte past maxFileSize: a larger
 // input is reported by the engine as file-too-large either way, and this keeps a stray
 // multi-gigabyte file from exhausting memory.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../core';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
@@ -22,11 +22,14 @@ export function readText(absolute: string, display: string): string {
 export function readFileCapped(absolute: string, display: string, limit: number): Buffer {
   let fd: number | undefined;
   try {
-    fd = openSync(absolute, 'r');
+    // O_NONBLOCK: a FIFO (or socket, or device) given as a path is refused at once, never waited on.
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
     const chunks: Buffer[] = [];
     let total = 0;
     // Sized by the file (plus one byte to see growth), not by the limit: most payloads are small.
-    const expected = fstatSync(fd).size + 1;
+    const expected = stats.size + 1;
     while (total < limit) {
       const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(expected - total, 256)));
       const read = readSync(fd, chunk, 0, chunk.length, null);

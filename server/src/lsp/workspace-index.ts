@@ -139,9 +139,10 @@ export class WorkspaceIndex {
     return this.indexing !== undefined;
   }
 
-  /** Resolves once the current indexing (if any) is done. */
-  ready(): Promise<void> {
-    return this.readyPromise;
+  /** Resolves once the current indexing (if any) and the file events received so far are done. */
+  async ready(): Promise<void> {
+    await this.readyPromise;
+    await this.events;
   }
 
   /** (Re)indexes the given folders (all by default) from disk; open documents keep their text. False when a later call took over. */
