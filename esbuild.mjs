@@ -1,5 +1,7 @@
 // Bundles the three entry points into dist/: the extension (vscode external), the language
-// server (runnable as `node dist/server.js --stdio`) and the command line.
+// server (runnable as `node dist/server.js --stdio`) and the command line. Minified; the source
+// maps are written beside them for debugging but not linked (no sourceMappingURL line: neither the
+// VSIX nor the npm package ships them).
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +11,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  minify: true,
+  sourcemap: 'external',
   logLevel: 'warning',
   // jsonc-parser's UMD build loads its parts with a dynamic require that a bundle cannot follow.
   mainFields: ['module', 'main'],

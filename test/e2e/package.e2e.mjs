@@ -1,6 +1,7 @@
 // The VSIX that `npm run package` builds: bundled (no node_modules), small, with the manifest,
-// icon, README, CHANGELOG, license, both bundles and the code pages, and a manifest that VS Code
-// and vsce accept. Needs no e2e setup; run by scripts/e2e/run-if-ready.mjs after `npm run package`.
+// icon, the Marketplace README (MARKETPLACE.md), CHANGELOG, license, both bundles (minified, with
+// no sourceMappingURL line), the code pages and both schemas, and a manifest that VS Code and vsce
+// accept (a repository, JSON validation of .voipnow/config.json and records.json, the problem matcher). Needs no e2e setup; run by scripts/e2e/run-if-ready.mjs after `npm run package`.
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,9 +54,31 @@ describe('npm run package', () => {
       'extension/dist/extension.js',
       'extension/dist/server.js',
       'extension/dist/codes/AddChannel.md',
+      'extension/schemas/config.schema.json',
+      'extension/schemas/records.schema.json',
     ]) {
       assert.ok(entries.has(name), `${name} is in the VSIX (it holds ${names.join(', ')})`);
     }
+  });
+
+  it('ships minified bundles without sourceMappingURL lines', () => {
+    assert.ok(entries, `${VSIX} is missing`);
+    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+      const text = entries.get(name)().toString('utf8');
+      assert.doesNotMatch(text, /sourceMappingURL/, name);
+      // Minified: few lines for hundreds of kilobytes (template strings keep their line breaks).
+      assert.ok(text.split('\n').length < text.length / 200, `${name}: ${text.split('\n').length} lines`);
+    }
+  });
+
+  it('has the Marketplace README for users: no developer steps, no link into a folder the package lacks', () => {
+    assert.ok(entries, `${VSIX} is missing`);
+    const readme = entries.get('extension/readme.md')().toString('utf8');
+    assert.equal(readme, readFileSync(join(ROOT, 'MARKETPLACE.md'), 'utf8'));
+    assert.doesNotMatch(readme, /npm (test|start|run)|npm install\s*$|F5/m);
+    const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(links.filter((l) => !/^(https:|#)/.test(l)), []);
+    assert.match(readme, /\$voipnow-payloads/);
   });
 
   it('carries a complete manifest', () => {
@@ -73,6 +96,12 @@ describe('npm run package', () => {
     assert.ok(settings['voipnowPayloads.include']);
     assert.deepEqual(packaged.contributes.commands.map((c) => c.command).sort(), ['voipnowPayloads.restartServer', 'voipnowPayloads.showCodeTable']);
     assert.deepEqual(packaged.contributes.languages, [{ id: 'jsonc', filenamePatterns: ['*.payload.json'] }]);
+    assert.match(packaged.repository.url, /^https:\/\//);
+    assert.deepEqual(packaged.contributes.jsonValidation, [
+      { fileMatch: '**/.voipnow/config.json', url: './schemas/config.schema.json' },
+      { fileMatch: '**/.voipnow/records.json', url: './schemas/records.schema.json' },
+    ]);
+    assert.deepEqual(packaged.contributes.problemMatchers.map((m) => m.name), ['voipnow-payloads']);
     const vsixManifest = entries.get('extension.vsixmanifest')().toString('utf8');
     assert.match(vsixManifest, /Microsoft\.VisualStudio\.Code\.Engine" Value="\^1\.91\.0"/);
   });
