@@ -2,10 +2,11 @@
 // workspace/didChangeWatchedFiles, such as Neovim 0.7): one non-recursive fs.watch per folder the
 // index walked (node_modules and .git are never walked, so never watched), plus each workspace
 // folder's `.voipnow`. Events come in bursts (an editor writes, renames, touches): they are
-// gathered for a moment, then each path is looked at once: there, or gone.
+// gathered for a moment, then each path is looked at once: there, or gone. Folders and changes are
+// named by their `file:` URIs.
 import { statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
-import { URI } from 'vscode-uri';
+import { pathOf } from '../node/file-system';
+import { joinUri } from './uri-paths';
 
 export const WATCH_DELAY_MS = 50;
 
@@ -22,12 +23,13 @@ export class DirectoryWatcher {
 
   constructor(private readonly onChanges: (changes: FileChange[]) => void) {}
 
-  /** Watches a folder (once); a folder that is not there is skipped. */
+  /** Watches a folder (once, by its URI); a folder that is not there is skipped. */
   watch(dir: string): void {
-    if (this.disposed || this.watchers.has(dir)) return;
+    const path = pathOf(dir);
+    if (this.disposed || this.watchers.has(dir) || path === undefined) return;
     try {
-      const watcher = watch(dir, { persistent: false }, (_event, name) => {
-        if (name !== null && name !== undefined) this.queue(join(dir, String(name)));
+      const watcher = watch(path, { persistent: false }, (_event, name) => {
+        if (name !== null && name !== undefined) this.queue(joinUri(dir, String(name)));
         else this.queue(dir);
       });
       watcher.on('error', () => this.unwatch(dir));
@@ -55,7 +57,7 @@ export class DirectoryWatcher {
     for (const path of this.pending) {
       let exists = true;
       try {
-        statSync(path);
+        statSync(pathOf(path)!);
       } catch {
         exists = false;
       }
@@ -63,7 +65,7 @@ export class DirectoryWatcher {
         // A folder that went takes its watchers (and those of the folders in it) along.
         for (const dir of [...this.watchers.keys()]) if (dir === path || dir.startsWith(path + '/')) this.unwatch(dir);
       }
-      changes.push({ uri: URI.file(path).toString(), deleted: !exists });
+      changes.push({ uri: path, deleted: !exists });
     }
     this.pending.clear();
     if (changes.length > 0) this.onChanges(changes);

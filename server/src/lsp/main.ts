@@ -141,8 +141,8 @@ function indexFolders(): Array<{ uri: string; name?: string }> {
 function watchSettingsFolders(): void {
   if (!watcher) return;
   for (const config of configs.all()) {
-    watcher.watch(config.fsPath.replace(/[\\/]\.voipnow[\\/]config\.json$/, ''));
-    watcher.watch(config.fsPath.replace(/[\\/]config\.json$/, ''));
+    watcher.watch(config.uri.replace(/\/\.voipnow\/config\.json$/, ''));
+    watcher.watch(config.uri.replace(/\/config\.json$/, ''));
   }
 }
 

@@ -5,7 +5,7 @@
 // first. Then the index follows the editor (open documents: their current text, checked by the
 // diagnostics) and the file system (watched-file events or fs.watch, applied one batch after the
 // other, in the order they came). Each change ends in one `onChange` with the files whose report
-// may differ.
+// may differ. Files are named by URI on any scheme the file system reads (`file:`, `vscode-vfs:`, ...).
 import { URI } from 'vscode-uri';
 import {
   CONFIG_FILE,
@@ -25,6 +25,7 @@ import {
 } from '../core';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
+import { baseName, documentKey, folderKey, normalUri } from './uri-paths';
 
 /** Milliseconds of checking between two turns of the event loop. */
 const SLICE_MS = 8;
@@ -37,7 +38,8 @@ export interface IndexFolder extends SessionFolder {
   uri: string;
   /** URI path with a trailing slash. */
   path: string;
-  fsPath: string;
+  /** Scheme, authority and path with a trailing slash (uri-paths.ts): what places a file in the folder. */
+  key: string;
   name: string;
   order: number;
 }
@@ -57,8 +59,10 @@ export interface WorkspaceIndexOptions {
   /** The project file of a folder, for its problems. */
   configOf?(folder: IndexFolder): FolderConfig | undefined;
   isOpen(uri: string): boolean;
-  /** New folders found (for fs.watch). */
-  onFolder?(fsPath: string, folder: IndexFolder): void;
+  /** New folders found (their URIs, for the server's own watching). */
+  onFolder?(uri: string, folder: IndexFolder): void;
+  /** The JSON files of a folder by the client's search (workspace.findFiles); undefined: walk the folder. */
+  findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
 }
 
 export type IndexChange = SessionChanges;
@@ -94,7 +98,7 @@ export class WorkspaceIndex {
       const existing = known.get(f.uri);
       if (existing) return Object.assign(existing, { order });
       const uri = URI.parse(f.uri);
-      return { uri: f.uri, path: uri.path.replace(/\/?$/, '/'), fsPath: uri.fsPath, name: f.name ?? (uri.path.replace(/\/$/, '').split('/').pop() || uri.fsPath), order };
+      return { uri: f.uri, path: uri.path.replace(/\/?$/, '/'), key: folderKey(f.uri), name: f.name ?? baseName(f.uri), order };
     });
     // Files of folders no longer in the workspace go; the others are placed in their folder again.
     for (const file of [...this.session.all()]) {
@@ -111,9 +115,9 @@ export class WorkspaceIndex {
 
   /** The innermost workspace folder holding a URI. */
   folderOf(uri: string): IndexFolder | undefined {
-    const path = URI.parse(uri).path + '/';
+    const key = documentKey(uri);
     let best: IndexFolder | undefined;
-    for (const folder of this.folders) if (path.startsWith(folder.path) && (!best || folder.path.length > best.path.length)) best = folder;
+    for (const folder of this.folders) if (key.startsWith(folder.key) && (!best || folder.key.length > best.key.length)) best = folder;
     return best;
   }
 
@@ -162,15 +166,9 @@ export class WorkspaceIndex {
   private async run(folders: readonly IndexFolder[], generation: number, progress?: IndexProgress): Promise<void> {
     const started = Date.now();
     const cancelled = () => generation !== this.generation;
-    const found: Array<{ fsPath: string; folder: IndexFolder }> = [];
+    const found: Array<{ uri: string; folder: IndexFolder }> = [];
     for (const folder of folders) {
-      const paths = await listJsonFiles(this.options.fs, folder.fsPath, {
-        // A nested workspace folder is indexed as itself.
-        skip: (path) => this.folders.some((f) => f !== folder && f.fsPath === path),
-        onFolder: (path) => this.options.onFolder?.(path, folder),
-        cancelled,
-      });
-      for (const fsPath of paths) found.push({ fsPath, folder });
+      for (const uri of await this.listFolder(folder, cancelled)) found.push({ uri, folder });
     }
     if (cancelled()) return progress?.end();
     progress?.begin(found.length);
@@ -180,8 +178,7 @@ export class WorkspaceIndex {
     for (let i = 0; i < found.length; ) {
       const batch = await this.readBatch(found, i);
       if (cancelled()) return progress?.end();
-      for (const { fsPath, folder, text } of batch) {
-        const uri = URI.file(fsPath).toString();
+      for (const { uri, folder, text } of batch) {
         seen.add(uri);
         if (text === undefined) this.removeDisk(uri);
         else if (this.fromDisk(uri, folder, text)?.isPayload) payloads++;
@@ -205,13 +202,26 @@ export class WorkspaceIndex {
     this.flush();
   }
 
+  /**
+   * A folder's JSON files (URIs in normal form): the client's search when it has one, else a walk. A
+   * nested workspace folder is indexed as itself; skipped folders are never listed.
+   */
+  private async listFolder(folder: IndexFolder, cancelled: () => boolean): Promise<string[]> {
+    const nested = (uri: string) => this.folders.some((f) => f !== folder && f.key.length > folder.key.length && documentKey(uri).startsWith(f.key));
+    const searched = await this.options.findFiles?.(folder);
+    if (searched && searched.length > 0) {
+      return searched.map(normalUri).filter((uri) => this.folderOf(uri) === folder && isJsonName(uri) && !inSkippedFolder(URI.parse(uri).path.slice(folder.path.length)));
+    }
+    return listJsonFiles(this.options.fs, folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
+  }
+
   /** The next files from `start`, read at once, except that large ones are read a few at a time (never much more than READ_BUDGET bytes). Open documents are not read. */
-  private async readBatch(found: ReadonlyArray<{ fsPath: string; folder: IndexFolder }>, start: number): Promise<Array<{ fsPath: string; folder: IndexFolder; text: string | undefined | null }>> {
-    const batch: Array<{ fsPath: string; folder: IndexFolder; limit: number }> = [];
+  private async readBatch(found: ReadonlyArray<{ uri: string; folder: IndexFolder }>, start: number): Promise<Array<{ uri: string; folder: IndexFolder; text: string | undefined | null }>> {
+    const batch: Array<{ uri: string; folder: IndexFolder; limit: number }> = [];
     let bytes = 0;
     for (let i = start; i < found.length && batch.length < READ_BATCH; i++) {
       const limit = this.options.settingsOf(found[i].folder).maxFileSize + 1;
-      const size = (await this.options.fs.stat(found[i].fsPath))?.size ?? 0;
+      const size = (await this.options.fs.stat(found[i].uri))?.size ?? 0;
       if (batch.length > 0 && bytes + Math.min(size, limit) > READ_BUDGET) break;
       bytes += Math.min(size, limit);
       batch.push({ ...found[i], limit });
@@ -219,8 +229,8 @@ export class WorkspaceIndex {
     return Promise.all(
       batch.map(async (f) => {
         // An open document's text is what counts: its copy on disk is not even read.
-        if (this.options.isOpen(URI.file(f.fsPath).toString())) return { ...f, text: null };
-        return { ...f, text: await readText(this.options.fs, f.fsPath, f.limit) };
+        if (this.options.isOpen(f.uri)) return { ...f, text: null };
+        return { ...f, text: await readText(this.options.fs, f.uri, f.limit) };
       }),
     );
   }
@@ -282,7 +292,7 @@ export class WorkspaceIndex {
     return this.queue(async () => {
       if (this.options.isOpen(uri)) return;
       const config = folder && this.options.configOf?.(folder);
-      const text = folder && parsed.scheme === 'file' && isJsonName(parsed.path) && config?.uri !== uri ? await readText(this.options.fs, parsed.fsPath, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
+      const text = folder && isJsonName(parsed.path) && config?.uri !== uri ? await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
       if (this.options.isOpen(uri)) return;
       this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
@@ -304,7 +314,6 @@ export class WorkspaceIndex {
     const gone = new Set<string>();
     for (const change of changes) {
       const uri = URI.parse(change.uri);
-      if (uri.scheme !== 'file') continue;
       const folder = this.folderOf(change.uri);
       if (!folder) continue;
       if (inSkippedFolder(uri.path.slice(folder.path.length))) continue;
@@ -312,25 +321,26 @@ export class WorkspaceIndex {
       if (change.deleted) {
         // A file, or a folder with everything under it (looked for once, below).
         this.removeDisk(key);
-        if (!isJsonName(uri.path)) gone.add(uri.path.replace(/\/$/, ''));
+        if (!isJsonName(uri.path)) gone.add(folderKey(key).slice(0, -1));
         continue;
       }
       if (this.options.isOpen(key)) continue;
-      const stat = await this.options.fs.stat(uri.fsPath);
+      const stat = await this.options.fs.stat(key);
       if (!stat) {
         this.removeDisk(key);
       } else if (stat.kind === 'directory') {
         // A folder created or renamed into the workspace: everything in it.
-        for (const fsPath of await listJsonFiles(this.options.fs, uri.fsPath, { onFolder: (path) => this.options.onFolder?.(path, folder) })) await this.refreshFromDisk(fsPath, folder);
+        for (const file of await listJsonFiles(this.options.fs, key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) })) await this.refreshFromDisk(file, folder);
       } else if (isJsonName(uri.path)) {
-        await this.refreshFromDisk(uri.fsPath, folder);
+        await this.refreshFromDisk(key, folder);
       }
     }
     if (gone.size > 0) {
       for (const file of [...this.session.all()]) {
         if (file.version !== null) continue;
-        const path = URI.parse(file.id).path;
-        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+        // Scheme, authority and path: a folder's files are those of its own scheme.
+        const path = documentKey(file.id).slice(0, -1);
+        for (let at = path.lastIndexOf('/'); at > path.indexOf('//') + 1; at = path.lastIndexOf('/', at - 1)) {
           if (gone.has(path.slice(0, at))) {
             this.session.remove(file.id);
             break;
@@ -340,10 +350,9 @@ export class WorkspaceIndex {
     }
   }
 
-  private async refreshFromDisk(fsPath: string, folder: IndexFolder): Promise<void> {
-    const uri = URI.file(fsPath).toString();
+  private async refreshFromDisk(uri: string, folder: IndexFolder): Promise<void> {
     if (this.options.isOpen(uri)) return;
-    const text = await readText(this.options.fs, fsPath, this.options.settingsOf(folder).maxFileSize + 1);
+    const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
     if (text === undefined) this.removeDisk(uri);
     else if (this.session.get(uri)?.text !== text) this.fromDisk(uri, folder, text);
   }
