@@ -132,6 +132,7 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
   test('an unknown option gets a did-you-mean when one is close', () => {
     assert.equal(cli(['check', '--max-warning', '3', '-']).stderr, "voipnow-payloads: unknown option '--max-warning' (did you mean '--max-warnings'?) (see 'voipnow-payloads help check')\n");
     assert.equal(cli(['check', '--frobnicate', '-']).stderr, "voipnow-payloads: unknown option '--frobnicate' (see 'voipnow-payloads help check')\n");
+    assert.equal(cli(['chek', '.']).stderr, "voipnow-payloads: unknown command 'chek' (did you mean 'check'?) (see 'voipnow-payloads --help')\n");
   });
 });
 

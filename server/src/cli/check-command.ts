@@ -21,7 +21,8 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
   const inputs = collectFiles(options.paths, cwd, options.stdinFilename ?? STDIN_NAME, { errorOnUnmatched: options.errorOnUnmatchedPattern });
   for (const glob of unmatchedIncludes(include, inputs)) process.stderr.write(`voipnow-payloads: warning: --include '${glob}' matches no file checked\n`);
   // The command line reports every problem unless --max-problems says otherwise (a project file's maxProblems is the editor's).
-  const settings = new CliSettings(cwd, { configFile: options.config, noConfig: options.noConfig, layer: { include, rules, maxFileSize, maxProblems: options.maxProblems ?? Infinity } });
+  const layer = { include, rules, maxFileSize, maxProblems: options.maxProblems ?? Infinity };
+  const settings = new CliSettings(cwd, { configFile: options.config, noConfig: options.noConfig, layer });
   // Records (spec section 6): --records, else each file's nearest .voipnow/records.json.
   const records = new CliRecords(cwd, { recordsFile: options.records, noRecords: options.noRecords });
   const workers = options.fix || inputs.some((input) => input.absolute === undefined) ? 1 : (options.jobs ?? workerCount(inputs.length));
@@ -33,7 +34,13 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
     progress.finish();
   }
   // The report, file by file in display order, as each format writes it.
-  const writer = createReportWriter(format, output.stream, { cwd, color: useColor(options, output.stream), quiet: options.quiet, maxProblems: options.maxProblems, unnamedStdin: options.stdinFilename === undefined ? STDIN_NAME : undefined });
+  const writer = createReportWriter(format, output.stream, {
+    cwd,
+    color: useColor(options, output.stream),
+    quiet: options.quiet,
+    maxProblems: options.maxProblems,
+    unnamedStdin: options.stdinFilename === undefined ? STDIN_NAME : undefined,
+  });
   for (const file of checked) await writer.file(file());
   const summary = await writer.end();
   await output.close();

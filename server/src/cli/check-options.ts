@@ -74,7 +74,8 @@ export function parseCheckOptions(args: string[], help: string): CheckOptions | 
   const string = (name: string) => values[name] as string | undefined;
   const flag = (name: string) => values[name] === true;
   const exclusive = (a: string, b: string) => {
-    if (values[a] !== undefined && values[b] !== undefined) throw new CliError(`--${a} and --${b} cannot be given together (see 'voipnow-payloads help check')`);
+    if (values[a] === undefined || values[b] === undefined) return;
+    throw new CliError(`--${a} and --${b} cannot be given together (see 'voipnow-payloads help check')`);
   };
   exclusive('config', 'no-config');
   exclusive('records', 'no-records');

@@ -5,7 +5,8 @@
 // workspace folder); --include's and --config's against the path relative to the working folder
 // (as ESLint and Spectral match their patterns; a file outside it: relative to the folder given).
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_FILE, isIncluded, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, type EffectiveSettings, type RuleLevel, type Rules, type SettingsLayer } from '../core';
+import { CONFIG_FILE, isIncluded, mergeSettings, parseConfig, ruleCode, RULE_LEVELS } from '../core';
+import type { EffectiveSettings, RuleLevel, Rules, SettingsLayer } from '../core';
 import { CliError } from './errors';
 import { displayPath, toSlashes, type InputFile } from './files';
 import { NearestFile, type LoadedFile } from './nearest-file';
@@ -49,7 +50,9 @@ export function parseRuleOptions(values: readonly string[] | undefined): Rules |
     const level = writtenLevel === 'information' ? 'info' : writtenLevel;
     const code = ruleCode(written);
     if (code === undefined) throw new CliError(`invalid value '${value}' for --rule: '${written}' is neither a documented code nor a word code`);
-    if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')} (or information)`);
+    if (!(RULE_LEVELS as readonly string[]).includes(level)) {
+      throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')} (or information)`);
+    }
     rules[code] = level as RuleLevel;
   }
   return rules;
@@ -75,7 +78,8 @@ export class CliSettings {
   forInput(input: InputFile): FileSettings {
     // Looked for from the file's own folder up, so that a file gets its own folder's settings
     // whatever folder was given (as in the editor, where they are its workspace folder's).
-    const config = this.explicit ?? (this.options.noConfig ? undefined : this.nearest.find(input.absolute !== undefined ? dirname(input.absolute) : input.root));
+    const folder = input.absolute !== undefined ? dirname(input.absolute) : input.root;
+    const config = this.explicit ?? (this.options.noConfig ? undefined : this.nearest.find(folder));
     const settings = mergeSettings(config?.layer, this.options.layer);
     let includePath = input.includePath;
     // The project file's globs (not overridden by --include) are relative to its folder.

@@ -30,7 +30,7 @@ export interface FixOptions {
  * Fixes the texts in place (the array is updated) and writes each changed file; `say` gets one
  * line for each file that had fixes but is not written (stderr by default).
  */
-export function fixFiles(inputs: readonly InputFile[], texts: string[], options: readonly FixOptions[], say: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): FixReport {
+export function fixFiles(inputs: readonly InputFile[], texts: string[], options: readonly FixOptions[], say: (line: string) => void = toStderr): FixReport {
   const report: FixReport = { lines: [], filesChanged: 0, fixesApplied: 0 };
   const folders = foldersGiven(inputs);
   inputs.forEach((input, i) => {
@@ -56,6 +56,8 @@ export function fixFiles(inputs: readonly InputFile[], texts: string[], options:
   return report;
 }
 
+
+const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
 
 /** The real folders given (a file given stands for its own folder). */
 function foldersGiven(inputs: readonly InputFile[]): string[] {

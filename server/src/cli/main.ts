@@ -1,5 +1,6 @@
 // Entry point of the `voipnow-payloads` command: dispatches to a command and turns every failure
 // into an exit code and one line on stderr, never a stack trace.
+import { suggest } from '../core/suggest';
 import { checkCommand } from './check-command';
 import { codesCommand } from './codes-command';
 import { CliError } from './errors';
@@ -10,6 +11,12 @@ import { COMMAND_HELP, MAIN_HELP } from './help';
 import { VERSION } from './version';
 
 const NAME = 'voipnow-payloads';
+const COMMANDS = ['check', 'explain', 'codes', 'help'];
+
+function didYouMean(written: string, names: readonly string[]): string {
+  const close = suggest(written, names);
+  return close ? ` (did you mean '${close}'?)` : '';
+}
 
 export async function run(argv: string[], cwd: string): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,7 +39,8 @@ export async function run(argv: string[], cwd: string): Promise<number> {
       process.stderr.write(MAIN_HELP);
       return 2;
     default:
-      throw new CliError(command.startsWith('-') ? `unknown option '${command}' (see '${NAME} --help')` : `unknown command '${command}' (see '${NAME} --help')`);
+      if (command.startsWith('-')) throw new CliError(`unknown option '${command}' (see '${NAME} --help')`);
+      throw new CliError(`unknown command '${command}'${didYouMean(command, COMMANDS)} (see '${NAME} --help')`);
   }
 }
 

@@ -11,6 +11,8 @@ export interface ProgressStream {
 
 /** How long a run goes before the line appears (ms). */
 const DELAY_MS = 300;
+/** VOIPNOW_PROGRESS_DELAY_MS (for tests), else DELAY_MS. */
+const envDelay = () => Number(process.env.VOIPNOW_PROGRESS_DELAY_MS ?? DELAY_MS);
 /** At most this often (ms). */
 const INTERVAL_MS = 100;
 
@@ -27,7 +29,7 @@ export class Progress {
   ) {}
 
   /** A progress line on `stream` when it is a terminal and the format is text; otherwise one that prints nothing. */
-  static for(format: string, total: number, stream: ProgressStream = process.stderr, delayMs = Number(process.env.VOIPNOW_PROGRESS_DELAY_MS ?? DELAY_MS)): Progress {
+  static for(format: string, total: number, stream: ProgressStream = process.stderr, delayMs = envDelay()): Progress {
     const enabled = format === 'text' && stream.isTTY === true && process.env.TERM !== 'dumb';
     return new Progress(enabled ? stream : undefined, total, Number.isFinite(delayMs) ? delayMs : DELAY_MS);
   }

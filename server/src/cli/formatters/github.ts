@@ -13,7 +13,8 @@ export const escapeProperty = (text: string): string => escapeData(text).replace
 export const githubFormat: FormatFactory = (sink) => ({
   async file(_checked, findings) {
     for (const { problem, location: l } of findings) {
-      const properties = `file=${escapeProperty(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn},title=${escapeProperty(problem.code)}`;
+      const where = `file=${escapeProperty(l.file)},line=${l.line},col=${l.column},endLine=${l.endLine},endColumn=${l.endColumn}`;
+      const properties = `${where},title=${escapeProperty(problem.code)}`;
       const wait = sink.write(`::${COMMAND[problem.severity]} ${properties}::${escapeData(problem.message)}\n`);
       if (wait) await wait;
     }

@@ -17,7 +17,9 @@ export const junitFormat: FormatFactory = (sink) => {
     async file(checked, findings) {
       if (!checked.isPayload && findings.length === 0) return;
       const name = xml(checked.file.display);
-      sink.write(`  <testsuite name="${name}" tests="1" failures="${findings.length === 0 ? 0 : 1}" errors="0" skipped="0">\n    <testcase classname="voipnow-payloads" name="${name}"`);
+      const failures = findings.length === 0 ? 0 : 1;
+      sink.write(`  <testsuite name="${name}" tests="1" failures="${failures}" errors="0" skipped="0">\n`);
+      sink.write(`    <testcase classname="voipnow-payloads" name="${name}"`);
       if (findings.length === 0) {
         sink.write(' />\n  </testsuite>\n');
         return;
@@ -25,7 +27,9 @@ export const junitFormat: FormatFactory = (sink) => {
       sink.write('>\n');
       for (const { problem, location: l } of findings) {
         const where = `${l.file}:${l.line}:${l.column}`;
-        const wait = sink.write(`      <failure type="${xml(problem.code)}" message="${xml(oneLine(problem.message))}">${xml(`${where}  ${problem.severity}  ${problem.code}  ${oneLine(problem.message)}`)}</failure>\n`);
+        const message = oneLine(problem.message);
+        const text = xml(`${where}  ${problem.severity}  ${problem.code}  ${message}`);
+        const wait = sink.write(`      <failure type="${xml(problem.code)}" message="${xml(message)}">${text}</failure>\n`);
         if (wait) await wait;
       }
       sink.write('    </testcase>\n  </testsuite>\n');

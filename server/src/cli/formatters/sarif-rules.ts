@@ -22,7 +22,9 @@ export function ruleFor(code: string, raisedBy: ReadonlySet<string>): SarifRule 
   if (!isDocumentedCode(code)) {
     const word = Object.hasOwn(WORD_CODES, code) ? WORD_CODES[code as WordCodeName] : undefined;
     const meaning = word?.meaning ?? code;
-    return { id: code, shortDescription: { text: meaning }, fullDescription: { text: meaning }, help: { text: helpOf(code, meaning) }, defaultConfiguration: { level: LEVEL[word?.severity ?? 'error'] } };
+    const level = LEVEL[word?.severity ?? 'error'];
+    const help = { text: helpOf(code, meaning) };
+    return { id: code, shortDescription: { text: meaning }, fullDescription: { text: meaning }, help, defaultConfiguration: { level } };
   }
   const raising = [...raisedBy].filter((m) => documentedText(m, code) !== undefined);
   const methods = raising.length > 0 ? raising : methodsDocumenting(code).map((row) => row.method);

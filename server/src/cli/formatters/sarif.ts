@@ -11,6 +11,7 @@ import { HOMEPAGE, VERSION } from '../version';
 import { LEVEL, ruleFor } from './sarif-rules';
 
 const SRCROOT = 'SRCROOT';
+const MIME = 'application/json';
 /** partialFingerprints key: stable across line moves, it changes with the file, the code or the message. */
 const FINGERPRINT = 'voipnowPayloads/v1';
 
@@ -50,11 +51,21 @@ export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
   const locationsJson = (l: Location) => {
     let artifact = artifactJson.get(l.file);
     if (!artifact) artifactJson.set(l.file, (artifact = indent(artifactOf(l.file), 16)));
-    return (
-      `[\n            {\n              "physicalLocation": {\n                "artifactLocation": ${artifact},\n                "region": {\n` +
-      `                  "startLine": ${l.line},\n                  "startColumn": ${l.column},\n                  "endLine": ${l.endLine},\n                  "endColumn": ${l.endColumn}\n` +
-      `                }\n              }\n            }\n          ]`
-    );
+    return [
+      '[',
+      '            {',
+      '              "physicalLocation": {',
+      `                "artifactLocation": ${artifact},`,
+      '                "region": {',
+      `                  "startLine": ${l.line},`,
+      `                  "startColumn": ${l.column},`,
+      `                  "endLine": ${l.endLine},`,
+      `                  "endColumn": ${l.endColumn}`,
+      '                }',
+      '              }',
+      '            }',
+      '          ]',
+    ].join('\n');
   };
   return {
     async file(checked: CheckedFile, findings) {
@@ -67,27 +78,48 @@ export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
         if (problem.method) rule.methods.add(problem.method);
         const key = `${location.file}\0${problem.code}\0${problem.message}`;
         let same = seen.get(key);
-        if (!same) seen.set(key, (same = { hash: createHash('sha256').update(key).digest('hex').slice(0, 32), count: 0 }));
+        if (!same) seen.set(key, (same = { hash: fingerprintHash(key), count: 0 }));
         same.count++;
         // Laid out by hand as JSON.stringify(result, null, 2) would: millions of results go several times faster.
-        const relatedJson = related.length > 0 ? `,\n          "relatedLocations": ${indent(related.map((r, i) => ({ id: i, ...physical(r), message: { text: 'The other request.' } })), 10)}` : '';
-        const wait = sink.write(
-          `${first ? '\n' : ',\n'}        {\n          "ruleId": ${JSON.stringify(problem.code)},\n          "ruleIndex": ${rule.index},\n          "level": "${LEVEL[problem.severity]}",\n` +
-            `          "message": {\n            "text": ${JSON.stringify(problem.message)}\n          },\n          "locations": ${locationsJson(location)}${relatedJson},\n` +
-            `          "partialFingerprints": {\n            "${FINGERPRINT}": "${same.hash}:${same.count}"\n          },\n` +
-            `          "properties": {\n            "method": ${problem.method === undefined ? 'null' : JSON.stringify(problem.method)}\n          }\n        }`,
+        const parts = [
+          first ? '' : ',',
+          '        {',
+          `          "ruleId": ${JSON.stringify(problem.code)},`,
+          `          "ruleIndex": ${rule.index},`,
+          `          "level": "${LEVEL[problem.severity]}",`,
+          '          "message": {',
+          `            "text": ${JSON.stringify(problem.message)}`,
+          '          },',
+          `          "locations": ${locationsJson(location)},`,
+        ];
+        if (related.length > 0) {
+          const places = related.map((r, i) => ({ id: i, ...physical(r), message: { text: 'The other request.' } }));
+          parts.push(`          "relatedLocations": ${indent(places, 10)},`);
+        }
+        parts.push(
+          '          "partialFingerprints": {',
+          `            "${FINGERPRINT}": "${same.hash}:${same.count}"`,
+          '          },',
+          '          "properties": {',
+          `            "method": ${problem.method === undefined ? 'null' : JSON.stringify(problem.method)}`,
+          '          }',
+          '        }',
         );
+        const wait = sink.write(parts.join('\n'));
         first = false;
         if (wait) await wait;
       }
     },
     end() {
-      const driver = { name: 'voipnow-payloads', version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules: [...rules].map(([code, { methods }]) => ruleFor(code, methods)) };
-      const list = [...artifacts.values()].map(({ index: _, ...location }) => ({ location, roles: ['analysisTarget'], mimeType: 'application/json' }));
+      const described = [...rules].map(([code, r]) => ruleFor(code, r.methods));
+      const driver = { name: 'voipnow-payloads', version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules: described };
+      const list = [...artifacts.values()].map(({ index: _, ...location }) => ({ location, roles: ['analysisTarget'], mimeType: MIME }));
       sink.write(`${first ? ']' : '\n      ]'},\n      "tool": ${indent({ driver }, 6)},\n      "artifacts": ${indent(list, 6)}\n    }\n  ]\n}\n`);
     },
   };
 };
+
+const fingerprintHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /** JSON.stringify laid out with two-space steps, its lines after the first indented by `by` spaces. */
 function indent(value: unknown, by: number): string {

@@ -2,6 +2,8 @@
 // a chunk the stream cannot take at once (a pipe read slowly) is waited for, so that a report of
 // millions of problems is written as it is made instead of piling up in memory.
 import { once } from 'node:events';
+import { CliError } from '../errors';
+import { reason } from '../files';
 
 const CHUNK = 1 << 16;
 
@@ -24,6 +26,12 @@ export class Sink {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    return this.out.write(chunk) ? undefined : once(this.out, 'drain').then(() => undefined);
+    if (this.out.write(chunk)) return undefined;
+    return once(this.out, 'drain').then(
+      () => undefined,
+      (error: unknown) => {
+        throw new CliError(`cannot write the report: ${reason(error)}`);
+      },
+    );
   }
 }

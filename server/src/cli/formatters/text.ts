@@ -12,7 +12,8 @@ const paint = (on: boolean, sgr: string, text: string) => (on ? `\x1b[${sgr}m${t
 export const textFormat: FormatFactory = (sink, { color = false }) => ({
   async file(_checked, findings) {
     for (const { problem, location } of findings) {
-      const wait = sink.write(`${location.file}:${location.line}:${location.column}  ${paint(color, SGR[problem.severity], problem.severity)}  ${problem.code}  ${oneLine(problem.message)}\n`);
+      const severity = paint(color, SGR[problem.severity], problem.severity);
+      const wait = sink.write(`${location.file}:${location.line}:${location.column}  ${severity}  ${problem.code}  ${oneLine(problem.message)}\n`);
       if (wait) await wait;
     }
   },
