@@ -8,7 +8,7 @@ import type { Problem } from './problem';
 import type { Records } from './records';
 import { isKnownRecord } from './rules/records';
 import { methodSpec, type ValueSpec } from './spec';
-import type { Present, PresentProperty } from './validate';
+import type { Present, PresentProperty } from './rules/rule-types';
 import { scalarAccepts, typeAccepts } from './value-checks';
 
 const hasOwn = Object.prototype.hasOwnProperty;

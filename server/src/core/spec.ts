@@ -3,7 +3,8 @@
 import { FORMATS } from './formats';
 import { METHODS } from './catalog';
 import { isRecordKind, type RecordKind } from './records';
-import { objectRuleFor, type ObjectRule } from './rules/cross-field';
+import { objectRuleFor } from './rules/cross-field';
+import type { ObjectCheck } from './rules/rule-types';
 import commonSchema from '../../../schemas/common.schema.json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -60,7 +61,7 @@ export interface ValueSpec {
   /** A property's position in its object's `slots`. */
   slot?: number;
   /** Object parameters: the rule over several of its keys (cross-field.ts), if any. */
-  objectRule?: ObjectRule;
+  objectRule?: ObjectCheck;
   /** An ID parameter (and its list's items): the kind of record it names (spec section 6). */
   records?: RecordKind;
 }
@@ -85,12 +86,13 @@ function loadMethodSchema(method: string): SchemaNode {
 
 const COMMON = 'common.schema.json';
 
-interface Located {
+/** A schema node and the document its `$ref`s are resolved in. */
+interface SchemaLayer {
   node: SchemaNode;
   doc: SchemaNode;
 }
 
-function lookup(ref: string, doc: SchemaNode): Located {
+function lookup(ref: string, doc: SchemaNode): SchemaLayer {
   const hash = ref.indexOf('#');
   const file = hash < 0 ? ref : ref.slice(0, hash);
   const pointer = hash < 0 ? '' : ref.slice(hash + 1);
@@ -114,20 +116,20 @@ function lookup(ref: string, doc: SchemaNode): Located {
  */
 interface Resolved {
   keywords: SchemaNode;
-  properties: Map<string, Located[]>;
-  items?: Located[];
+  properties: Map<string, SchemaLayer[]>;
+  items?: SchemaLayer[];
 }
 
-function resolve(layers: Located[]): Resolved {
-  const flat: Located[] = [];
-  const expand = (l: Located) => {
+function resolve(layers: SchemaLayer[]): Resolved {
+  const flat: SchemaLayer[] = [];
+  const expand = (l: SchemaLayer) => {
     if (typeof l.node.$ref === 'string') expand(lookup(l.node.$ref, l.doc));
     flat.push(l);
   };
   layers.forEach(expand);
   const keywords: SchemaNode = {};
-  const properties = new Map<string, Located[]>();
-  let items: Located[] | undefined;
+  const properties = new Map<string, SchemaLayer[]>();
+  let items: SchemaLayer[] | undefined;
   const required = new Set<string>();
   for (const { node, doc } of flat) {
     for (const [key, value] of Object.entries(node)) {
@@ -151,7 +153,7 @@ function resolve(layers: Located[]): Resolved {
   return { keywords, properties, items };
 }
 
-function compile(name: string, layers: Located[], method: string, path: string): ValueSpec {
+function compile(name: string, layers: SchemaLayer[], method: string, path: string): ValueSpec {
   const { keywords: k, properties, items } = resolve(layers);
   // Every spec gets every field, in one order, so that the validators' property reads stay
   // monomorphic (one hidden class) on the hot path.

@@ -4,35 +4,11 @@ import type { Node } from 'jsonc-parser';
 import { isDocumented } from './catalog';
 import { documentedProblem, problemFor, wordProblem } from './messages';
 import { rangeOf, writtenText, type Range } from './tree';
-import type { Problem } from './problem';
-import type { Records } from './records';
 import { checkRecord } from './rules/records';
+import type { PresentProperty, ValidationContext } from './rules/rule-types';
 import type { ValueSpec } from './spec';
 import { suggest } from './suggest';
 import { scalarAccepts, typeAccepts } from './value-checks';
-
-export interface ValidationContext {
-  text: string;
-  method: string;
-  problems: Problem[];
-  /** The records snapshot, when there is one: well-formed IDs are looked up (rules/records.ts). */
-  records?: Records;
-}
-
-/** An object's properties as the server reads them: the last of duplicate keys wins. */
-export interface PresentProperty {
-  key: Node;
-  value: Node | undefined;
-  /** The value passed its own checks. */
-  valid: boolean;
-}
-
-/** What the rules over several keys may ask of an object. */
-export interface Present {
-  get(name: string): PresentProperty | undefined;
-  has(name: string): boolean;
-}
-
 
 /** What a value must be, for an invalid-value message: every form the schema accepts (spec section 4's "also accepted" too). */
 function describeExpected(spec: ValueSpec): string {

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import type { Node } from 'jsonc-parser';
 import { check } from '../../../server/src/core/index';
 import type { ValueSpec } from '../../../server/src/core/spec';
-import { checkValue, type ValidationContext } from '../../../server/src/core/validate';
+import type { ValidationContext } from '../../../server/src/core/rules/rule-types';
+import { checkValue } from '../../../server/src/core/validate';
 import {
   ANY_EXPECTED,
   BOOLEAN_EXPECTED,

@@ -1,14 +1,10 @@
 // Rules that span several keys of one object, which a JSON Schema cannot say with a code:
 // 628 (session intervals) and the exactly-one / at-most-one user selectors.
-import type { Node } from 'jsonc-parser';
 import { documentedProblem, wordProblem } from '../messages';
-import type { Range } from '../tree';
-import type { Present, ValidationContext } from '../validate';
-
-export type ObjectRule = (present: Present, ctx: ValidationContext, holder: Range, object: Node | undefined) => void;
+import type { ObjectCheck, Present, ValidationContext } from './rule-types';
 
 /** 628: sessionMinExpire must be lower than sessionExpire when both are given and valid. */
-const sessionIntervals: ObjectRule = (present, ctx) => {
+const sessionIntervals: ObjectCheck = (present, ctx) => {
   const min = present.get('sessionMinExpire');
   const max = present.get('sessionExpire');
   if (!min?.value || !max?.value || !min.valid || !max.valid) return;
@@ -31,18 +27,18 @@ function conflicts(present: Present, ctx: ValidationContext): number {
   return given.length;
 }
 
-const atMostOneUser: ObjectRule = (present, ctx) => {
+const atMostOneUser: ObjectCheck = (present, ctx) => {
   conflicts(present, ctx);
 };
 
 /** None given: 117 names userID (spec section 5). */
-const exactlyOneUser: ObjectRule = (present, ctx, holder, object) => {
+const exactlyOneUser: ObjectCheck = (present, ctx, holder, object) => {
   if (conflicts(present, ctx) === 0) {
     ctx.problems.push(documentedProblem(ctx.method, '117', holder, { param: 'userID' }, { param: 'userID', insertInto: object?.offset, missing: true }));
   }
 };
 
-const RULES: Record<string, ObjectRule> = {
+const RULES: Record<string, ObjectCheck> = {
   'AddChannel params.SIP': sessionIntervals,
   'EditChannel params.SIP': sessionIntervals,
   'GetPublicNo params': atMostOneUser,
@@ -51,7 +47,7 @@ const RULES: Record<string, ObjectRule> = {
   'UnassignPublicNo params': exactlyOneUser,
 };
 
-export function objectRuleFor(method: string, path: string): ObjectRule | undefined {
+export function objectRuleFor(method: string, path: string): ObjectCheck | undefined {
   return RULES[`${method} ${path}`];
 }
 

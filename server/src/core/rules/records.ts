@@ -8,7 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { documentedProblem, wordProblem } from '../messages';
 import { RECORD_NOUNS, type RecordKind, type Records } from '../records';
 import { rangeOf, writtenText } from '../tree';
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from './rule-types';
 
 /** False when the records hold the kind and not this well-formed ID (the quick path's question). */
 export function isKnownRecord(records: Records | undefined, kind: RecordKind, written: string): boolean {

@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { documentedText, normalizeCode } from '../catalog';
 import { fillText, wordProblem } from '../messages';
 import { propertyValue, rangeOf, writtenText } from '../tree';
-import type { ValidationContext } from '../validate';
+import type { ValidationContext } from './rule-types';
 
 /** The documented text as a pattern in which each placeholder may hold any text. */
 function textPattern(template: string): RegExp {
