@@ -1,53 +1,30 @@
-// Where a documented code's documentation is, offline: the build writes one page per method to
-// dist/codes/<Method>.md (beside this bundle); `codeDescription.href` is that file plus the line of
-// the code's heading. The fragment is `#L<line>` because VS Code opens a file link's `#<number>`
-// or `#L<number>` as a line to reveal; other clients open the page. Without the built pages (a
-// server bundled on its own, or run from source) they are written once to a temporary folder.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { codePage, codePages } from '../core';
+// Where a documented code's documentation is, offline: one page per method, `<Method>.md`, in a
+// folder the server is told at start (server.ts): the pages the build writes to dist/codes and
+// the VSIX ships, beside the Node bundle or named by the client (the extension's own URI on the
+// web). `codeDescription.href` is that page plus the line of the code's heading: the fragment is
+// `#L<line>` because VS Code opens a link's `#<number>` or `#L<number>` as a line to reveal; other
+// clients open the page. No folder, no links.
+import { codePage } from '../core';
+import { joinUri } from './uri-paths';
 
 export const CODES_FOLDER = 'codes';
 
-let folder: string | null | undefined;
-
-function writePages(): string | null {
-  const pages = codePages();
-  const hash = createHash('sha256');
-  for (const page of pages) hash.update(page.fileName).update(page.markdown);
-  const target = join(tmpdir(), `voipnow-payloads-codes-${hash.digest('hex').slice(0, 12)}`);
-  try {
-    if (!existsSync(join(target, 'index.md'))) {
-      mkdirSync(target, { recursive: true });
-      for (const page of pages) writeFileSync(join(target, page.fileName), page.markdown);
-    }
-    return target;
-  } catch {
-    return null;
-  }
-}
-
-/** The folder holding the pages, found (or written) once. */
-export function codesFolder(): string | undefined {
-  if (folder === undefined) {
-    const beside = join(__dirname, CODES_FOLDER);
-    folder = existsSync(join(beside, 'index.md')) ? beside : writePages();
-  }
-  return folder ?? undefined;
-}
-
+let folder: string | undefined;
 const hrefs = new Map<string, string | undefined>();
 
-/** A file: URI that shows the method's documentation of the code, or undefined. */
+/** The folder (a URI) of the code pages, or undefined for none. */
+export function useCodePages(folderUri: string | undefined): void {
+  folder = folderUri;
+  hrefs.clear();
+}
+
+/** A URI that shows the method's documentation of the code, or undefined. */
 export function codeHref(method: string, code: string): string | undefined {
+  if (!folder) return undefined;
   const key = `${method} ${code}`;
   if (hrefs.has(key)) return hrefs.get(key);
-  const dir = codesFolder();
-  const line = dir ? codePage(method).lines.get(code) : undefined;
-  const href = dir && line ? `${pathToFileURL(join(dir, `${method}.md`)).href}#L${line}` : undefined;
+  const line = codePage(method).lines.get(code);
+  const href = line ? `${joinUri(folder, `${method}.md`)}#L${line}` : undefined;
   hrefs.set(key, href);
   return href;
 }

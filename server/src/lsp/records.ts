@@ -1,36 +1,37 @@
 // The records snapshot of each workspace folder (spec section 6): `<folder>/.voipnow/records.json`,
-// read from disk and read again when it changes. Changes come from the client's file watching
-// (workspace/didChangeWatchedFiles, registered for `**/.voipnow/records.json` when the client can
-// register it dynamically) or, for clients without it (Neovim 0.7), from fs.watch on the folder and
-// on its `.voipnow` folder. A records file with an error is not used; its problems are shown on it:
+// read through the workspace file system (the disk, or the client's workspace.fs in the browser)
+// and read again when it changes; reads run one after the other, `ready()` resolves when the ones
+// asked for are done. Changes come from the client's file watching (workspace/didChangeWatchedFiles,
+// registered for `**/.voipnow/records.json` when the client can register it dynamically) or, for
+// clients without it (Neovim 0.7), from the platform's own watching (fs.watch) of the folder and of
+// its `.voipnow` folder. A records file with an error is not used; its problems are shown on it:
 // pulled or pushed like any document's while it is open, pushed from disk otherwise (push clients).
-import { watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DEFAULT_MAX_FILE_SIZE, parseRecords, RECORDS_PATH, type Analysis, type ParsedRecords, type Records } from '../core';
-import { readTextFile } from './read-file';
+import { DEFAULT_MAX_FILE_SIZE, parseRecords, readText, RECORDS_PATH } from '../core';
+import type { Analysis, ParsedRecords, Records, WorkspaceFileSystem } from '../core';
+import type { FolderWatch, ServerPlatform } from './platform';
 import { toDiagnostic } from './to-diagnostic';
+import { folderKey, joinUri, uriKey } from './uri-paths';
 
-/** fs.watch events come in bursts (an editor writes, renames, touches): one reload after this quiet time. */
+/** Watch events come in bursts (an editor writes, renames, touches): one reload after this quiet time. */
 export const RELOAD_DELAY_MS = 50;
 
 interface FolderRecords {
-  /** The folder's URI as the client gave it, the same normalized, and its path with a trailing slash. */
+  /** The folder's URI as the client gave it, and its key (uri-paths.ts). */
   uri: string;
   key: string;
-  path: string;
-  /** The records file: URI and path on disk. */
+  /** The records file's URI (normal form) and key. */
   fileUri: string;
-  filePath: string;
+  fileKey: string;
   /** The text last read (undefined: no file). */
   text: string | undefined;
   parsed: ParsedRecords | undefined;
   /** Problems published from disk for the (closed) records file. */
   published: boolean;
-  watchers: FSWatcher[];
-  timer?: NodeJS.Timeout;
+  watchers: FolderWatch[];
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export interface RecordsStoreOptions {
@@ -40,13 +41,18 @@ export interface RecordsStoreOptions {
   isOpen(uri: string): boolean;
   /** Called after folders' records changed (their URIs as the client gave them), to check their documents again. */
   onChange(folders: string[]): void;
+  fs: WorkspaceFileSystem;
+  /** The platform's own watching, for clients that watch no files (undefined: none). */
+  watchFolder?: ServerPlatform['watchFolder'];
 }
 
 export class RecordsStore {
   private folders: FolderRecords[] = [];
-  /** fs.watch the folders (the client does not watch files for us). */
+  /** Watch the folders (the client does not watch files for us). */
   private watchItself = false;
   private disposed = false;
+  /** The reads asked for, one after the other. */
+  private reads: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -55,8 +61,8 @@ export class RecordsStore {
 
   /** The records that apply to a document: its innermost workspace folder's, if usable. */
   forDocument(uri: string): Records | undefined {
-    const path = URI.parse(uri).path;
-    return this.folders.find((f) => path.startsWith(f.path))?.parsed?.records;
+    const key = uriKey(uri) + '/';
+    return this.folders.find((f) => key.startsWith(f.key))?.parsed?.records;
   }
 
   /** A `.voipnow/records.json` (of a workspace folder or not): checked as a records file, not a payload. */
@@ -70,22 +76,28 @@ export class RecordsStore {
     return { text, root: undefined, isPayload: false, requests: [], problems, unique: [] };
   }
 
-  setFolders(uris: readonly string[]): void {
-    const given = new Map(uris.map((u) => [URI.parse(u).toString(), u]));
+  /** The workspace folders changed: the new ones' records are read; resolves once read. */
+  setFolders(uris: readonly string[]): Promise<void> {
+    const given = new Map(uris.map((u) => [folderKey(u), u]));
     for (const folder of this.folders) if (!given.has(folder.key)) this.drop(folder);
     const known = new Set(this.folders.map((f) => f.key));
     const added = [...given].filter(([key]) => !known.has(key));
     this.folders = this.folders.filter((f) => given.has(f.key));
     for (const [key, uri] of added) {
-      const fsPath = URI.parse(uri).fsPath;
-      const filePath = join(fsPath, ...RECORDS_PATH.split('/'));
-      const folder: FolderRecords = { uri, key, path: URI.parse(uri).path.replace(/\/?$/, '/'), fileUri: URI.file(filePath).toString(), filePath, text: undefined, parsed: undefined, published: false, watchers: [] };
+      const fileUri = joinUri(uri, RECORDS_PATH);
+      const folder: FolderRecords = { uri, key, fileUri, fileKey: uriKey(fileUri), text: undefined, parsed: undefined, published: false, watchers: [] };
       this.folders.push(folder);
-      this.load(folder);
+      void this.load(folder);
       if (this.watchItself) this.watch(folder);
     }
     // Longest first: the innermost folder of a nested pair wins.
-    this.folders.sort((a, b) => b.path.length - a.path.length);
+    this.folders.sort((a, b) => b.key.length - a.key.length);
+    return this.ready();
+  }
+
+  /** Resolves once every read asked for so far is done. */
+  async ready(): Promise<void> {
+    await this.reads;
   }
 
   /** The client offers no file watching: watch each folder ourselves. */
@@ -95,18 +107,17 @@ export class RecordsStore {
   }
 
   /** workspace/didChangeWatchedFiles: read again the records files that changed. */
-  filesChanged(uris: readonly string[]): void {
-    const changed = new Set<string>();
-    for (const uri of uris) {
-      const path = URI.parse(uri).path;
-      for (const folder of this.folders) if (URI.parse(folder.fileUri).path === path && this.load(folder)) changed.add(folder.uri);
-    }
-    if (changed.size > 0) this.options.onChange([...changed]);
+  async filesChanged(uris: readonly string[]): Promise<void> {
+    const keys = new Set(uris.map(uriKey));
+    const changed: string[] = [];
+    for (const folder of this.folders) if (keys.has(folder.fileKey) && (await this.load(folder))) changed.push(folder.uri);
+    if (changed.length > 0 && !this.disposed) this.options.onChange(changed);
   }
 
   /** A records file was closed in the editor: its problems on disk are shown again (push mode). */
   closed(uri: string): void {
-    const folder = this.folders.find((f) => f.fileUri === URI.parse(uri).toString());
+    const key = uriKey(uri);
+    const folder = this.folders.find((f) => f.fileKey === key);
     if (folder) {
       folder.published = false;
       this.publish(folder);
@@ -119,16 +130,22 @@ export class RecordsStore {
     this.folders = [];
   }
 
-  /** Reads the folder's records file; returns whether anything changed. */
-  private load(folder: FolderRecords): boolean {
-    const text = readTextFile(folder.filePath, DEFAULT_MAX_FILE_SIZE + 1);
+  /** Reads the folder's records file (after the reads before); resolves with whether anything changed. */
+  private load(folder: FolderRecords): Promise<boolean> {
+    const read = this.reads.then(() => readText(this.options.fs, folder.fileUri, DEFAULT_MAX_FILE_SIZE + 2)).then((text) => this.apply(folder, text));
+    this.reads = read.catch(() => {});
+    return read;
+  }
+
+  private apply(folder: FolderRecords, text: string | undefined): boolean {
+    if (this.disposed || !this.folders.includes(folder)) return false;
     if (text === folder.text && (text === undefined || folder.parsed)) return false;
     const before = folder.parsed;
     folder.text = text;
     folder.parsed = text === undefined ? undefined : parseRecords(text, { display: RECORDS_PATH, location: folder.fileUri });
     const broken = folder.parsed !== undefined && folder.parsed.records === undefined;
     if (broken && (before === undefined || before.records !== undefined)) {
-      const message = `VoipNow: ${URI.parse(folder.uri).fsPath}/${RECORDS_PATH} has errors and is not used until they are fixed (IDs are checked for their format only).`;
+      const message = `VoipNow: ${shownUri(folder.fileUri)} has errors and is not used until they are fixed (IDs are checked for their format only).`;
       this.connection.console.warn(message);
       // A notification (window/showMessage), not a request: nothing to wait for, nothing a client can fail.
       void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
@@ -148,11 +165,12 @@ export class RecordsStore {
     void this.connection.sendDiagnostics({ uri: folder.fileUri, diagnostics });
   }
 
-  /** fs.watch on the folder (for `.voipnow` appearing or going) and on `.voipnow` (for records.json). */
+  /** The platform watches the folder (for `.voipnow` appearing or going) and `.voipnow` (for records.json). */
   private watch(folder: FolderRecords): void {
     for (const watcher of folder.watchers) watcher.close();
     folder.watchers = [];
-    const dir = join(folder.filePath, '..');
+    const watchFolder = this.options.watchFolder;
+    if (!watchFolder) return;
     const schedule = () => {
       if (folder.timer) clearTimeout(folder.timer);
       folder.timer = setTimeout(() => {
@@ -160,22 +178,16 @@ export class RecordsStore {
         if (this.disposed || !this.folders.includes(folder)) return;
         // `.voipnow` may have appeared or gone: watch again what is there now.
         this.watch(folder);
-        if (this.load(folder)) this.options.onChange([folder.uri]);
+        void this.load(folder).then((changed) => changed && !this.disposed && this.options.onChange([folder.uri]));
       }, RELOAD_DELAY_MS);
     };
-    const add = (path: string, relevant: (name: string | null) => boolean) => {
-      try {
-        const watcher = watch(path, { persistent: false }, (_event, name) => {
-          if (relevant(name === null ? null : String(name))) schedule();
-        });
-        watcher.on('error', () => watcher.close());
-        folder.watchers.push(watcher);
-      } catch {
-        // The folder (or .voipnow) does not exist (yet): the parent's watcher sees it appear.
-      }
+    // A folder that does not exist (yet) gives no watch: the parent's watcher sees it appear.
+    const add = (uri: string, name: string) => {
+      const watcher = watchFolder(uri, (changed) => (changed === undefined || changed === name) && schedule());
+      if (watcher) folder.watchers.push(watcher);
     };
-    add(join(dir, '..'), (name) => name === null || name === '.voipnow');
-    add(dir, (name) => name === null || name === 'records.json');
+    add(folder.uri, '.voipnow');
+    add(joinUri(folder.uri, '.voipnow'), 'records.json');
   }
 
   private drop(folder: FolderRecords): void {
@@ -184,4 +196,10 @@ export class RecordsStore {
     if (folder.timer) clearTimeout(folder.timer);
     if (folder.published && !this.disposed) void this.connection.sendDiagnostics({ uri: folder.fileUri, diagnostics: [] });
   }
+}
+
+/** A file as a message names it: its path on this disk, else its URI. */
+function shownUri(uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : uri;
 }

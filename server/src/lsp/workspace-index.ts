@@ -23,9 +23,10 @@ import {
   type SessionFolder,
   type WorkspaceFileSystem,
 } from '../core';
+import { nextTurn, soon } from './next-turn';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
-import { baseName, documentKey, folderKey, normalUri } from './uri-paths';
+import { baseName, folderKey, normalUri, uriKey, within } from './uri-paths';
 
 /** Milliseconds of checking between two turns of the event loop. */
 const SLICE_MS = 8;
@@ -67,8 +68,7 @@ export interface WorkspaceIndexOptions {
 
 export type IndexChange = SessionChanges;
 
-/** Resolves on the next turn of the event loop (after pending I/O and requests). */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export { nextTurn } from './next-turn';
 
 export class WorkspaceIndex {
   readonly session = new WorkspaceSession();
@@ -115,7 +115,7 @@ export class WorkspaceIndex {
 
   /** The innermost workspace folder holding a URI. */
   folderOf(uri: string): IndexFolder | undefined {
-    const key = documentKey(uri);
+    const key = uriKey(uri) + '/';
     let best: IndexFolder | undefined;
     for (const folder of this.folders) if (key.startsWith(folder.key) && (!best || folder.key.length > best.key.length)) best = folder;
     return best;
@@ -207,10 +207,11 @@ export class WorkspaceIndex {
    * nested workspace folder is indexed as itself; skipped folders are never listed.
    */
   private async listFolder(folder: IndexFolder, cancelled: () => boolean): Promise<string[]> {
-    const nested = (uri: string) => this.folders.some((f) => f !== folder && f.key.length > folder.key.length && documentKey(uri).startsWith(f.key));
+    const nested = (uri: string) => this.folders.some((f) => f !== folder && f.key.length > folder.key.length && within(uri, f.key));
     const searched = await this.options.findFiles?.(folder);
     if (searched && searched.length > 0) {
-      return searched.map(normalUri).filter((uri) => this.folderOf(uri) === folder && isJsonName(uri) && !inSkippedFolder(URI.parse(uri).path.slice(folder.path.length)));
+      const listed = (uri: string) => this.folderOf(uri) === folder && isJsonName(uri) && !inSkippedFolder(URI.parse(uri).path.slice(folder.path.length));
+      return searched.map(normalUri).filter(listed);
     }
     return listJsonFiles(this.options.fs, folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
@@ -339,7 +340,7 @@ export class WorkspaceIndex {
       for (const file of [...this.session.all()]) {
         if (file.version !== null) continue;
         // Scheme, authority and path: a folder's files are those of its own scheme.
-        const path = documentKey(file.id).slice(0, -1);
+        const path = uriKey(file.id);
         for (let at = path.lastIndexOf('/'); at > path.indexOf('//') + 1; at = path.lastIndexOf('/', at - 1)) {
           if (gone.has(path.slice(0, at))) {
             this.session.remove(file.id);
@@ -367,7 +368,7 @@ export class WorkspaceIndex {
   private scheduleFlush(): void {
     if (this.flushScheduled || this.indexing) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    soon(() => {
       this.flushScheduled = false;
       this.flush();
     });

@@ -1,0 +1,22 @@
+// Yielding to the event loop between slices of work, on Node and in a Web Worker alike. Node has
+// setImmediate (after pending I/O); a worker has none, and setTimeout(0) is clamped to 4 ms once
+// nested, a third of a slice: a MessageChannel message comes back on the next task instead.
+type Callback = () => void;
+
+function messageChannelSoon(): (callback: Callback) => void {
+  const queue: Callback[] = [];
+  const channel = new MessageChannel();
+  // A worker's MessagePort (Node's types describe Node's own).
+  (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => queue.shift()?.();
+  return (callback) => {
+    queue.push(callback);
+    channel.port2.postMessage(undefined);
+  };
+}
+
+/** Runs `callback` on a later turn of the event loop, after the pending messages and I/O. */
+export const soon: (callback: Callback) => void =
+  typeof setImmediate === 'function' ? (callback) => void setImmediate(callback) : messageChannelSoon();
+
+/** Resolves on the next turn of the event loop (after pending I/O and requests). */
+export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => soon(resolve));

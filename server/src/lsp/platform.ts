@@ -1,0 +1,25 @@
+// What the language server needs from where it runs, given by its entry: the Node process
+// (node/main.ts: the disk, fs.watch, the code pages beside the bundle) or a Web Worker
+// (browser/main.ts: the client's workspace.fs and workspace.findFiles, no watching of its own, the
+// code pages the client names). Everything else, the handlers and the engine, is the same code.
+import type { WorkspaceFileSystem } from '../core';
+
+export interface FolderWatch {
+  close(): void;
+}
+
+export interface ServerPlatform {
+  /** The workspace's files, named by URI (readFile, stat, readDirectory, join). */
+  fs: WorkspaceFileSystem;
+  /** A folder's JSON files by the client's search; undefined (or none found): the server walks the folder through `fs`. */
+  findFiles?(folderUri: string): Promise<string[] | undefined>;
+  /**
+   * Watches one folder, not recursively, for clients that do not watch files for the server (a
+   * name in it changed, or undefined when unknown; `onError` once the watch broke and was closed);
+   * undefined when it cannot be watched (not there). Absent where the server cannot watch (the
+   * browser, where the client always watches).
+   */
+  watchFolder?(folderUri: string, onChange: (name: string | undefined) => void, onError?: () => void): FolderWatch | undefined;
+  /** The folder (URI) of the code pages when the platform has its own (Node: dist/codes beside the bundle). */
+  codePages?(): string | undefined;
+}
