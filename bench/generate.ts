@@ -43,3 +43,8 @@ export function batchText(count: number): string {
 export function singleFileText(i: number): string {
   return JSON.stringify(channelRequest(i), null, 2);
 }
+
+/** A one-request file under 200 bytes (the workspace index's scenario of 100,000 files). */
+export function smallRequestText(i: number): string {
+  return JSON.stringify({ method: 'AddChannel', params: { type: 'sip', SIP: { name: `Carrier ${i}`, flow: i % 10 === 7 ? 'bothh' : 'in' } } }) + '\n';
+}

@@ -18,6 +18,7 @@ const results: Record<string, number> = {};
 const record = (measure: string, key: string, value: number, shown: string, target = '') => {
   results[key] = value;
   rows.push({ measure, value: shown, target });
+  console.log(`  ${measure}: ${shown}`);
 };
 
 async function main() {

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseTree } from 'jsonc-parser';
 import { MAX_RELATED } from '../server/src/core';
 import { TestClient } from '../test/protocol/lsp-client';
-import { batchText, singleFileText } from './generate';
+import { batchText, smallRequestText } from './generate';
 import { median, timeAsync } from './measure';
 
 export type RecordRow = (measure: string, key: string, value: number, shown: string, target?: string) => void;
@@ -50,9 +50,13 @@ function copiesFolder(batch: string, k: number): string {
   return dir;
 }
 
+/** A report of 2,400 problems is complete only above the editor's default cap of 1,000. */
+const UNCAPPED = { maxProblems: 100_000 };
+
 /** Opens copy-0 of a K-copies folder and waits for its complete report; returns ms and the client (still running). */
 async function openComplete(dir: string, batch: string, k: number): Promise<{ ms: number; client: TestClient; uri: string }> {
   const client = new TestClient();
+  client.configuration = UNCAPPED;
   await client.initialize(PUSH, dir);
   const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
   const related = Math.min(k - 1, MAX_RELATED);
@@ -105,24 +109,28 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
     }
   }
 
-  // 2. Open the batch while the same file is on disk in the workspace (the index must not make it wait).
+  // 2. Open the batch while the same file is on disk in the workspace (the index must not make it
+  // wait): one server, its first open (a cold process) apart; then closed and opened again five
+  // times: each close makes the index read the file from disk again while the next open comes.
   {
     const dir = copiesFolder(batch, 1);
     try {
+      const client = new TestClient();
+      await client.initialize(PUSH, dir);
+      const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
       const samples: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const client = new TestClient();
-        await client.initialize(PUSH, dir);
-        const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
+      for (let i = 0; i < 6; i++) {
         samples.push(await timeAsync(async () => {
-          const published = client.diagnosticsFor(uri);
-          await client.open(uri, batch);
+          const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === i + 1 && p.diagnostics.length > 0);
+          await client.open(uri, batch, 'json', i + 1);
           await published;
         }));
-        await client.stop();
+        await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       }
-      const open = median(samples);
-      record('open the batch, also on disk in the workspace', 'openOnDiskRatio', open / floor, `${(open / floor).toFixed(2)}x warm parseTree (${open.toFixed(0)} ms)`, '<= 1.5x');
+      await client.stop();
+      const [cold, ...warm] = samples;
+      const open = median(warm);
+      record('open the batch, also on disk in the workspace', 'openOnDiskRatio', open / floor, `${(open / floor).toFixed(2)}x warm parseTree (${open.toFixed(0)} ms; first open in a cold server ${cold.toFixed(0)} ms)`, '<= 1.5x');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -133,6 +141,7 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
     const dir = copiesFolder(batch, 8);
     try {
       const client = new TestClient();
+      client.configuration = UNCAPPED;
       await client.initialize(PUSH, dir);
       const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
       const other = pathToFileURL(path.join(dir, 'copy-7.payload.json')).href;
@@ -155,7 +164,7 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
       for (let d = 0; d < 100; d++) {
         const sub = path.join(dir, `d${d}`);
         mkdirSync(sub);
-        for (let i = 0; i < 1000; i++) writeFileSync(path.join(sub, `r${i}.payload.json`), singleFileText(d * 1000 + i));
+        for (let i = 0; i < 1000; i++) writeFileSync(path.join(sub, `r${i}.payload.json`), smallRequestText(d * 1000 + i));
       }
       const small = '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Open one", "flow": "bothh" } } }\n';
       // Warm the file cache once.
@@ -182,9 +191,9 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
       // Shutdown while indexing.
       const busy = new TestClient();
       await busy.initialize(PUSH, dir);
-      await busy.waitFor('window/workDoneProgress/create', () => true, 2000).catch(() => undefined);
+      // Once it reports indexing (its first status notification), shutdown.
+      await busy.waitFor('voipnow/status', (s) => s.indexing === true, 60_000);
       const shutdown = await timeAsync(() => busy.connection.sendRequest('shutdown'));
-      await busy.connection.sendNotification('exit');
       await busy.stop();
       record('shutdown answered while indexing', 'shutdownMs', shutdown, `${shutdown.toFixed(0)} ms`, '<= 1,000 ms');
     } finally {

@@ -90,11 +90,19 @@ export class Diagnostics {
   async compute(document: TextDocument): Promise<Diagnostic[]> {
     const checked = await this.check(document);
     if (!checked) return [];
+    await this.placed();
     return toDiagnostics(this.session()?.report(checked.file.id, { maxProblems: checked.settings.maxProblems }) ?? []);
   }
 
   private session() {
     return this.workspace?.index.session;
+  }
+
+  /** Clashing values placed in slices that yield, so that building a report afterwards is quick. */
+  private async placed(): Promise<void> {
+    const session = this.session();
+    if (!session) return;
+    while (!session.placeSome(Date.now() + SLICE_MS)) await nextTurn();
   }
 
   /** A file that is not open: its report's id, and the report. */
@@ -111,7 +119,10 @@ export class Diagnostics {
   async onPull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const document = this.documents.get(uri);
     // A file that is not open (just closed): what the session knows of it on disk.
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(this.diskReport(uri).report) };
+    if (!document) {
+      await this.placed();
+      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(this.diskReport(uri).report) };
+    }
     const items = await this.compute(document);
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items };
@@ -125,6 +136,7 @@ export class Diagnostics {
   async onWorkspacePull(previousResultIds: ReadonlyArray<{ uri: string; value: string }>, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     if (!this.workspace) return { items: [] };
     await Promise.race([this.workspace.index.ready(), new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()))]);
+    await this.placed();
     if (token.isCancellationRequested) return { items: [] };
     const previous = new Map(previousResultIds.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
@@ -221,6 +233,7 @@ export class Diagnostics {
     while (this.toPublish.size > 0 && !this.stopped) {
       const uri = this.toPublish.values().next().value as string;
       this.toPublish.delete(uri);
+      await this.placed();
       // A document just closed still has its open version here until its file is read again (which reports it then).
       if (!this.documents.get(uri) && this.session()?.get(uri)?.version == null) this.publishDisk(uri);
       if (Date.now() - sliceStart >= SLICE_MS) {

@@ -110,6 +110,8 @@ class Entry implements SessionFile {
   /** The entries that take part in clashes (each key once). */
   readonly clashing: UniqueEntry[];
   clashStamp = 0;
+  /** How many of `clashing` have been placed (their range found) ahead of a report. */
+  placed = 0;
 
   constructor(
     readonly id: string,
@@ -155,6 +157,8 @@ export class WorkspaceSession {
   private contentStamps = 0;
   private changes: SessionChanges = { files: new Set(), clashes: new Set() };
   private readonly reports = new WeakMap<Entry, { stamp: string; maxProblems: number | undefined; report: ReportedProblem[] }>();
+  /** Files whose clashing values may not be placed yet (see placeSome). */
+  private readonly toPlace = new Set<Entry>();
 
   /** Checks a file's content (unless the host passes its analysis) and files it; returns what the session holds. */
   update(id: string, text: string, scope: FileScope, options: UpdateOptions = {}): SessionFile {
@@ -225,6 +229,26 @@ export class WorkspaceSession {
     return report;
   }
 
+  /**
+   * Finds where clashing values stand (each parses its request alone, on the quick path), until
+   * `deadline` (Date.now() milliseconds). A report built afterwards only reads positions; a host
+   * that must stay responsive calls this in slices first. True when nothing is left to place.
+   */
+  placeSome(deadline: number): boolean {
+    let count = 0;
+    for (const entry of this.toPlace) {
+      if (this.files.get(entry.id) === entry) {
+        while (entry.placed < entry.clashing.length) {
+          const unique = entry.clashing[entry.placed++];
+          if (this.clashes.clashes(unique.key)) unique.range();
+          if ((++count & 31) === 0 && Date.now() >= deadline) return false;
+        }
+      }
+      this.toPlace.delete(entry);
+    }
+    return true;
+  }
+
   /** Where the other files add a value (go to definition), in the workspace's order. */
   holders(key: string, exceptId: string): Array<{ id: string; offset: number; length: number; range: PlacedRange }> {
     return this.clashes
@@ -253,6 +277,7 @@ export class WorkspaceSession {
       for (const holder of this.clashes.holders(entry.key)) touched.add(holder.file);
     }
     for (const file of touched) {
+      this.toPlace.add(file);
       if (file === after) continue;
       file.clashStamp++;
       this.changes.clashes.add(file.id);
