@@ -6,7 +6,6 @@ export { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_G
 export { LineIndex } from './line-index';
 export { DEFAULT_MAX_FILE_SIZE, MAX_NESTING } from './parse';
 export { isDocumentedCode, type FixData, type Problem, type Severity } from './problem';
-export { fileCheckableCodes } from './checkable';
 export { WORD_CODES, type WordCodeName } from './word-codes';
 // Editing features (hover, completion, quick fixes, fix-all, outline, code pages): plain data with offsets.
 export { locate, nodeAt, requestAt, specAtPath, type SpecAt, type Target } from './features/locate';
@@ -16,6 +15,7 @@ export { quickFixes, type Edit, type Fix, type ProblemRef } from './features/fix
 export { applyEdits, fixAll, type AppliedFix, type FixAllResult } from './features/fix-all';
 export { documentSymbols, type SymbolEntry, type SymbolKind } from './features/symbols';
 export { codePage, codePages, methodCodeTable, type CodePage } from './features/code-docs';
+export { fileCheckableCodes } from './features/code-index';
 export { plainFromSnippet } from './features/placeholders';
 // The records snapshot (spec section 6): parsing `.voipnow/records.json`, and go to definition on an ID.
 export { parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions } from './records';

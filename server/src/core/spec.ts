@@ -3,7 +3,7 @@
 import { FORMATS } from './formats';
 import { METHODS } from './catalog';
 import { isRecordKind, type RecordKind } from './records';
-import { objectRuleFor } from './rules/cross-field';
+import { objectCheckFor } from './rules/cross-field';
 import type { ObjectCheck } from './rules/rule-types';
 import commonSchema from '../../../schemas/common.schema.json';
 
@@ -60,7 +60,7 @@ export interface ValueSpec {
   slots?: readonly ValueSpec[];
   /** A property's position in its object's `slots`. */
   slot?: number;
-  /** Object parameters: the rule over several of its keys (cross-field.ts), if any. */
+  /** Object parameters: the check of the rule over several of its keys (cross-field.ts), if any. */
   objectRule?: ObjectCheck;
   /** An ID parameter (and its list's items): the kind of record it names (spec section 6). */
   records?: RecordKind;
@@ -192,7 +192,7 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
     spec.slots = [...compiled.values()];
     spec.slots.forEach((property, slot) => (property.slot = slot));
     spec.path = path;
-    spec.objectRule = objectRuleFor(method, path);
+    spec.objectRule = objectCheckFor(method, path);
     spec.closed = k.additionalProperties === false;
     spec.required = (k.required as string[] | undefined) ?? [];
     spec.incompleteIsInvalid = k.incompleteIsInvalid === true;

@@ -1,24 +1,9 @@
-// The code pages and the code index behind hover: every documented code of every method is on
-// its method's page under its own heading, with its exact text, and the codes the index says a
-// file can raise are exactly the engine's checkable codes.
+// The code pages: every documented code of every method is on its method's page under its own
+// heading, with its exact text, and each says whether the file or the server decides.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { allRows, codePage, codePages, fileCheckableCodes, METHODS } from '../../../server/src/core';
-import { codeIndex } from '../../../server/src/core/features/code-index';
-import { uniqueMethods } from '../../../server/src/core/rules/duplicates';
+import { allRows, codePage, codePages, METHODS } from '../../../server/src/core';
 import { unescapeMarkdown } from './cursor';
-
-describe('code index', () => {
-  it("raises, for every method, exactly the engine's file-checkable codes", () => {
-    for (const method of METHODS) {
-      assert.deepEqual(new Set(codeIndex(method).map((e) => e.code)), fileCheckableCodes(method), method);
-    }
-  });
-
-  it('knows where each duplicate (200) rule looks', () => {
-    for (const method of uniqueMethods()) assert.ok(codeIndex(method).some((e) => e.code === '200' && e.source === 'duplicate'), method);
-  });
-});
 
 describe('code pages', () => {
   it('has a heading line for every documented code, followed by its exact text', () => {
@@ -37,6 +22,14 @@ describe('code pages', () => {
     assert.equal(section('617'), '\n> Invalid flow. Here are the values available: in, out, both.\n\nChecked in the file.\n\n- `SIP.flow` is invalid: expected one of `"in"`, `"out"`, `"both"`.');
     assert.equal(section('102'), "\n> This account has expired.\n\nFrom the server's state: a payload file cannot show it.\n\n- The account making the call has expired.");
     assert.equal(section('262'), "\n> Invalid channel ID.\n\nFrom the server's state: a payload file cannot show it.\n\n- The ID is well-formed but names no record the server holds (or one this account cannot reach).");
+  });
+
+  it("says where a file raises each code: the parameter, and the condition of any cause but the parameter's own invalid value", () => {
+    const row = (method: string, code: string) => codePage(method).markdown.split('\n').find((l) => l.startsWith(`| ${code} |`))!.split(' | ').at(-1);
+    assert.equal(row('AssignPublicNo', '117'), 'file: `didID` (absent), `userID` (none of `userID`, `userIdentifier`, `extendedNumber`) |');
+    assert.equal(row('AssignPublicNo', '250'), 'file: `userID` |');
+    assert.equal(row('EditChannel', '628'), 'file: `SIP.sessionMinExpire` (not lower than `sessionExpire`) |');
+    assert.equal(row('AddPublicNo', '200'), 'file: `publicNo[].phoneNo` (added twice) |');
   });
 
   it('writes one page per method and an index', () => {

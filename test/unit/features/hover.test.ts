@@ -172,6 +172,14 @@ describe('hover on a diagnostic', () => {
     assert.equal(unknown.markdown, '**unknown-parameter** · A key the method does not define (often a misspelling).');
     assert.equal(unknown.covered, '"dtmfMode"');
   });
+
+  it('explains a 117 by the rule that raised it, not by every 117 of the method', () => {
+    const selectors = '**117** · None of `userID`, `userIdentifier`, `extendedNumber` is given (exactly one is required).';
+    const noUser = hoverAt('{ "method": "AssignPublicNo", "par|ams": { "didID": [1] } }')!;
+    assert.ok(noUser.markdown.startsWith(`${selectors}\n\n---\n\n**params**`), noUser.markdown);
+    const noDid = hoverAt('{ "method": "AssignPublicNo", "par|ams": { "userID": 1 } }')!;
+    assert.ok(noDid.markdown.startsWith('**117** · `didID` is absent (it is required).\n\n---\n\n**params**'), noDid.markdown);
+  });
 });
 
 describe('hover as plain text (for clients that take no Markdown)', () => {

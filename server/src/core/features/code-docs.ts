@@ -2,23 +2,17 @@
 // diagnostics link to (`codeDescription`): the build writes one page per method to dist/codes/.
 import { METHODS, methodCodes } from '../catalog';
 import { methodSpec } from '../spec';
-import { entriesFor, shownPath, type CodeEntry } from './code-index';
+import { shownPath } from '../rules/paths';
+import { entriesFor } from './code-index';
 import { explainCode, verdict } from './explain';
 import { code as inline, escapeMarkdown, table } from './markdown';
-
-const SOURCE_NOTE: Record<CodeEntry['source'], string> = {
-  invalid: '',
-  missing: ' (absent)',
-  order: ' (order)',
-  'one-of': ' (none given)',
-  duplicate: ' (duplicate)',
-};
 
 /** Where a file raises the code, or that the server does. */
 export function checkedCell(method: string, code: string): string {
   const entries = entriesFor(method, code);
   if (entries.length === 0) return "server's state";
-  const places = [...new Set(entries.map((e) => inline(shownPath(e.path)) + SOURCE_NOTE[e.source]))];
+  // An invalid value of the parameter is what its code means; any other cause says its condition.
+  const places = [...new Set(entries.map((e) => inline(shownPath(e.path)) + (e.invalid ? '' : ` (${e.when})`)))];
   return `file: ${places.join(', ')}`;
 }
 

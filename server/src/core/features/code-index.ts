@@ -1,43 +1,38 @@
-// For each method: which documented codes a payload file can raise, on which parameter and why
-// (an invalid value, an absent required parameter, a rule over several keys, a duplicate). Hover,
-// the code pages and explanations read it; it agrees with checkable.ts by construction (tested).
-import { crossFieldCodes } from '../rules/cross-field';
-import { uniqueMethods } from '../rules/duplicates';
+// For each method: which documented codes a payload file can raise, on which parameter and why.
+// One walk of the compiled schemas gives what they say (an invalid value's code, an absent required
+// parameter's), the rules in code (rules/code-rules.ts) give the rest; hover, explanations, the code
+// pages and the file-checkable codes all read this one list.
+import { rulesOf } from '../rules/code-rules';
+import { shownPath } from '../rules/paths';
+import type { RaisedCode } from '../rules/rule-types';
 import { methodSpec, type ValueSpec } from '../spec';
 import { missingCode } from '../validate';
+import { expectation } from './describe';
+import { code as inline } from './markdown';
 
-export type CodeSource = 'invalid' | 'missing' | 'order' | 'one-of' | 'duplicate';
-
-export interface CodeEntry {
-  code: string;
-  /** Where, from the request: `params.SIP.flow`, `params.publicNo[].phoneNo` (`[]`: an item of a list). */
-  path: string;
-  source: CodeSource;
-  /** The parameter's spec (for `missing`: the absent parameter's). */
-  spec?: ValueSpec;
+export interface CodeEntry extends RaisedCode {
+  /** Set on a parameter's own code for an invalid value: the parameter's spec. */
+  invalid?: ValueSpec;
 }
 
-/** The values that must be unique (duplicates.ts), by method. */
-const UNIQUE_PATHS: Record<string, string> = {
-  AddChannel: 'params.SIP.name',
-  AddChannelGroup: 'params.name',
-  AddPublicNo: 'params.publicNo[].phoneNo',
-};
+function invalidEntry(code: string, path: string, spec: ValueSpec): CodeEntry {
+  const cause = `${inline(shownPath(path))} is invalid: expected ${expectation(spec)}.`;
+  return { code, path, params: [path], absent: false, when: 'invalid value', cause, invalid: spec };
+}
 
-/** What the rules of cross-field.ts look at. */
-const CROSS_FIELD: Record<string, { path: string; source: CodeSource }> = {
-  '628': { path: 'params.SIP.sessionMinExpire', source: 'order' },
-  '117': { path: 'params.userID', source: 'one-of' },
-};
+function missingEntry(code: string, path: string): CodeEntry {
+  return { code, path, params: [path], absent: true, when: 'absent', cause: `${inline(shownPath(path))} is absent (it is required).` };
+}
 
 function walk(method: string, spec: ValueSpec, path: string, out: CodeEntry[]): void {
   if (spec.listOf) {
-    const code = spec.items?.code ?? spec.code;
-    if (code) out.push({ code, path, source: 'invalid', spec });
+    // The validator gives a list's items their own code, else the list's.
+    const itemCode = spec.items?.code ?? spec.code;
+    if (itemCode) out.push(invalidEntry(itemCode, path, spec));
     if (spec.items?.properties) walkObject(method, spec.items, `${path}[]`, out);
     return;
   }
-  if (spec.code) out.push({ code: spec.code, path, source: 'invalid', spec });
+  if (spec.code) out.push(invalidEntry(spec.code, path, spec));
   if (spec.properties) walkObject(method, spec, path, out);
 }
 
@@ -45,30 +40,26 @@ function walkObject(method: string, spec: ValueSpec, path: string, out: CodeEntr
   for (const [name, sub] of spec.properties ?? []) {
     const at = `${path}.${name}`;
     if (spec.required?.includes(name)) {
-      const code = missingCode(method, sub);
-      if (code) out.push({ code, path: at, source: 'missing', spec: sub });
+      const absentCode = missingCode(method, sub);
+      if (absentCode) out.push(missingEntry(absentCode, at));
     }
     walk(method, sub, at, out);
   }
 }
 
-const cache = new Map<string, readonly CodeEntry[]>();
+const entries = new Map<string, readonly CodeEntry[]>();
 
-/** Every (code, parameter, reason) a file can raise for the method, in schema order. */
+/** Every (code, parameter, cause) a file can raise for the method: the schema's in schema order, then the rules'. */
 export function codeIndex(method: string): readonly CodeEntry[] {
-  let entries = cache.get(method);
-  if (!entries) {
+  let found = entries.get(method);
+  if (!found) {
     const out: CodeEntry[] = [];
     walkObject(method, methodSpec(method).params, 'params', out);
-    for (const code of crossFieldCodes(method)) {
-      const rule = CROSS_FIELD[code];
-      if (rule) out.push({ code, path: rule.path, source: rule.source });
-    }
-    if (uniqueMethods().includes(method) && UNIQUE_PATHS[method]) out.push({ code: '200', path: UNIQUE_PATHS[method], source: 'duplicate' });
-    entries = out;
-    cache.set(method, entries);
+    for (const rule of rulesOf(method)) out.push(...rule.raises);
+    found = out;
+    entries.set(method, found);
   }
-  return entries;
+  return found;
 }
 
 /** The entries of one code. */
@@ -76,7 +67,14 @@ export function entriesFor(method: string, code: string): CodeEntry[] {
   return codeIndex(method).filter((e) => e.code === code);
 }
 
-/** A path as shown to users: without `params.` (`SIP.flow`, `publicNo[].phoneNo`). */
-export function shownPath(path: string): string {
-  return path.replace(/^params\./, '');
+const checkable = new Map<string, ReadonlySet<string>>();
+
+/** The documented codes a payload file can raise for the method; every other comes only from the server's state (spec 2.5). */
+export function fileCheckableCodes(method: string): ReadonlySet<string> {
+  let codes = checkable.get(method);
+  if (!codes) {
+    codes = new Set(codeIndex(method).map((e) => e.code));
+    checkable.set(method, codes);
+  }
+  return codes;
 }

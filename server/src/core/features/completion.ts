@@ -5,7 +5,8 @@ import { createScanner, getLocation, SyntaxKind, type Node, type Segment } from 
 import { METHODS } from '../catalog';
 import type { Analysis } from '../check';
 import { describeRequest, findRequests, type Request } from '../requests';
-import { crossFieldCodes } from '../rules/cross-field';
+import { rulesOf } from '../rules/code-rules';
+import { paramName, pathIn } from '../rules/paths';
 import { methodSpec, type ValueSpec } from '../spec';
 import { typeLabel, valueSpec } from './describe';
 import type { Edit } from './fixes';
@@ -84,12 +85,12 @@ function commaBefore(text: string, siblings: readonly Node[], replace: Range): E
   return { offset: end, length: 0, newText: ',' };
 }
 
-/** An object's required keys for a skeleton; an exactly-one-of user selector adds `userID`. */
+/** An object's required keys for a skeleton, with those a rule in code reports absent (exactly one user selector: `userID`). */
 function withRequired(method: string, spec: ValueSpec, canonicalPath: string): ValueSpec {
-  if (canonicalPath === 'params' && crossFieldCodes(method).includes('117') && !spec.required?.includes('userID')) {
-    return { ...spec, required: [...(spec.required ?? []), 'userID'] };
-  }
-  return spec;
+  const required = spec.required ?? [];
+  const reported = rulesOf(method).flatMap((rule) => rule.raises.filter((raised) => raised.absent).map((raised) => raised.path));
+  const added = reported.map(paramName).filter((name, i) => reported[i] === pathIn(canonicalPath, name) && !required.includes(name));
+  return added.length ? { ...spec, required: [...required, ...added] } : spec;
 }
 
 function requestBody(method: string, stops: TabStops): string {

@@ -1,13 +1,12 @@
 // What a documented code means for a method: its text, what usually causes it, and whether a
 // payload file can show it or only the server's state can (spec sections 2.5 and 7).
 import { documentedText } from '../catalog';
-import { fileCheckableCodes } from '../checkable';
 import { fillText } from '../messages';
 import type { Problem } from '../problem';
 import { RECORD_NOUNS, isRecordKind } from '../records';
 import { WORD_CODES, type WordCodeName } from '../word-codes';
-import { entriesFor, shownPath, type CodeEntry } from './code-index';
-import { expectation } from './describe';
+import { paramName, shownPath } from '../rules/paths';
+import { entriesFor, fileCheckableCodes } from './code-index';
 import { code as inline, escapeMarkdown } from './markdown';
 
 /** Codes that only the server's state raises, and what usually causes them. */
@@ -43,23 +42,6 @@ export interface CodeExplanation {
   causes: string[];
 }
 
-/** One sentence per way a file raises the code. */
-export function causeOf(entry: CodeEntry): string {
-  const where = inline(shownPath(entry.path));
-  switch (entry.source) {
-    case 'invalid':
-      return `${where} is invalid: expected ${entry.spec ? expectation(entry.spec) : 'a valid value'}.`;
-    case 'missing':
-      return `${where} is absent (it is required).`;
-    case 'order':
-      return `${where} is not lower than ${inline(shownPath(entry.path).replace('sessionMinExpire', 'sessionExpire'))}.`;
-    case 'one-of':
-      return `None of ${['userID', 'userIdentifier', 'extendedNumber'].map((n) => inline(n)).join(', ')} is given (exactly one is required).`;
-    case 'duplicate':
-      return `Another request adds the same ${where} (in this file or in another payload file).`;
-  }
-}
-
 function serverCause(method: string, code: string, text: string): string {
   const known = SERVER_CAUSES[`${method} ${code}`] ?? SERVER_CAUSES[code];
   if (known) return known;
@@ -73,13 +55,13 @@ export function explainCode(method: string, code: string): CodeExplanation | und
   const text = documentedText(method, code);
   if (text === undefined) return undefined;
   const fromFile = fileCheckableCodes(method).has(code);
-  const causes = fromFile ? entriesFor(method, code).map(causeOf) : [serverCause(method, code, text)];
+  const entries = fromFile ? entriesFor(method, code) : [];
+  const causes = fromFile ? entries.map((e) => e.cause) : [serverCause(method, code, text)];
   if (fromFile && /^Invalid .*ID\.$/.test(text)) causes.push('The server also answers it for a well-formed ID that names no record it holds.');
   // Spec section 6: with a records snapshot, an unknown ID of these parameters is caught in the file too.
-  const recorded = fromFile ? entriesFor(method, code).filter((e) => e.source === 'invalid' && e.spec && (e.spec.records ?? e.spec.items?.records)) : [];
-  for (const entry of recorded) {
-    const kind = (entry.spec!.records ?? entry.spec!.items?.records)!;
-    causes.push(`With a records snapshot (${inline('.voipnow/records.json')}) that lists ${RECORD_NOUNS[kind]}s: a well-formed ${inline(shownPath(entry.path))} that it does not hold.`);
+  for (const entry of entries) {
+    const kind = entry.invalid?.records ?? entry.invalid?.items?.records;
+    if (kind) causes.push(`With a records snapshot (${inline('.voipnow/records.json')}) that lists ${RECORD_NOUNS[kind]}s: a well-formed ${inline(shownPath(entry.path))} that it does not hold.`);
   }
   return { method, code, text, fromFile, causes };
 }
@@ -93,10 +75,6 @@ export function verdict(e: CodeExplanation): string {
 export function explanationMarkdown(e: CodeExplanation): string {
   const causes = e.causes.length === 1 ? e.causes[0] : e.causes.map((c) => `\n- ${c}`).join('');
   return [`**${e.code}** · ${e.method}`, `> ${escapeMarkdown(e.text)}`, `${verdict(e)}: ${causes}`].join('\n\n');
-}
-
-function lastName(path: string): string {
-  return path.slice(path.lastIndexOf('.') + 1).replace(/\[\]$/, '');
 }
 
 /** Markdown added to a diagnostic's message on hover: why the problem is there. */
@@ -114,8 +92,8 @@ export function explainProblem(problem: Problem): string | undefined {
   }
   const all = entriesFor(problem.method, problem.code);
   const missing = problem.data?.missing === true;
-  const matching = all.filter((entry) => lastName(entry.path) === problem.data?.param && (entry.source === 'missing') === missing);
-  const causes = (matching.length ? matching : all).map(causeOf);
+  const matching = all.filter((entry) => paramName(entry.path) === problem.data?.param && entry.absent === missing);
+  const causes = (matching.length ? matching : all).map((entry) => entry.cause);
   const shown = causes.length ? causes : e.causes;
   return `**${e.code}** · ${shown.join(' ')}`;
 }

@@ -4,13 +4,13 @@
 import { methodCodes, methodsDocumenting } from '../catalog';
 import type { Analysis } from '../check';
 import { methodSpec, type ValueSpec } from '../spec';
-import { codeIndex, shownPath, type CodeEntry } from './code-index';
+import { paramName, shownPath } from '../rules/paths';
+import { codeIndex, fileCheckableCodes, type CodeEntry } from './code-index';
 import { methodCodeTable } from './code-docs';
 import { describeSpec, valueSpec } from './describe';
 import { explainCode, explainProblem, explanationMarkdown, textFor } from './explain';
 import { locate, specAtPath, type SpecAt, type Target } from './locate';
 import { code as inline, escapeMarkdown, literal, table } from './markdown';
-import { fileCheckableCodes } from '../checkable';
 import { recordHover, recordTargetAt } from './records';
 
 export interface HoverResult {
@@ -20,25 +20,10 @@ export interface HoverResult {
   length: number;
 }
 
-const USER_SELECTORS = ['params.userID', 'params.userIdentifier', 'params.extendedNumber'];
-
 /** The entries of the code index that concern the parameter at a canonical path. */
 export function entriesForPath(method: string, path: string): CodeEntry[] {
-  return codeIndex(method).filter(
-    (e) =>
-      e.path === path ||
-      (e.source === 'one-of' && USER_SELECTORS.includes(path)) ||
-      (e.source === 'order' && e.path.replace('sessionMinExpire', 'sessionExpire') === path),
-  );
+  return codeIndex(method).filter((e) => e.params.includes(path));
 }
-
-const WHEN: Record<CodeEntry['source'], string> = {
-  invalid: 'invalid value',
-  missing: 'absent',
-  order: `not lower than ${inline('sessionExpire')}`,
-  'one-of': `none of ${inline('userID')}, ${inline('userIdentifier')}, ${inline('extendedNumber')}`,
-  duplicate: 'added twice',
-};
 
 function objectOnly(spec: ValueSpec): boolean {
   const value = valueSpec(spec);
@@ -63,10 +48,10 @@ export function parameterMarkdown(method: string, at: SpecAt, written?: unknown)
   parts.push(lines.join('\n'));
   const entries = entriesForPath(method, at.path);
   if (entries.length) {
-    const rows = entries.map((e) => [e.code, WHEN[e.source], escapeMarkdown(textFor(method, e.code, e.source === 'one-of' ? 'userID' : name))]);
+    const rows = entries.map((e) => [e.code, e.when, escapeMarkdown(textFor(method, e.code, paramName(e.path)))]);
     parts.push(table(['Code', 'When', 'Text'], rows));
   }
-  if (!entries.some((e) => e.source === 'invalid')) {
+  if (!entries.some((e) => e.invalid)) {
     parts.push(`An invalid value is reported as ${inline(objectOnly(spec) ? 'not-an-object' : 'invalid-value')}: ${method} documents no code for it.`);
   }
   return parts.join('\n\n');

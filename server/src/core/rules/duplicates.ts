@@ -1,10 +1,14 @@
 // 200 within one file: a channel name, a channel group name or a public number added twice
-// (spec section 5). Each entry is also what a workspace index needs for duplicates across files.
+// (spec section 5), each rule one record. Each entry is also what a workspace index needs for
+// duplicates across files.
 import type { Node } from 'jsonc-parser';
+import { code } from '../features/markdown';
 import { documentedProblem } from '../messages';
 import type { Problem } from '../problem';
-import type { RecordEntry, RecordKind, Records } from '../records';
+import type { RecordEntry, Records } from '../records';
 import { propertyValue, rangeOf, writtenText, type Range } from '../tree';
+import { shownPath } from './paths';
+import type { UniqueValueRule } from './rule-types';
 
 export interface UniqueEntry {
   method: string;
@@ -16,55 +20,43 @@ export interface UniqueEntry {
   range(): Range;
 }
 
-interface UniqueRule {
-  /** Where the unique value sits in `params`; `*` is each item of a list (or its single value). */
-  path: readonly string[];
-  normalize(value: string): string;
-  describe(shown: string): string;
-  /** The kind of record whose names (public numbers: numbers) it must not repeat (spec section 6). */
-  records: RecordKind;
+/** A 200 rule: its record, with the hover and explanation texts every unique value shares. */
+function uniqueValue(method: string, value: readonly string[], rest: Pick<UniqueValueRule, 'normalize' | 'describe' | 'records'>): UniqueValueRule {
+  const path = ['params', ...value].join('.').replace(/\.\*/g, '[]');
+  const cause = `Another request adds the same ${code(shownPath(path))} (in this file or in another payload file).`;
+  const raised = { code: '200', path, params: [path], absent: false, when: 'added twice', cause };
+  return { name: `unique ${shownPath(path)}`, methods: [method], raises: [raised], words: [], value, ...rest };
 }
 
-const RULES: Record<string, UniqueRule> = {
-  AddChannel: {
-    path: ['SIP', 'name'],
-    normalize: (v) => v.trim().toLowerCase(),
-    describe: (v) => `A channel named '${v}'`,
-    records: 'channels',
-  },
-  AddChannelGroup: {
-    path: ['name'],
-    normalize: (v) => v.trim().toLowerCase(),
-    describe: (v) => `A channel group named '${v}'`,
-    records: 'channelGroups',
-  },
-  AddPublicNo: {
-    path: ['publicNo', '*', 'phoneNo'],
+const caseInsensitive = (v: string) => v.trim().toLowerCase();
+
+export const UNIQUE_VALUE_RULES: readonly UniqueValueRule[] = [
+  uniqueValue('AddChannel', ['SIP', 'name'], { normalize: caseInsensitive, describe: (v) => `A channel named '${v}'`, records: 'channels' }),
+  uniqueValue('AddChannelGroup', ['name'], { normalize: caseInsensitive, describe: (v) => `A channel group named '${v}'`, records: 'channelGroups' }),
+  uniqueValue('AddPublicNo', ['publicNo', '*', 'phoneNo'], {
     normalize: (v) => v.trim().replace(/^\+/, ''),
     describe: (v) => `The public number '${v}'`,
     records: 'publicNumbers',
-  },
-};
+  }),
+];
 
-/** The methods whose requests add something that must be unique. */
-export function uniqueMethods(): string[] {
-  return Object.keys(RULES);
-}
+/** By method: each method adds at most one kind of unique value. */
+const RULES: ReadonlyMap<string, UniqueValueRule> = new Map(UNIQUE_VALUE_RULES.flatMap((rule) => rule.methods.map((method) => [method, rule])));
 
 const MAX_SHOWN = 1024;
 
 function entry(method: string, shown: string, range: () => Range): UniqueEntry {
-  return { method, key: `${method} ${RULES[method].normalize(shown)}`, shown, range };
+  return { method, key: `${method} ${RULES.get(method)!.normalize(shown)}`, shown, range };
 }
 
 /** From a parse tree: each request's params node. */
 export function uniqueEntriesOfTree(requests: ReadonlyArray<{ method?: string; params?: Node }>, text: string): UniqueEntry[] {
   const entries: UniqueEntry[] = [];
   for (const { method, params } of requests) {
-    const rule = method ? RULES[method] : undefined;
+    const rule = method ? RULES.get(method) : undefined;
     if (!rule || !params) continue;
     let nodes: Node[] = [params];
-    for (const step of rule.path) {
+    for (const step of rule.value) {
       nodes = step === '*' ? nodes.flatMap((n) => (n.type === 'array' ? n.children ?? [] : [n])) : nodes.map((n) => propertyValue(n, step)).filter((n): n is Node => n !== undefined);
     }
     for (const node of nodes) {
@@ -107,10 +99,10 @@ export function uniqueEntriesOfValues(requests: readonly unknown[], methods: Rea
   const entries: UniqueEntry[] = [];
   requests.forEach((request, index) => {
     const method = methods[index];
-    const rule = method ? RULES[method] : undefined;
+    const rule = method ? RULES.get(method) : undefined;
     if (!rule) return;
     const found: Array<{ value: unknown; steps: Array<string | number> }> = [];
-    valuesAt((request as { params?: unknown }).params, rule.path, 0, [], found);
+    valuesAt((request as { params?: unknown }).params, rule.value, 0, [], found);
     for (const { value, steps } of found) {
       const shown = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
       if (shown !== undefined && shown.length <= MAX_SHOWN) {
@@ -124,7 +116,7 @@ export function uniqueEntriesOfValues(requests: readonly unknown[], methods: Rea
 
 /** The `{object_detail}` of a 200: which other request adds the same thing. */
 export function duplicateDetail(entry: UniqueEntry, where: string): string {
-  return ` ${RULES[entry.method].describe(entry.shown)} is also added ${where}.`;
+  return ` ${RULES.get(entry.method)!.describe(entry.shown)} is also added ${where}.`;
 }
 
 /** Every entry after the first with the same key gets 200. */
@@ -144,19 +136,18 @@ export function reportDuplicatesInFile(entries: readonly UniqueEntry[], lineOf: 
 
 /** The canonical path of a method's unique value (`params.SIP.name`, `params.publicNo[].phoneNo`), if it has one. */
 export function uniquePath(method: string): string | undefined {
-  const rule = RULES[method];
-  return rule && ['params', ...rule.path].join('.').replace(/\.\*/g, '[]');
+  return RULES.get(method)?.raises[0].path;
 }
 
 /** The record that already holds an entry's name (a public number: its number), when the records hold that kind. */
 export function recordClash(entry: Pick<UniqueEntry, 'method' | 'shown'>, records: Records | undefined): RecordEntry | undefined {
-  const rule = RULES[entry.method];
+  const rule = RULES.get(entry.method)!;
   return records?.has(rule.records) ? records.named(rule.records, rule.normalize(entry.shown), rule.normalize) : undefined;
 }
 
 /** The `{object_detail}` of a 200 against the records. */
 export function recordDetail(entry: UniqueEntry, records: Records): string {
-  return ` ${RULES[entry.method].describe(entry.shown)} already exists in the records (${records.display}).`;
+  return ` ${RULES.get(entry.method)!.describe(entry.shown)} already exists in the records (${records.display}).`;
 }
 
 /**
@@ -168,13 +159,13 @@ export function reportRecordClashes(entries: UniqueEntry[], records: Records | u
   if (!records || entries.length === 0) return entries;
   const rest: UniqueEntry[] = [];
   for (const entry of entries) {
-    const rule = RULES[entry.method];
+    const rule = RULES.get(entry.method)!;
     if (!recordClash(entry, records)) {
       rest.push(entry);
       continue;
     }
     const range = entry.range();
-    const data = { param: rule.path[rule.path.length - 1], record: rule.records };
+    const data = { param: rule.value[rule.value.length - 1], record: rule.records };
     problems.push(documentedProblem(entry.method, '200', { offset: range.offset, length: range.length }, { objectDetail: recordDetail(entry, records) }, data));
   }
   return rest;

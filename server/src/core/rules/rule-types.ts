@@ -1,10 +1,13 @@
-// What a check is given: the validation context and an object's present properties. The compiled
+// What a check is given (the validation context, an object's present properties) and what a rule
+// written in code is: one record with its codes, where it applies, its cause and its check, from
+// which hover, explanations, the code pages and the file-checkable codes are derived. The compiled
 // schemas (spec.ts), the validator (validate.ts) and the rules import these types from here, so
 // that none of them imports another for a type (no import cycle).
 import type { Node } from 'jsonc-parser';
 import type { Problem } from '../problem';
-import type { Records } from '../records';
+import type { RecordKind, Records } from '../records';
 import type { Range } from '../tree';
+import type { WordCodeName } from '../word-codes';
 
 export interface ValidationContext {
   text: string;
@@ -30,3 +33,48 @@ export interface Present {
 
 /** The check of a rule over several keys of one object; `holder` is where the object's missing parameters go. */
 export type ObjectCheck = (present: Present, ctx: ValidationContext, holder: Range, object: Node | undefined) => void;
+
+/** One documented code a rule raises: where, and why in words. */
+export interface RaisedCode {
+  code: string;
+  /** The parameter the problem is reported on, a canonical path (`params.SIP.sessionMinExpire`; `[]`: a list's item). */
+  path: string;
+  /** Every parameter whose hover lists the code (the reported one among them). */
+  params: readonly string[];
+  /** Raised for a parameter that is absent (the problem's data says `missing`). */
+  absent: boolean;
+  /** The condition in a few words (Markdown): hover's When column, the code tables' Checked cell. */
+  when: string;
+  /** What causes it, one Markdown sentence: explanations, the code pages, a diagnostic's hover. */
+  cause: string;
+}
+
+interface CodeRuleBase {
+  /** What it checks, in a few words. */
+  name: string;
+  methods: readonly string[];
+  /** The documented codes it raises. */
+  raises: readonly RaisedCode[];
+  /** The word codes it raises (word-codes.ts says what each means). */
+  words: readonly WordCodeName[];
+}
+
+/** A rule over several keys of one object, which a JSON Schema cannot say with a code (cross-field.ts). */
+export interface CrossFieldRule extends CodeRuleBase {
+  /** The object whose keys it checks, a canonical path (`params.SIP`). */
+  object: string;
+  check: ObjectCheck;
+}
+
+/** A value that must be unique among the requests and the records: a 200 (duplicates.ts). */
+export interface UniqueValueRule extends CodeRuleBase {
+  /** Where the value sits in `params`; `*` is each item of a list (or its single value). */
+  value: readonly string[];
+  normalize(value: string): string;
+  /** Names the value in a 200's `{object_detail}`: `A channel named 'x'`. */
+  describe(shown: string): string;
+  /** The kind of record whose names (public numbers: numbers) it must not repeat (spec section 6). */
+  records: RecordKind;
+}
+
+export type CodeRule = CrossFieldRule | UniqueValueRule;
