@@ -1,10 +1,13 @@
-// Bundles the three entry points into dist/: the extension (vscode external), the language
-// server (runnable as `node dist/server.js --stdio`) and the command line. Minified; the source
+// Bundles the entry points into dist/: the extension (vscode external), the language server
+// (runnable as `node dist/server.js --stdio`) and the command line for Node; the extension's
+// browser client and the same server as a Web Worker for the web (vscode.dev, github.dev), built
+// with no Node module at all (the build fails on one, naming who imports it). Minified; the source
 // maps are written beside them for debugging but not linked (no sourceMappingURL line: neither the
 // VSIX nor the npm package ships them).
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { noNodeModules } from './scripts/no-node-modules.mjs';
 
 const common = {
   bundle: true,
@@ -18,8 +21,18 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [noNodeModules],
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/extension-browser.js', external: ['vscode'] }),
+  build({ ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/server-browser.js' }),
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

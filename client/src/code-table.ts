@@ -1,9 +1,8 @@
 // "VoipNow Payloads: Show a method's code table": opens the method's page of documented error
 // codes (dist/codes/<Method>.md, written by the build from the same catalog the server uses) in
-// the Markdown preview. The method is the argument, else picked, the active payload's first.
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
-import { commands, Uri, window, type Disposable, type ExtensionContext, type QuickPickItem } from 'vscode';
+// the Markdown preview. The method is the argument, else picked, the active payload's first. The
+// pages are read through workspace.fs from the extension's own folder, on the desktop and the web.
+import { commands, FileType, Uri, window, workspace, type Disposable, type ExtensionContext, type QuickPickItem } from 'vscode';
 
 export const SHOW_CODE_TABLE = 'voipnowPayloads.showCodeTable';
 
@@ -23,12 +22,13 @@ function methodInEditor(): string | undefined {
 
 export function registerCodeTable(context: ExtensionContext): Disposable {
   return commands.registerCommand(SHOW_CODE_TABLE, async (method?: string): Promise<Uri | undefined> => {
-    const folder = context.asAbsolutePath(path.join('dist', 'codes'));
+    const folder = Uri.joinPath(context.extensionUri, 'dist', 'codes');
     let methods: string[];
     try {
-      methods = readdirSync(folder).filter((f) => f.endsWith('.md') && f !== 'index.md').map((f) => f.slice(0, -3)).sort();
+      const pages = (await workspace.fs.readDirectory(folder)).filter(([f, type]) => type & FileType.File && f.endsWith('.md') && f !== 'index.md');
+      methods = pages.map(([f]) => f.slice(0, -3)).sort();
     } catch {
-      void window.showErrorMessage(`VoipNow Payloads: the code tables are missing (${folder}); rebuild the extension.`);
+      void window.showErrorMessage(`VoipNow Payloads: the code tables are missing (${folder.toString(true)}); rebuild the extension.`);
       return undefined;
     }
     if (typeof method !== 'string') {
@@ -42,7 +42,7 @@ export function registerCodeTable(context: ExtensionContext): Disposable {
       void window.showErrorMessage(`VoipNow Payloads: ${method} is not a method of the Channel service.`);
       return undefined;
     }
-    const page = Uri.file(path.join(folder, `${method}.md`));
+    const page = Uri.joinPath(folder, `${method}.md`);
     await commands.executeCommand('markdown.showPreview', page);
     return page;
   });

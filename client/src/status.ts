@@ -3,10 +3,10 @@
 // are in use. All of it comes from the server (`voipnow/documentStatus`, asked again on its
 // `voipnow/status` notification, on a change of the active editor and after an edit); the item
 // exists only while the active file is a payload.
-import * as path from 'node:path';
 import { languages, LanguageStatusSeverity, Uri, window, workspace, type Disposable, type LanguageStatusItem, type TextDocument } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SHOW_CODE_TABLE } from './code-table';
+import { documentSelector } from './selector';
 
 interface DocumentStatus {
   indexing: boolean;
@@ -18,17 +18,16 @@ interface DocumentStatus {
   recordsFile: string | null;
 }
 
-const SELECTOR = [{ language: 'json' }, { language: 'jsonc' }];
-
 /** A file as the user knows it: relative to its workspace folder. */
 function shown(uriOrPath: string): string {
   const uri = /^[a-z][a-z0-9+.-]*:/i.test(uriOrPath) ? Uri.parse(uriOrPath) : Uri.file(uriOrPath);
-  return workspace.asRelativePath(uri, true) || path.basename(uri.fsPath);
+  return workspace.asRelativePath(uri, true) || uri.path.split('/').pop() || uriOrPath;
 }
 
-export function registerStatusItem(client: LanguageClient): Disposable {
+export function registerStatusItem(client: BaseLanguageClient): Disposable {
+  const selector = documentSelector((workspace.workspaceFolders ?? []).map((f) => f.uri.scheme));
   let item: LanguageStatusItem | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
 
   const hide = () => {
@@ -38,7 +37,7 @@ export function registerStatusItem(client: LanguageClient): Disposable {
 
   const update = async () => {
     const document = window.activeTextEditor?.document;
-    if (!document || !(document.languageId === 'json' || document.languageId === 'jsonc') || !client.isRunning()) return hide();
+    if (!document || languages.match(selector, document) === 0 || !client.isRunning()) return hide();
     const ticket = ++asked;
     let status: DocumentStatus;
     try {
@@ -49,7 +48,7 @@ export function registerStatusItem(client: LanguageClient): Disposable {
     // An older answer arriving late changes nothing.
     if (ticket !== asked || window.activeTextEditor?.document !== document) return;
     if (!status.isPayload) return hide();
-    item ??= languages.createLanguageStatusItem('voipnowPayloads.status', SELECTOR);
+    item ??= languages.createLanguageStatusItem('voipnowPayloads.status', selector);
     item.name = 'VoipNow Payloads';
     const methods = status.methods.length === 0 ? 'no method' : status.methods.length <= 2 ? status.methods.join(', ') : `${status.methods.length} methods`;
     item.text = `$(symbol-method) ${methods}${status.requests > 1 ? ` · ${status.requests} requests` : ''}`;

@@ -42,11 +42,27 @@ export function syntaxMessage(error: ParseErrorCode): string {
   return `Invalid JSON: expected ${SYNTAX_MESSAGES[name] ?? name} here.`;
 }
 
+/** The length of a text in UTF-8 bytes (a lone surrogate counts 3, as its U+FFFD), without Buffer (not in a Web Worker). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two UTF-16 units, four bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 /** Size in UTF-8 bytes, counted only when the length alone cannot decide. */
 export function exceedsSize(text: string, maxFileSize: number): boolean {
   if (text.length > maxFileSize) return true;
   if (text.length * 3 <= maxFileSize) return false;
-  return Buffer.byteLength(text, 'utf8') > maxFileSize;
+  return utf8Length(text) > maxFileSize;
 }
 
 /** The first bracket that opens level MAX_NESTING + 1, found with the non-recursive scanner. */

@@ -14,16 +14,20 @@ export function normalUri(uri: string): string {
   return URI.parse(uri).toString();
 }
 
-/** What places a URI in a folder: scheme, authority and path with a trailing slash (`file://` + `/a/b/`). */
-export function folderKey(uri: string): string {
+/** A URI by scheme, authority and path (query and fragment left out): `file://` + `/a/b.json`. */
+export function uriKey(uri: string): string {
   const parsed = URI.parse(uri);
-  return `${parsed.scheme}://${parsed.authority}${parsed.path.replace(/\/?$/, '/')}`;
+  return `${parsed.scheme}://${parsed.authority}${parsed.path}`;
 }
 
-/** A document's key for `within`: scheme, authority and path (a folder's own URI matches itself). */
-export function documentKey(uri: string): string {
-  const parsed = URI.parse(uri);
-  return `${parsed.scheme}://${parsed.authority}${parsed.path}/`;
+/** What places a URI in a folder: its key with a trailing slash. */
+export function folderKey(uri: string): string {
+  return uriKey(uri).replace(/\/?$/, '/');
+}
+
+/** Whether a URI is in a folder (given by its folderKey), or is the folder itself. */
+export function within(uri: string, folder: string): boolean {
+  return (uriKey(uri) + '/').startsWith(folder);
 }
 
 /** The last segment of a URI's path (a folder's name when the client gives none). */

@@ -1,0 +1,49 @@
+// The web build (`browser`: vscode.dev, github.dev, code-server's web worker extension host):
+// starts the same language server built as a Web Worker (dist/server-browser.js) and talks to it
+// through vscode-languageclient's browser client. The worker is created from the bundle's URL
+// where the workbench allows it (vscode.dev, @vscode/test-web), else from a blob of the bundle read
+// with workspace.fs (a remote extension's URL is refused: "Creating workers from remote extensions
+// is currently not supported"). Each start (a restart too) ends the previous worker.
+import { Uri, workspace, type ExtensionContext } from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activateClient, CLIENT_ID, CLIENT_NAME } from './activate';
+
+interface WebWorker {
+  terminate(): void;
+}
+
+/** The worker globals (this project type-checks without the DOM library). */
+const web = globalThis as unknown as {
+  Worker: new (url: string, options?: { name?: string }) => WebWorker;
+  Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
+  URL: { createObjectURL(blob: unknown): string };
+};
+
+let client: BaseLanguageClient | undefined;
+let worker: WebWorker | undefined;
+
+async function startWorker(extensionUri: Uri): Promise<WebWorker> {
+  worker?.terminate();
+  const bundle = Uri.joinPath(extensionUri, 'dist', 'server-browser.js');
+  const options = { name: CLIENT_NAME };
+  try {
+    worker = new web.Worker(bundle.toString(true), options);
+  } catch {
+    const bytes = await workspace.fs.readFile(bundle);
+    worker = new web.Worker(web.URL.createObjectURL(new web.Blob([bytes], { type: 'application/javascript' })), options);
+  }
+  return worker;
+}
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  // The client's Worker type is the DOM's; ours is the same object.
+  const serverOptions = (() => startWorker(context.extensionUri)) as unknown as ConstructorParameters<typeof LanguageClient>[2];
+  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  worker?.terminate();
+  worker = undefined;
+}

@@ -1,0 +1,13 @@
+// The language server in a Web Worker (dist/server-browser.js, started by the extension's browser
+// client): the same handlers as on Node (lsp/server.ts) over the worker's messages. Its platform
+// is the client: the workspace's files through workspace.fs and workspace.findFiles, the client's
+// file watching (VS Code always offers it), the code pages the client names (the extension's own
+// dist/codes). Nothing here may import a Node module: the build fails if anything does.
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { startServer } from '../lsp/server';
+import { clientFileSystem, clientFindFiles } from './file-system';
+
+/** The worker's global scope: it receives and posts the messages. */
+const port = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+startServer(connection, { fs: clientFileSystem(connection), findFiles: clientFindFiles(connection) });
