@@ -9,7 +9,7 @@ import { createReportWriter } from './formatters/report-writer';
 import { CHECK_HELP } from './help';
 import { workerCount } from './parallel';
 import { Progress } from './progress';
-import { CliRecords } from './records';
+import { CliRecords } from './records-finder';
 import type { CheckedFile } from './results';
 
 export async function checkCommand(args: string[], cwd: string): Promise<number> {

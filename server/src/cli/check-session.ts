@@ -11,7 +11,7 @@ import { fixFiles } from './fix';
 import { analyzeInWorkers, type RecordsSource, type WorkerResult } from './parallel';
 import type { Progress } from './progress';
 import { readInput } from './read';
-import type { CliRecords } from './records';
+import type { CliRecords } from './records-finder';
 import type { CheckedFile, Finding, Location } from './results';
 
 /** The command line checks its files as one folder: messages name other files as the report shows them. */

@@ -14,7 +14,7 @@ import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, parseDocument, without
 import { prescan } from './prescan';
 import type { Problem } from './problem';
 import { isCleanRequest, methodOf } from './quick-check';
-import type { Records } from './records';
+import type { Records } from './records-snapshot';
 import { checkRequest, describeRequest, findRequests, type Request } from './requests';
 import { reportDuplicatesInFile, reportRecordClashes, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from './rules/duplicates';
 import { propertyValue, rangeOf } from './tree';

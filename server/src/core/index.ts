@@ -18,11 +18,16 @@ export { codePage, codePages, methodCodeTable, type CodePage } from './features/
 export { fileCheckableCodes } from './features/code-index';
 export { plainFromSnippet } from './features/placeholders';
 // The records snapshot (spec section 6): parsing `.voipnow/records.json`, and go to definition on an ID.
-export { parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions } from './records';
-export { definition, recordTargetAt, type RecordDefinition } from './features/records';
+export {
+  parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions,
+} from './records-snapshot';
+export { definition, recordTargetAt, type RecordDefinition } from './features/record-targets';
 // Workspace features: the session (files, 200 across files, reports), project settings, rules and disable comments.
 export * from './workspace';
 export type { UniqueEntry } from './rules/duplicates';
-export { CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer, type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer } from './config';
-export { applySettings, findDirectives, shownAnalysis, type Directive } from './suppress';
+export {
+  CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer,
+  type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer,
+} from './config';
+export { applyRulesAndComments, findDirectives, shownAnalysis, type Directive } from './suppress';
 export { capProblems, DEFAULT_MAX_PROBLEMS, tooManyProblemsMessage } from './max-problems';

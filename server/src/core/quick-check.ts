@@ -5,8 +5,8 @@
 import type { Node } from 'jsonc-parser';
 import { isMethod } from './catalog';
 import type { Problem } from './problem';
-import type { Records } from './records';
-import { isKnownRecord } from './rules/records';
+import type { Records } from './records-snapshot';
+import { isKnownRecord } from './rules/record-ids';
 import { methodSpec, type ValueSpec } from './spec';
 import type { Present, PresentProperty } from './rules/rule-types';
 import { scalarAccepts, typeAccepts } from './value-checks';

@@ -10,7 +10,7 @@ import type { ValidationContext } from './rules/rule-types';
 import { checkObject, checkValue, collectProperties } from './validate';
 import { propertyValue, rangeOf } from './tree';
 import type { Problem } from './problem';
-import type { Records } from './records';
+import type { Records } from './records-snapshot';
 
 export interface Request {
   node: Node;

@@ -2,7 +2,7 @@
 // validator walks. The schema vocabulary is described in schemas/README.md.
 import { FORMATS } from './formats';
 import { METHODS } from './catalog';
-import { isRecordKind, type RecordKind } from './records';
+import { isRecordKind, type RecordKind } from './records-snapshot';
 import { objectCheckFor } from './rules/cross-field';
 import type { ObjectCheck } from './rules/rule-types';
 import commonSchema from '../../../schemas/common.schema.json';

@@ -86,7 +86,12 @@ function unusedMessage(directive: Directive): string {
  * across files), adds an `unused-disable` warning for each comment that silenced nothing, and
  * returns them in document order. `lineOf` is needed only when there are next-line comments.
  */
-export function applySettings(problems: readonly Problem[], rules: Rules, directives: readonly Directive[], lineOf: (offset: number) => number): Problem[] {
+export function applyRulesAndComments(
+  problems: readonly Problem[],
+  rules: Rules,
+  directives: readonly Directive[],
+  lineOf: (offset: number) => number,
+): Problem[] {
   let kept: Problem[] = [];
   for (const problem of problems) {
     const ruled = applyRule(problem, rules);
@@ -130,6 +135,6 @@ export function shownAnalysis(analysis: Analysis, rules: Rules): Analysis {
   const directives = analysis.isPayload ? findDirectives(analysis.text) : [];
   if (directives.length === 0 && Object.keys(rules).length === 0) return analysis;
   let lines: LineIndex | undefined;
-  const problems = applySettings(analysis.problems, rules, directives, (offset) => (lines ??= new LineIndex(analysis.text)).line(offset));
+  const problems = applyRulesAndComments(analysis.problems, rules, directives, (offset) => (lines ??= new LineIndex(analysis.text)).line(offset));
   return Object.create(analysis, { problems: { value: problems, enumerable: true } });
 }

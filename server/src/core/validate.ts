@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { isDocumented } from './catalog';
 import { documentedProblem, problemFor, wordProblem } from './messages';
 import { rangeOf, writtenText, type Range } from './tree';
-import { checkRecord } from './rules/records';
+import { checkRecord } from './rules/record-ids';
 import type { PresentProperty, ValidationContext } from './rules/rule-types';
 import type { ValueSpec } from './spec';
 import { suggest } from './suggest';

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Node } from 'jsonc-parser';
-import { analyze, applyEdits, applySettings, findDirectives, fixAll, LineIndex } from '../../../server/src/core';
+import { analyze, applyEdits, applyRulesAndComments, findDirectives, fixAll, LineIndex } from '../../../server/src/core';
 import { methodSpec } from '../../../server/src/core/spec';
 
 /** `count` unique misspellings of SIP's parameters (one letter changed or added), each with a suggested name. */
@@ -56,7 +56,7 @@ describe('linear in the problems', () => {
     const analysis = analyze(text, { included: true });
     const lines = new LineIndex(text);
     let lookups = 0;
-    const shown = applySettings(analysis.problems, {}, findDirectives(text), (offset) => {
+    const shown = applyRulesAndComments(analysis.problems, {}, findDirectives(text), (offset) => {
       lookups++;
       return lines.line(offset);
     });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, fullAnalyze } from '../../../server/src/core/check';
-import { parseRecords, type Records } from '../../../server/src/core/records';
+import { parseRecords, type Records } from '../../../server/src/core/records-snapshot';
 import { seeded } from '../random';
 import { request } from './generated-requests';
 

@@ -2,7 +2,7 @@
 // of the unused-disable warnings, and that a code and its text never change.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, applySettings, findDirectives, LineIndex, type Problem, type Rules } from '../../../server/src/core';
+import { analyze, applyRulesAndComments, findDirectives, LineIndex, type Problem, type Rules } from '../../../server/src/core';
 
 const FLOW_617 = 'Invalid flow. Here are the values available: in, out, both.';
 
@@ -10,7 +10,7 @@ const FLOW_617 = 'Invalid flow. Here are the values available: in, out, both.';
 function shown(text: string, rules: Rules = {}): Array<[string, string, string, string]> {
   const analysis = analyze(text, { included: true });
   const lines = new LineIndex(text);
-  return applySettings(analysis.problems, rules, findDirectives(text), (o) => lines.line(o)).map((p) => [p.code, p.severity, p.message, text.slice(p.offset, p.offset + p.length)]);
+  return applyRulesAndComments(analysis.problems, rules, findDirectives(text), (o) => lines.line(o)).map((p) => [p.code, p.severity, p.message, text.slice(p.offset, p.offset + p.length)]);
 }
 
 const TWO_FLOWS = `[
@@ -32,7 +32,7 @@ describe('rules', () => {
 
   it('a rule for another code changes nothing; the same severity keeps the same object', () => {
     const problems = analyze(TWO_FLOWS).problems;
-    const after = applySettings(problems, { '618': 'off', '617': 'error' }, [], () => 0);
+    const after = applyRulesAndComments(problems, { '618': 'off', '617': 'error' }, [], () => 0);
     assert.equal(after[0], problems[0]);
   });
 });
@@ -96,7 +96,7 @@ describe('disable comments', () => {
 
   it('the settings keep other problems in document order (stable at one offset)', () => {
     const p = (code: string, offset: number): Problem => ({ code, message: code, severity: 'error', offset, length: 1 });
-    const out = applySettings([p('b', 5), p('a', 1), p('c', 5)], {}, [], () => 0);
+    const out = applyRulesAndComments([p('b', 5), p('a', 1), p('c', 5)], {}, [], () => 0);
     assert.deepEqual(out.map((x) => x.code), ['a', 'b', 'c']);
   });
 });

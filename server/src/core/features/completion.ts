@@ -13,8 +13,8 @@ import type { Edit } from './fixes';
 import { parameterMarkdown } from './hover';
 import { commentAt, nodeAtPath, objectSpecAt, requestAt, specAtPath } from './locate';
 import { literal } from './markdown';
-import { RECORD_NOUNS, type Records } from '../records';
-import { recordMarkdown, recordsForCompletion } from './records';
+import { RECORD_NOUNS, type Records } from '../records-snapshot';
+import { recordMarkdown, recordsForCompletion } from './record-targets';
 import { snippetText, snippetValue, TabStops } from './placeholders';
 
 export interface CompletionEntry {

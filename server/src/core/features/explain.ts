@@ -3,7 +3,7 @@
 import { documentedText } from '../catalog';
 import { fillText } from '../messages';
 import type { Problem } from '../problem';
-import { RECORD_NOUNS, isRecordKind } from '../records';
+import { RECORD_NOUNS, isRecordKind } from '../records-snapshot';
 import { WORD_CODES, type WordCodeName } from '../word-codes';
 import { paramName, shownPath } from '../rules/paths';
 import { entriesFor, fileCheckableCodes } from './code-index';

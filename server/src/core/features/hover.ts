@@ -11,7 +11,7 @@ import { describeSpec, valueSpec } from './describe';
 import { explainCode, explainProblem, explanationMarkdown, textFor } from './explain';
 import { locate, specAtPath, type SpecAt, type Target } from './locate';
 import { code as inline, escapeMarkdown, literal, table } from './markdown';
-import { recordHover, recordTargetAt } from './records';
+import { recordHover, recordTargetAt } from './record-targets';
 
 export interface HoverResult {
   markdown: string;

@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import { code } from '../features/markdown';
 import { documentedProblem } from '../messages';
 import type { Problem } from '../problem';
-import type { RecordEntry, Records } from '../records';
+import type { RecordEntry, Records } from '../records-snapshot';
 import { propertyValue, rangeOf, writtenText, type Range } from '../tree';
 import { shownPath } from './paths';
 import type { UniqueValueRule } from './rule-types';

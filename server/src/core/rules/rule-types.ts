@@ -5,7 +5,7 @@
 // that none of them imports another for a type (no import cycle).
 import type { Node } from 'jsonc-parser';
 import type { Problem } from '../problem';
-import type { RecordKind, Records } from '../records';
+import type { RecordKind, Records } from '../records-snapshot';
 import type { Range } from '../tree';
 import type { WordCodeName } from '../word-codes';
 
@@ -13,7 +13,7 @@ export interface ValidationContext {
   text: string;
   method: string;
   problems: Problem[];
-  /** The records snapshot, when there is one: well-formed IDs are looked up (rules/records.ts). */
+  /** The records snapshot, when there is one: well-formed IDs are looked up (rules/record-ids.ts). */
   records?: Records;
 }
 

@@ -9,9 +9,9 @@ import type { EffectiveSettings } from '../config';
 import { isIncluded } from '../include';
 import { LineIndex } from '../line-index';
 import type { Problem } from '../problem';
-import type { Records } from '../records';
+import type { Records } from '../records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
-import { applySettings, findDirectives, type Directive } from '../suppress';
+import { applyRulesAndComments, findDirectives, type Directive } from '../suppress';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';
 import { capProblems } from '../max-problems';
@@ -302,7 +302,7 @@ export class WorkspaceSession {
         });
         problems.push({ ...cross.problem, related });
       }
-      problems = applySettings(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
+      problems = applyRulesAndComments(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
     }
     if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems) as Pending[];
     return problems.map((problem) => ({ ...problem, range: entry.place(problem.offset, problem.length), related: problem.related ?? [] }));

@@ -4,7 +4,7 @@
 // positions in that file.
 import type { Node } from 'jsonc-parser';
 import type { Analysis } from '../check';
-import { RECORD_NOUNS, type RecordEntry, type RecordKind, type Records } from '../records';
+import { RECORD_NOUNS, type RecordEntry, type RecordKind, type Records } from '../records-snapshot';
 import { recordClash, uniquePath } from '../rules/duplicates';
 import type { ValueSpec } from '../spec';
 import { writtenText } from '../tree';

@@ -6,7 +6,7 @@
 // records (200) are in duplicates.ts.
 import type { Node } from 'jsonc-parser';
 import { documentedProblem, wordProblem } from '../messages';
-import { RECORD_NOUNS, type RecordKind, type Records } from '../records';
+import { RECORD_NOUNS, type RecordKind, type Records } from '../records-snapshot';
 import { rangeOf, writtenText } from '../tree';
 import type { ValidationContext } from './rule-types';
 
