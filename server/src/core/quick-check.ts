@@ -55,7 +55,7 @@ function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: s
     } else if (!cleanValue(object[name], sub, method, records)) return false;
   }
   for (const name of spec.required ?? []) if (!hasOwn.call(object, name)) return false;
-  if (spec.objectRule) {
+  if (spec.objectCheck) {
     // The rule itself decides, over stand-in nodes that carry the values.
     const get = (name: string): PresentProperty | undefined => {
       if (!hasOwn.call(object, name)) return undefined;
@@ -66,7 +66,7 @@ function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: s
     };
     const present: Present = { get, has: (name) => hasOwn.call(object, name) };
     const problems: Problem[] = [];
-    spec.objectRule(present, { text: '', method, problems }, NOWHERE, undefined);
+    spec.objectCheck(present, { text: '', method, problems }, NOWHERE, undefined);
     if (problems.length > 0) return false;
   }
   return true;

@@ -61,7 +61,7 @@ export interface ValueSpec {
   /** A property's position in its object's `slots`. */
   slot?: number;
   /** Object parameters: the check of the rule over several of its keys (cross-field.ts), if any. */
-  objectRule?: ObjectCheck;
+  objectCheck?: ObjectCheck;
   /** An ID parameter (and its list's items): the kind of record it names (spec section 6). */
   records?: RecordKind;
 }
@@ -157,7 +157,7 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
   const { keywords: k, properties, items } = resolve(layers);
   // Every spec gets every field, in one order, so that the validators' property reads stay
   // monomorphic (one hidden class) on the hot path.
-  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, incompleteIsInvalid: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectRule: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false };
+  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, incompleteIsInvalid: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectCheck: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
   if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
   if (typeof k.description === 'string') spec.description = k.description;
@@ -192,7 +192,7 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
     spec.slots = [...compiled.values()];
     spec.slots.forEach((property, slot) => (property.slot = slot));
     spec.path = path;
-    spec.objectRule = objectCheckFor(method, path);
+    spec.objectCheck = objectCheckFor(method, path);
     spec.closed = k.additionalProperties === false;
     spec.required = (k.required as string[] | undefined) ?? [];
     spec.incompleteIsInvalid = k.incompleteIsInvalid === true;

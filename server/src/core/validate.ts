@@ -152,13 +152,13 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
     }
     reportMissing(name, required, ctx, holder, object?.offset);
   }
-  if (spec.objectRule) {
+  if (spec.objectCheck) {
     const get = (name: string): PresentProperty | undefined => {
       const slot = known.get(name)?.slot;
       const property = slot === undefined ? undefined : found[slot];
       return property && { key: property.children![0], value: property.children![1], valid: !invalid?.has(slot!) };
     };
-    spec.objectRule({ get, has: (name) => get(name) !== undefined }, ctx, holder, object);
+    spec.objectCheck({ get, has: (name) => get(name) !== undefined }, ctx, holder, object);
   }
   return ctx.problems.length === before || ctx.problems.slice(before).every((p) => p.severity !== 'error');
 }

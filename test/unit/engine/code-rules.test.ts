@@ -34,7 +34,7 @@ describe('rules written in code', () => {
   it('name parameters that each of their methods has, and run their object check where the record says', () => {
     for (const rule of CODE_RULES) {
       for (const method of rule.methods) {
-        if ('object' in rule) assert.equal(specAtPath(method, segments(rule.object)).spec?.objectRule, rule.check, `${rule.name}: ${method} ${rule.object}`);
+        if ('object' in rule) assert.equal(specAtPath(method, segments(rule.object)).spec?.objectCheck, rule.check, `${rule.name}: ${method} ${rule.object}`);
         for (const raised of rule.raises) {
           for (const path of new Set([raised.path, ...raised.params])) assert.ok(specAtPath(method, segments(path)).spec, `${rule.name}: ${method} ${path}`);
           assert.ok(raised.params.includes(raised.path), `${rule.name}: hover on ${raised.path} lists ${raised.code}`);
