@@ -3,7 +3,7 @@
 // report in display order. The session does the rest, the same way as in the editor: 200 across
 // files with related places, the settings' rules, disable comments.
 import { dirname } from 'node:path';
-import { DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS, isIncluded, WorkspaceSession, type FileScope, type Problem, type Records, type ReportedProblem, type SessionFolder } from '../core';
+import { DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS, isIncluded, WorkspaceSession, type FileScope, type Problem, type PlacedRange, type Records, type RelatedPlace, type SessionFolder } from '../core';
 import type { CliSettings, FileSettings } from './config';
 import { CliError } from './errors';
 import type { InputFile } from './files';
@@ -82,7 +82,7 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
   return ordered.map(([id, file]) => () => ({
     file,
     isPayload: session.get(id)!.isPayload,
-    findings: session.report(id, { cache: false }).map((p) => finding(p, file.display, displayOf)),
+    findings: session.reportAs(id, (problem, range, related) => finding(problem, range, related, file.display, displayOf)),
   }));
 }
 
@@ -113,10 +113,12 @@ function recordsSources(recordsOf: ReadonlyArray<Records | undefined>): { list: 
 }
 
 /** Lines and columns from 1, end column exclusive (UTF-16, like editors and SARIF's default). */
-function location(file: string, range: ReportedProblem['range']): Location {
+function location(file: string, range: PlacedRange): Location {
   return { file, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
-function finding({ range, related, ...problem }: ReportedProblem, display: string, displayOf: (id: string) => string): Finding {
-  return { problem: problem as Problem, location: location(display, range), related: related.map((r) => location(displayOf(r.id), r.range)) };
+const NO_LOCATIONS: Location[] = [];
+
+function finding(problem: Problem, range: PlacedRange, related: readonly RelatedPlace[], display: string, displayOf: (id: string) => string): Finding {
+  return { problem, location: location(display, range), related: related.length === 0 ? NO_LOCATIONS : related.map((r) => location(displayOf(r.id), r.range)) };
 }

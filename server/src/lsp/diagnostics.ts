@@ -19,7 +19,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportedProblem, SessionFile } from '../core';
 import type { Settings } from './settings';
 import { toDiagnostic } from './to-diagnostic';
-import { nextTurn, type IndexChange, type IndexFolder, type WorkspaceIndex } from './workspace-index';
+import { afterRequests } from './next-turn';
+import type { IndexChange, IndexFolder, WorkspaceIndex } from './workspace-index';
 
 export const DEBOUNCE_MS = 200;
 /** A burst of index changes asks pull clients to pull again once. */
@@ -91,7 +92,9 @@ export class Diagnostics {
     const checked = await this.check(document);
     if (!checked) return [];
     await this.placed();
-    return toDiagnostics(this.session()?.report(checked.file.id, { maxProblems: checked.settings.maxProblems }) ?? []);
+    const report = this.session()?.report(checked.file.id, { maxProblems: checked.settings.maxProblems }) ?? [];
+    if (report.length > 500) await afterRequests();
+    return toDiagnostics(report);
   }
 
   private session() {
@@ -102,7 +105,7 @@ export class Diagnostics {
   private async placed(): Promise<void> {
     const session = this.session();
     if (!session) return;
-    while (!session.placeSome(Date.now() + SLICE_MS)) await nextTurn();
+    while (!session.placeSome(Date.now() + SLICE_MS)) await afterRequests();
   }
 
   /** A file that is not open: its report's id, and the report. */
@@ -149,7 +152,7 @@ export class Diagnostics {
       if (previous.get(file.id) === id || (id === 'empty' && !previous.has(file.id))) continue;
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.id, version: null, resultId: id, items: toDiagnostics(report) });
       if (Date.now() - sliceStart >= SLICE_MS) {
-        await nextTurn();
+        await afterRequests();
         if (token.isCancellationRequested || this.stopped) return { items: [] };
         sliceStart = Date.now();
       }
@@ -228,27 +231,33 @@ export class Diagnostics {
 
   private async drain(): Promise<void> {
     // Open documents' checks (timers of 0 ms) go first.
-    await nextTurn();
+    await afterRequests();
     let sliceStart = Date.now();
     while (this.toPublish.size > 0 && !this.stopped) {
       const uri = this.toPublish.values().next().value as string;
       this.toPublish.delete(uri);
       await this.placed();
       // A document just closed still has its open version here until its file is read again (which reports it then).
-      if (!this.documents.get(uri) && this.session()?.get(uri)?.version == null) this.publishDisk(uri);
+      // Each report waits for the one before to be written: a large report takes a while to cross the
+      // pipe, and a hover's answer written meanwhile would wait behind all of them.
+      if (!this.documents.get(uri) && this.session()?.get(uri)?.version == null) await this.publishDisk(uri);
       if (Date.now() - sliceStart >= SLICE_MS) {
-        await nextTurn();
+        await afterRequests();
         sliceStart = Date.now();
       }
     }
   }
 
-  private publishDisk(uri: string): void {
+  private async publishDisk(uri: string): Promise<void> {
     const { id, report } = this.diskReport(uri);
     if ((this.published.get(uri) ?? 'empty') === id) return;
     if (id === 'empty') this.published.delete(uri);
     else this.published.set(uri, id);
-    void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(report) });
+    // Building, converting and sending a large report are three slices.
+    if (report.length > 0) await afterRequests();
+    const diagnostics = toDiagnostics(report);
+    if (report.length > 0) await afterRequests();
+    await this.connection.sendDiagnostics({ uri, diagnostics });
   }
 
   /** Push mode, settings changed: every file that is not open reports again. */

@@ -20,3 +20,12 @@ export const soon: (callback: Callback) => void =
 
 /** Resolves on the next turn of the event loop (after pending I/O and requests). */
 export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => soon(resolve));
+
+/**
+ * Resolves two turns later: a request read during the first turn (its handler is queued behind
+ * ours) is answered before the work that awaits this goes on. Slices of background work use it.
+ */
+export const afterRequests = async (): Promise<void> => {
+  await nextTurn();
+  await nextTurn();
+};

@@ -23,17 +23,15 @@ import {
   type SessionFolder,
   type WorkspaceFileSystem,
 } from '../core';
-import { nextTurn, soon } from './next-turn';
+import { afterRequests, nextTurn, soon } from './next-turn';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
 import { baseName, folderKey, normalUri, uriKey, within } from './uri-paths';
 
 /** Milliseconds of checking between two turns of the event loop. */
 const SLICE_MS = 8;
-/** Bytes read at once, at most (beyond one file). */
-const READ_BUDGET = 16 * 1024 * 1024;
-/** Files read at once, at most. */
-const READ_BATCH = 64;
+/** Files read ahead of the one being checked (at most this many texts wait in memory). */
+const READ_AHEAD = 8;
 
 export interface IndexFolder extends SessionFolder {
   uri: string;
@@ -175,23 +173,27 @@ export class WorkspaceIndex {
     const seen = new Set<string>();
     let payloads = 0;
     let sliceStart = Date.now();
-    for (let i = 0; i < found.length; ) {
-      const batch = await this.readBatch(found, i);
+    // A few reads ahead of the checking (the browser's file system answers each over a round trip).
+    const read = (i: number) => this.readOne(found[i]);
+    const ahead: Array<Promise<string | undefined | null>> = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) ahead.push(read(i));
+    for (let i = 0; i < found.length; i++) {
+      const text = await ahead.shift()!;
+      if (i + READ_AHEAD < found.length) ahead.push(read(i + READ_AHEAD));
       if (cancelled()) return progress?.end();
-      for (const { uri, folder, text } of batch) {
-        seen.add(uri);
-        if (text === undefined) this.removeDisk(uri);
-        else if (this.fromDisk(uri, folder, text)?.isPayload) payloads++;
-        // Let the editor's requests (an open document's diagnostics first) in between slices.
-        if (Date.now() - sliceStart >= SLICE_MS) {
-          await nextTurn();
-          if (cancelled()) return progress?.end();
-          sliceStart = Date.now();
-        }
+      const { uri, folder } = found[i];
+      seen.add(uri);
+      if (text === undefined) this.removeDisk(uri);
+      else if (this.fromDisk(uri, folder, text)?.isPayload) payloads++;
+      // Let the editor's requests (an open document's diagnostics first) in between slices.
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        progress?.report(i + 1, found.length);
+        await afterRequests();
+        if (cancelled()) return progress?.end();
+        sliceStart = Date.now();
       }
-      i += batch.length;
-      progress?.report(i, found.length);
     }
+    progress?.report(found.length, found.length);
     // Files of these folders that are gone (a re-index after a settings change).
     for (const file of [...this.session.all()]) {
       if (file.version === null && file.role === 'payload' && folders.includes(file.scope.folder as IndexFolder) && !seen.has(file.id)) this.session.remove(file.id);
@@ -216,25 +218,12 @@ export class WorkspaceIndex {
     return listJsonFiles(this.options.fs, folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
 
-  /** The next files from `start`, read at once, except that large ones are read a few at a time (never much more than READ_BUDGET bytes). Open documents are not read. */
-  private async readBatch(found: ReadonlyArray<{ uri: string; folder: IndexFolder }>, start: number): Promise<Array<{ uri: string; folder: IndexFolder; text: string | undefined | null }>> {
-    const batch: Array<{ uri: string; folder: IndexFolder; limit: number }> = [];
-    let bytes = 0;
-    for (let i = start; i < found.length && batch.length < READ_BATCH; i++) {
-      const limit = this.options.settingsOf(found[i].folder).maxFileSize + 1;
-      const size = (await this.options.fs.stat(found[i].uri))?.size ?? 0;
-      if (batch.length > 0 && bytes + Math.min(size, limit) > READ_BUDGET) break;
-      bytes += Math.min(size, limit);
-      batch.push({ ...found[i], limit });
-    }
-    return Promise.all(
-      batch.map(async (f) => {
-        // An open document's text is what counts: its copy on disk is not even read.
-        if (this.options.isOpen(f.uri)) return { ...f, text: null };
-        return { ...f, text: await readText(this.options.fs, f.uri, f.limit) };
-      }),
-    );
+  /** A file's text (null: an open document, whose copy on disk is not even read). */
+  private async readOne({ uri, folder }: { uri: string; folder: IndexFolder }): Promise<string | undefined | null> {
+    if (this.options.isOpen(uri)) return null;
+    return readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
   }
+
 
   /** A file read from disk (null: open, left alone); returns what the session holds. */
   private fromDisk(uri: string, folder: IndexFolder, text: string | null): SessionFile | undefined {

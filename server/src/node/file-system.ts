@@ -3,8 +3,8 @@
 // Reads open a path with O_NONBLOCK and read only if it is a regular file: a FIFO, socket or device
 // named `config.json`, `records.json` or `x.json` is never waited on (opening a FIFO for reading
 // would block until a writer comes, holding one of libuv's four threads, and with it every later read).
-import { constants, type Dirent } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import type { DirectoryEntry, EntryKind, WorkspaceFileSystem } from '../core';
 import { joinUri } from '../lsp/uri-paths';
@@ -23,26 +23,38 @@ export function pathOf(uri: string): string | undefined {
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
 }
 
-/** A regular file's first `limit` bytes; undefined when gone, not a regular file or unreadable. */
+/** Files up to this size are read at once; larger ones in chunks that let the event loop in. */
+const READ_AT_ONCE = 1024 * 1024;
+
+/**
+ * A regular file's first `limit` bytes; undefined when gone, not a regular file or unreadable.
+ * A small file (most payloads) is read with direct system calls: four thread-pool round trips
+ * per file cost far more than the read (100,000 files of 200 bytes: 7 s through the pool). A
+ * regular file on a local disk answers in microseconds; the O_NONBLOCK open keeps anything else from blocking.
+ */
 export async function readRegularFile(path: string, limit: number): Promise<Buffer | undefined> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let fd: number | undefined;
   try {
-    handle = await open(path, READ_FLAGS);
-    const stats = await handle.stat();
+    fd = openSync(path, READ_FLAGS);
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return undefined;
     // Sized by the file (plus one byte to see growth), capped by the limit.
     const buffer = Buffer.allocUnsafe(Math.min(stats.size + 1, limit));
     let total = 0;
     while (total < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
+      const length = Math.min(buffer.length - total, READ_AT_ONCE);
+      const read = readSync(fd, buffer, total, length, null);
+      if (read === 0) break;
+      total += read;
+      // Short of the size: the file is read (the byte past it was only to see growth).
+      if (total >= stats.size && read < length) break;
+      if (total < buffer.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return buffer.subarray(0, total);
   } catch {
     return undefined;
   } finally {
-    await handle?.close().catch(() => {});
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

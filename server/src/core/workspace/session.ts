@@ -14,6 +14,7 @@ import type { UniqueEntry } from '../rules/duplicates';
 import { applyRulesAndComments, findDirectives, type Directive } from '../suppress';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';
+import { leanEntries } from './lean-entries';
 import { capProblems } from '../max-problems';
 
 /** A workspace folder (the command line has one for all its files). */
@@ -56,7 +57,7 @@ export interface RelatedPlace {
 
 export interface ReportedProblem extends Problem {
   range: PlacedRange;
-  related: RelatedPlace[];
+  related: readonly RelatedPlace[];
 }
 
 export interface SessionFile {
@@ -108,7 +109,7 @@ export interface SessionChanges {
 class Entry implements SessionFile {
   private lineIndex: LineIndex | undefined;
   /** The entries that take part in clashes (each key once). */
-  readonly clashing: UniqueEntry[];
+  readonly clashing: readonly UniqueEntry[];
   clashStamp = 0;
   /** How many of `clashing` have been placed (their range found) ahead of a report. */
   placed = 0;
@@ -126,7 +127,7 @@ class Entry implements SessionFile {
     readonly analysis: Analysis | undefined,
     private readonly contentStamp: number,
   ) {
-    this.clashing = scope.folder && isPayload ? firstEntries(unique) : [];
+    this.clashing = scope.folder && isPayload && unique.length > 0 ? firstEntries(unique) : NONE;
   }
 
   get stamp(): string {
@@ -149,6 +150,10 @@ function compareFiles(a: Entry, b: Entry): number {
   return a.scope.relPath < b.scope.relPath ? -1 : a.scope.relPath > b.scope.relPath ? 1 : 0;
 }
 
+/** One empty list for the many files without problems, comments or unique values. */
+const NONE: readonly never[] = Object.freeze([]);
+const orNone = <T>(list: readonly T[] | undefined): readonly T[] => (list && list.length > 0 ? list : NONE);
+
 const keysOf = (entry: Entry | undefined) => (entry ? entry.clashing.map((u) => u.key).join('\n') : '');
 
 export class WorkspaceSession {
@@ -170,13 +175,17 @@ export class WorkspaceSession {
       entry = new Entry(id, scope, role, version, false, options.problems ?? [], [], [], text, options.analysis, stamp);
     } else {
       const included = isIncluded(scope.includePath, scope.settings.include);
+      const checkOptions = { included, maxFileSize: scope.settings.maxFileSize, records: scope.records };
       // Most JSON files that are not payloads do not even mention a method: no need to parse them.
-      const analysis = options.analysis ?? options.checked ?? (included || text.includes('"method"') ? analyze(text, { included, maxFileSize: scope.settings.maxFileSize, records: scope.records }) : undefined);
+      const own = options.analysis ?? options.checked ? undefined : included || text.includes('"method"') ? analyze(text, checkOptions) : undefined;
+      const analysis = options.analysis ?? options.checked ?? own;
       if (!analysis?.isPayload) {
-        entry = new Entry(id, scope, role, version, false, analysis?.problems ?? [], [], [], version === null ? undefined : text, options.analysis, stamp);
+        entry = new Entry(id, scope, role, version, false, orNone(analysis?.problems), NONE, NONE, version === null ? undefined : text, options.analysis, stamp);
       } else {
         const directives = options.checked?.directives ?? findDirectives(text);
-        entry = new Entry(id, scope, role, version, true, analysis.problems, analysis.unique, directives, text, options.analysis, stamp);
+        // An analysis the session made itself is not kept: its unique values are kept lean.
+        const unique = own ? leanEntries(own.unique, text, checkOptions) : analysis.unique;
+        entry = new Entry(id, scope, role, version, true, orNone(analysis.problems), unique, orNone(directives), text, options.analysis, stamp);
       }
     }
     this.put(entry);
@@ -224,9 +233,19 @@ export class WorkspaceSession {
     if (!entry) return [];
     const cached = this.reports.get(entry);
     if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
-    const report = this.buildReport(entry, options);
+    const report = this.buildReport(entry, options, (problem, range, related) => ({ ...problem, range, related }));
     if (options.cache !== false) this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
     return report;
+  }
+
+  /**
+   * The same report, each problem handed to `make` with its placed range and related places
+   * instead of being copied: the command line builds its rows straight from the engine's
+   * problems (a file of millions of problems is not held twice over).
+   */
+  reportAs<T>(id: string, make: (problem: Problem, range: PlacedRange, related: readonly RelatedPlace[]) => T, options: ReportOptions = {}): T[] {
+    const entry = this.files.get(id);
+    return entry ? this.buildReport(entry, options, make) : [];
   }
 
   /**
@@ -267,23 +286,37 @@ export class WorkspaceSession {
     this.reclash(before, entry);
   }
 
-  /** Moves a file's holders from its old content to its new one; when its keys changed, every file sharing one of them has new clashes. */
+  /**
+   * Moves a file's holders from its old content to its new one. The files that shared one of its
+   * old keys, or share one of its new ones, have new clashes (the common case, a file whose values
+   * no other file adds, touches nothing).
+   */
   private reclash(before: Entry | undefined, after: Entry | undefined): void {
-    if (before) this.clashes.remove(before, before.clashing);
-    if (after) this.clashes.add(after, after.clashing);
-    if (keysOf(before) === keysOf(after) && (!before || !after || compareFiles(before, after) === 0)) return;
-    const touched = new Set<Entry>();
-    for (const entry of [...(before?.clashing ?? []), ...(after?.clashing ?? [])]) {
-      for (const holder of this.clashes.holders(entry.key)) touched.add(holder.file);
+    if (before && before.clashing.length > 0) this.clashes.remove(before, before.clashing);
+    if (after && after.clashing.length > 0) this.clashes.add(after, after.clashing);
+    if (before && after && keysOf(before) === keysOf(after) && compareFiles(before, after) === 0) {
+      // The same values in the same place: only this file's own positions changed.
+      if (after.clashing.some((u) => this.clashes.clashes(u.key))) this.toPlace.add(after);
+      return;
     }
+    let touched: Set<Entry> | undefined;
+    const touch = (key: string, least: number) => {
+      const holders = this.clashes.holders(key);
+      if (holders.length < least) return;
+      touched ??= new Set();
+      for (const holder of holders) touched.add(holder.file);
+    };
+    // Those left with an old key lost a clash; a new key held by two or more is a clash for all of them.
+    for (const entry of before?.clashing ?? NONE) touch(entry.key, 1);
+    for (const entry of after?.clashing ?? NONE) touch(entry.key, 2);
+    if (!touched) return;
     for (const file of touched) {
       this.toPlace.add(file);
       if (file === after) continue;
       file.clashStamp++;
       this.changes.clashes.add(file.id);
     }
-    if (after) this.changes.clashes.add(after.id);
-    else if (before) this.changes.clashes.add(before.id);
+    this.changes.clashes.add((after ?? before)!.id);
   }
 
   /** How a message in file `from` names file `other`: its path in the folder, with the folder's name when it is another one. */
@@ -291,7 +324,7 @@ export class WorkspaceSession {
     return other.scope.folder === from.scope.folder ? other.scope.relPath : `${other.scope.folder?.name}/${other.scope.relPath}`;
   }
 
-  private buildReport(entry: Entry, options: ReportOptions): ReportedProblem[] {
+  private buildReport<T>(entry: Entry, options: ReportOptions, make: (problem: Problem, range: PlacedRange, related: readonly RelatedPlace[]) => T): T[] {
     type Pending = Problem & { related?: RelatedPlace[] };
     let problems: Pending[] = [...entry.problems];
     if (entry.isPayload) {
@@ -305,6 +338,10 @@ export class WorkspaceSession {
       problems = applyRulesAndComments(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
     }
     if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems) as Pending[];
-    return problems.map((problem) => ({ ...problem, range: entry.place(problem.offset, problem.length), related: problem.related ?? [] }));
+    return problems.map((problem) => {
+      if (!problem.related) return make(problem, entry.place(problem.offset, problem.length), NONE);
+      const { related, ...own } = problem;
+      return make(own, entry.place(problem.offset, problem.length), related);
+    });
   }
 }
