@@ -108,6 +108,22 @@ describe('check: goldens over the fixture folder', () => {
   });
 });
 
+describe('check: --include globs past their bounds', () => {
+  for (const [glob, says] of [
+    [`${'*a'.repeat(70)}*c`, "A glob may hold at most 64 '*'; this one has 71."],
+    ['+(a|aa)'.repeat(10), "Extended globs such as '+(' are not supported"],
+    ['{a,b}'.repeat(40), 'brace'],
+    ['x'.repeat(70_000), 'at most 1024 characters'],
+  ]) {
+    test(`exit 2 at once: ${says}`, () => {
+      const run = cli(['check', '--include', glob, FIXTURES]);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /^voipnow-payloads: invalid value '.*' for --include: /);
+      assert.ok(run.stderr.includes(says), run.stderr);
+    });
+  }
+});
+
 describe('check: exit codes', () => {
   const warningOnly = '{"method":"GetCodecs","params":{"colour":1}}';
   const errorOnly = '{"method":"GetCodecs","params":{"channelID":0}}';

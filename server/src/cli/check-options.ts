@@ -3,7 +3,7 @@
 import { createWriteStream, mkdirSync, openSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { dirname, resolve } from 'node:path';
-import type { Rules } from '../core';
+import { globProblem, type Rules } from '../core';
 import { choice, parseCommandArgs, positiveInteger, wholeNumber } from './args';
 import { parseRuleOptions } from './config';
 import { CliError } from './errors';
@@ -89,7 +89,7 @@ export function parseCheckOptions(args: string[], help: string): CheckOptions | 
     outputFile: string('output-file'),
     color: flag('color') ? true : flag('no-color') ? false : undefined,
     maxProblems: positiveInteger('max-problems', string('max-problems')),
-    include: values.include as string[] | undefined,
+    include: includeGlobs(values.include as string[] | undefined),
     rules: parseRuleOptions(values.rule as string[] | undefined),
     maxFileSize: positiveInteger('max-file-size', string('max-file-size')),
     stdinFilename: string('stdin-filename'),
@@ -153,4 +153,13 @@ export function exitCode(summary: ReportSummary, options: CheckOptions): number 
   const failed = options.failOn !== 'never' && worst >= RANK[options.failOn];
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   return failed || tooManyWarnings ? 1 : 0;
+}
+
+/** `--include` globs, each within the bounds a glob may cost (a glob past them is an error, exit 2). */
+function includeGlobs(globs: string[] | undefined): string[] | undefined {
+  for (const glob of globs ?? []) {
+    const problem = globProblem(glob);
+    if (problem) throw new CliError(`invalid value '${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}' for --include: ${problem}`);
+  }
+  return globs;
 }
