@@ -145,7 +145,7 @@ export interface ParsedRecords {
   problems: Problem[];
 }
 
-const SHAPE = 'The records file holds one object whose keys are record kinds (codecs, channels, channelGroups, publicNumbers, timeIntervals, rulesGroups, rules, users), each a list of records with an "ID" and a "name".';
+const SHAPE = `The records file holds one object whose keys are record kinds (${RECORD_KINDS.join(', ')}), each a list of records with an "ID" and a "name".`;
 
 /** The properties of an object node, last duplicate winning, with a warning for each repeated key. */
 function properties(object: Node, problems: Problem[], what: string): Map<string, { key: Node; value: Node | undefined }> {
@@ -175,7 +175,8 @@ function readRecord(node: Node, kind: RecordKind, text: string, problems: Proble
     problems.push(wordProblem('invalid-value', `This ${noun} record has no "ID".`, brace, undefined, { param: 'ID', missing: true }));
     ok = false;
   } else if (!id || idText === undefined || !ID.test(idText)) {
-    if (id) problems.push(wordProblem('invalid-value', `Invalid value for 'ID': expected a positive integer (3 or "3").`, rangeOf(id), undefined, { param: 'ID' }));
+    const message = `Invalid value for 'ID': expected a positive integer (3 or "3").`;
+    if (id) problems.push(wordProblem('invalid-value', message, rangeOf(id), undefined, { param: 'ID' }));
     ok = false;
   }
   const name = fields.get('name')?.value;
@@ -191,7 +192,8 @@ function readRecord(node: Node, kind: RecordKind, text: string, problems: Proble
   if (phone) {
     const written = phone.type === 'string' || phone.type === 'number' ? writtenText(phone, text) : undefined;
     if (written === undefined || !PHONE.test(written)) {
-      problems.push(wordProblem('invalid-value', `Invalid value for 'phoneNo': expected a phone number (an optional +, then digits).`, rangeOf(phone), undefined, { param: 'phoneNo' }));
+      const message = `Invalid value for 'phoneNo': expected a phone number (an optional +, then digits).`;
+      problems.push(wordProblem('invalid-value', message, rangeOf(phone), undefined, { param: 'phoneNo' }));
       ok = false;
     } else phoneNo = written;
   }
@@ -199,7 +201,8 @@ function readRecord(node: Node, kind: RecordKind, text: string, problems: Proble
   const shown: Array<readonly [string, string]> = [];
   for (const [field, { value }] of fields) {
     if (field === 'ID' || field === 'name' || !value) continue;
-    const written = value.type === 'string' || value.type === 'number' || value.type === 'boolean' ? (value.type === 'string' ? (value.value as string) : text.slice(value.offset, value.offset + value.length)) : undefined;
+    const scalar = value.type === 'number' || value.type === 'boolean';
+    const written = value.type === 'string' ? (value.value as string) : scalar ? text.slice(value.offset, value.offset + value.length) : undefined;
     if (written !== undefined && written.length <= 200) shown.push([field, written]);
   }
   return {
@@ -238,11 +241,13 @@ export function parseRecords(text: string, options: RecordsOptions = {}): Parsed
     if (!isRecordKind(name)) {
       const suggestion = suggest(name, RECORD_KINDS);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-      problems.push(wordProblem('unknown-parameter', `Unknown record kind '${name}'; it is not used.${hint} The kinds are ${RECORD_KINDS.join(', ')}.`, rangeOf(key), undefined, { param: name, suggestion }));
+      const message = `Unknown record kind '${name}'; it is not used.${hint} The kinds are ${RECORD_KINDS.join(', ')}.`;
+      problems.push(wordProblem('unknown-parameter', message, rangeOf(key), undefined, { param: name, suggestion }));
       continue;
     }
     if (!value || value.type !== 'array') {
-      if (value) problems.push(wordProblem('invalid-value', `'${name}' must be a list of records, each with an "ID" and a "name".`, rangeOf(value), undefined, { param: name }));
+      const message = `'${name}' must be a list of records, each with an "ID" and a "name".`;
+      if (value) problems.push(wordProblem('invalid-value', message, rangeOf(value), undefined, { param: name }));
       continue;
     }
     const entries: RecordEntry[] = [];

@@ -157,7 +157,14 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
   const { keywords: k, properties, items } = resolve(layers);
   // Every spec gets every field, in one order, so that the validators' property reads stay
   // monomorphic (one hidden class) on the hot path.
-  const spec: ValueSpec = { name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined, ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined, format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined, multipleOf: undefined, properties: undefined, required: undefined, incompleteIsInvalid: undefined, closed: undefined, listOf: undefined, items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined, objectCheck: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false };
+  const spec: ValueSpec = {
+    name, code: undefined, missingCode: undefined, description: undefined, defaultValue: undefined, types: undefined, enum: undefined,
+    ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined,
+    format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined,
+    multipleOf: undefined, properties: undefined, required: undefined, incompleteIsInvalid: undefined, closed: undefined, listOf: undefined,
+    items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined,
+    objectCheck: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false,
+  };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
   if (typeof k.missingCode === 'string') spec.missingCode = k.missingCode;
   if (typeof k.description === 'string') spec.description = k.description;

@@ -46,11 +46,13 @@ export function checkValue(node: Node, spec: ValueSpec, ctx: ValidationContext, 
     const count = node.children?.length ?? 0;
     let ok = true;
     if (spec.maxItems !== undefined && count > spec.maxItems) {
-      ctx.problems.push(wordProblem('too-many-items', `'${spec.name}' holds ${count} items; at most ${spec.maxItems} are allowed.`, rangeOf(node), ctx.method, { param: spec.name }));
+      const message = `'${spec.name}' holds ${count} items; at most ${spec.maxItems} are allowed.`;
+      ctx.problems.push(wordProblem('too-many-items', message, rangeOf(node), ctx.method, { param: spec.name }));
       ok = false;
     }
     if (spec.minItems !== undefined && count < spec.minItems) {
-      ctx.problems.push(wordProblem('too-few-items', `'${spec.name}' must hold at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}.`, rangeOf(node), ctx.method, { param: spec.name }));
+      const message = `'${spec.name}' must hold at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}.`;
+      ctx.problems.push(wordProblem('too-few-items', message, rangeOf(node), ctx.method, { param: spec.name }));
       ok = false;
     }
     for (const child of node.children ?? []) {
@@ -80,6 +82,10 @@ function checkOne(node: Node, spec: ValueSpec, code: string | undefined, ctx: Va
   return true;
 }
 
+function reportDuplicateKey(name: string, key: Node, ctx: ValidationContext): void {
+  ctx.problems.push(wordProblem('duplicate-key', `Duplicate key '${name}'. The last one is what the server reads.`, rangeOf(key), ctx.method, { param: name }));
+}
+
 /** Collects an object's properties (last duplicate wins) and warns on repeated keys. */
 export function collectProperties(object: Node | undefined, ctx: ValidationContext): Map<string, PresentProperty> {
   const present = new Map<string, PresentProperty>();
@@ -88,7 +94,7 @@ export function collectProperties(object: Node | undefined, ctx: ValidationConte
     if (!key || key.type !== 'string') continue;
     const name = key.value as string;
     if (present.has(name)) {
-      ctx.problems.push(wordProblem('duplicate-key', `Duplicate key '${name}'. The last one is what the server reads.`, rangeOf(key), ctx.method, { param: name }));
+      reportDuplicateKey(name, key, ctx);
     }
     present.set(name, { key, value, valid: true });
   }
@@ -124,7 +130,7 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
     const name = key.value as string;
     const sub = known.get(name);
     const seen = sub ? found[sub.slot!] !== undefined : unknown?.has(name);
-    if (seen) ctx.problems.push(wordProblem('duplicate-key', `Duplicate key '${name}'. The last one is what the server reads.`, rangeOf(key), ctx.method, { param: name }));
+    if (seen) reportDuplicateKey(name, key, ctx);
     if (sub) found[sub.slot!] = property;
     else (unknown ??= new Map()).set(name, property);
   }
@@ -139,7 +145,9 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
     for (const [name, property] of unknown) {
       const suggestion = suggest(name, [...known.keys()]);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-      ctx.problems.push(wordProblem('unknown-parameter', `Unknown parameter '${name}' in ${spec.path === 'params' ? ctx.method : `${ctx.method} ${spec.path?.replace(/^params\./, '')}`}.${hint}`, rangeOf(property.children![0]), ctx.method, { param: name, suggestion }));
+      const where = spec.path === 'params' ? ctx.method : `${ctx.method} ${spec.path?.replace(/^params\./, '')}`;
+      const message = `Unknown parameter '${name}' in ${where}.${hint}`;
+      ctx.problems.push(wordProblem('unknown-parameter', message, rangeOf(property.children![0]), ctx.method, { param: name, suggestion }));
     }
   }
   for (const name of spec.required ?? []) {

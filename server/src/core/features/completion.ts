@@ -176,7 +176,16 @@ function propertyItems(ctx: KeyContext): CompletionEntry[] {
     ];
     if (present.size === 0 && !keyOnly) {
       METHODS.forEach((m, i) =>
-        items.push({ label: `${m} request`, kind: 'snippet', detail: methodSpec(m).description, insertText: requestBody(m, new TabStops()), snippet: true, replace, filterText: quoted ? `"${m}"` : m, sortText: `1${String(i).padStart(3, '0')}` }),
+        items.push({
+          label: `${m} request`,
+          kind: 'snippet',
+          detail: methodSpec(m).description,
+          insertText: requestBody(m, new TabStops()),
+          snippet: true,
+          replace,
+          filterText: quoted ? `"${m}"` : m,
+          sortText: `1${String(i).padStart(3, '0')}`,
+        }),
       );
     }
     return items;
@@ -255,12 +264,15 @@ function valueItems(method: string | undefined, path: Segment[], replace: Range,
   const items: CompletionEntry[] = recordItems(value, records, replace, quoted);
   value.preferredValues?.forEach((v, i) => {
     const written = literal(v);
-    items.push({ label: written, kind: 'value', detail: value.enumDescriptions?.[i], insertText: written, snippet: false, replace, filterText: written, sortText: String(i).padStart(3, '0') });
+    const detail = value.enumDescriptions?.[i];
+    const sortText = String(i).padStart(3, '0');
+    items.push({ label: written, kind: 'value', detail, insertText: written, snippet: false, replace, filterText: written, sortText });
   });
   const objectLike = spec.properties || (spec.listOf && spec.items?.properties);
   if (empty && objectLike) {
     const skeleton = snippetValue(spec, new TabStops());
-    items.push({ label: skeleton.startsWith('[') ? '[{ }]' : '{ }', kind: 'snippet', detail: `${spec.name} with its required parameters`, insertText: skeleton, snippet: true, replace, sortText: '0' });
+    const label = skeleton.startsWith('[') ? '[{ }]' : '{ }';
+    items.push({ label, kind: 'snippet', detail: `${spec.name} with its required parameters`, insertText: skeleton, snippet: true, replace, sortText: '0' });
   }
   return items;
 }
@@ -320,6 +332,10 @@ export function complete(documentAnalysis: Analysis, offset: number): Completion
     return propertyItems({ analysis, request, objectPath, replace: wordAt(text, offset), quoted: false, keyOnly: false });
   }
   if (valueNode && (valueNode.type === 'object' || valueNode.type === 'array')) return [];
-  const replace = valueNode ? (valueNode.type === 'string' ? stringRange(text, valueNode, offset) : { offset: valueNode.offset, length: valueNode.length }) : wordAt(text, offset);
+  const replace = !valueNode
+    ? wordAt(text, offset)
+    : valueNode.type === 'string'
+      ? stringRange(text, valueNode, offset)
+      : { offset: valueNode.offset, length: valueNode.length };
   return valueItems(request.method, path, replace, valueNode?.type === 'string', !valueNode, analysis.records);
 }

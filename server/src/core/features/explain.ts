@@ -3,7 +3,7 @@
 import { documentedText } from '../catalog';
 import { fillText } from '../messages';
 import type { Problem } from '../problem';
-import { RECORD_NOUNS, isRecordKind } from '../records-snapshot';
+import { RECORD_NOUNS, RECORDS_PATH, isRecordKind } from '../records-snapshot';
 import { WORD_CODES, type WordCodeName } from '../word-codes';
 import { paramName, shownPath } from '../rules/paths';
 import { entriesFor, fileCheckableCodes } from './code-index';
@@ -61,7 +61,9 @@ export function explainCode(method: string, code: string): CodeExplanation | und
   // Spec section 6: with a records snapshot, an unknown ID of these parameters is caught in the file too.
   for (const entry of entries) {
     const kind = entry.invalid?.records ?? entry.invalid?.items?.records;
-    if (kind) causes.push(`With a records snapshot (${inline('.voipnow/records.json')}) that lists ${RECORD_NOUNS[kind]}s: a well-formed ${inline(shownPath(entry.path))} that it does not hold.`);
+    if (!kind) continue;
+    const snapshot = `With a records snapshot (${inline(RECORDS_PATH)}) that lists ${RECORD_NOUNS[kind]}s`;
+    causes.push(`${snapshot}: a well-formed ${inline(shownPath(entry.path))} that it does not hold.`);
   }
   return { method, code, text, fromFile, causes };
 }
@@ -87,7 +89,11 @@ export function explainProblem(problem: Problem): string | undefined {
   if (!e) return undefined;
   const kind = problem.data?.record;
   if (kind && isRecordKind(kind)) {
-    const why = problem.code === '200' ? `A ${RECORD_NOUNS[kind]} with this ${kind === 'publicNumbers' ? 'number' : 'name'} already exists in the records snapshot.` : `The ID is well-formed, but the records snapshot holds no ${RECORD_NOUNS[kind]} with it.`;
+    const noun = RECORD_NOUNS[kind];
+    const why =
+      problem.code === '200'
+        ? `A ${noun} with this ${kind === 'publicNumbers' ? 'number' : 'name'} already exists in the records snapshot.`
+        : `The ID is well-formed, but the records snapshot holds no ${noun} with it.`;
     return `**${e.code}** · ${why}`;
   }
   const all = entriesFor(problem.method, problem.code);

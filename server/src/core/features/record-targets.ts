@@ -63,7 +63,8 @@ export function recordHover(target: RecordTarget): string {
   const { records, kind, record } = target;
   if (!record) {
     const count = records.list(kind).length;
-    return `**Not in the records** · no ${RECORD_NOUNS[kind]} with ID ${code(target.written.trim())} in ${code(records.display)} (it holds ${count} ${RECORD_NOUNS[kind]}${count === 1 ? '' : 's'})`;
+    const holds = `it holds ${count} ${RECORD_NOUNS[kind]}${count === 1 ? '' : 's'}`;
+    return `**Not in the records** · no ${RECORD_NOUNS[kind]} with ID ${code(target.written.trim())} in ${code(records.display)} (${holds})`;
   }
   const section = recordMarkdown(record, records);
   return target.role === 'name' ? `**Already in the records** · this ${RECORD_NOUNS[kind]} exists\n\n${section}` : section;

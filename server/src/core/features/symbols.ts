@@ -23,6 +23,9 @@ export interface SymbolEntry {
 const MAX_DEPTH = 6;
 const MAX_DETAIL = 60;
 
+/** Values shown as their text beside their key (objects and arrays are not). */
+const SCALAR_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'null']);
+
 function scalar(node: Node | undefined, text: string): string | undefined {
   if (!node) return undefined;
   if (node.type === 'string') return node.value as string;
@@ -81,7 +84,7 @@ function childrenOf(node: Node | undefined, text: string, depth: number): Symbol
       if (!key || key.type !== 'string') continue;
       out.push({
         name: (key.value as string) || '""',
-        detail: value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean' || value.type === 'null') ? shorten(text.slice(value.offset, value.offset + value.length)) : undefined,
+        detail: value && SCALAR_TYPES.has(value.type) ? shorten(text.slice(value.offset, value.offset + value.length)) : undefined,
         kind: valueKind(value),
         offset: property.offset,
         length: property.length,

@@ -57,7 +57,10 @@ export function uniqueEntriesOfTree(requests: ReadonlyArray<{ method?: string; p
     if (!rule || !params) continue;
     let nodes: Node[] = [params];
     for (const step of rule.value) {
-      nodes = step === '*' ? nodes.flatMap((n) => (n.type === 'array' ? n.children ?? [] : [n])) : nodes.map((n) => propertyValue(n, step)).filter((n): n is Node => n !== undefined);
+      nodes =
+        step === '*'
+          ? nodes.flatMap((n) => (n.type === 'array' ? n.children ?? [] : [n]))
+          : nodes.map((n) => propertyValue(n, step)).filter((n): n is Node => n !== undefined);
     }
     for (const node of nodes) {
       const shown = writtenText(node, text);
@@ -70,7 +73,9 @@ export function uniqueEntriesOfTree(requests: ReadonlyArray<{ method?: string; p
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The values at `path` below `value`, each with the key/index steps that lead to it. */
-function valuesAt(value: unknown, path: readonly string[], at: number, steps: Array<string | number>, found: Array<{ value: unknown; steps: Array<string | number> }>): void {
+type Steps = Array<string | number>;
+
+function valuesAt(value: unknown, path: readonly string[], at: number, steps: Steps, found: Array<{ value: unknown; steps: Steps }>): void {
   if (at === path.length) {
     found.push({ value, steps: steps.slice() });
     return;
@@ -95,7 +100,11 @@ function valuesAt(value: unknown, path: readonly string[], at: number, steps: Ar
  * From parsed values (the quick path): `locate(index, steps)` finds the node of request `index`
  * at the key/index steps below its params, when a message needs it.
  */
-export function uniqueEntriesOfValues(requests: readonly unknown[], methods: ReadonlyArray<string | undefined>, locate: (index: number, steps: Array<string | number>) => Range): UniqueEntry[] {
+export function uniqueEntriesOfValues(
+  requests: readonly unknown[],
+  methods: ReadonlyArray<string | undefined>,
+  locate: (index: number, steps: Steps) => Range,
+): UniqueEntry[] {
   const entries: UniqueEntry[] = [];
   requests.forEach((request, index) => {
     const method = methods[index];
