@@ -10,6 +10,7 @@ import { fileUri, ROOT, TestClient } from '../test/protocol/lsp-client';
 import { CONTENDERS } from './contenders';
 import { batchText, singleFileText } from './generate';
 import { interleaved, median, timeAsync } from './measure';
+import { fixAllScenarios } from './fix-all';
 import { workspaceScenarios } from './workspace';
 
 const DEBOUNCE_MS = 200;
@@ -113,6 +114,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  fixAllScenarios(record);
   await workspaceScenarios(record);
   printTable();
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
