@@ -64,7 +64,7 @@ export async function activateClient(context: ExtensionContext, create: (options
       await client.stop();
       await client.start();
     }),
-    registerCodeTable(context),
+    ...registerCodeTable(context, client),
   );
   await client.start();
   context.subscriptions.push(registerStatusItem(client));

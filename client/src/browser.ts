@@ -3,10 +3,12 @@
 // through vscode-languageclient's browser client. The worker is created from the bundle's URL
 // where the workbench allows it (vscode.dev, @vscode/test-web), else from a blob of the bundle read
 // with workspace.fs (a remote extension's URL is refused: "Creating workers from remote extensions
-// is currently not supported"). Each start (a restart too) ends the previous worker.
+// is currently not supported"). Each start (a restart too) ends the previous worker. The client gets
+// the worker's message transports, not the worker: a workbench's own Worker class (code-server's)
+// makes workers that are no `instanceof Worker`, which the client would take for transports.
 import { Uri, workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateClient, CLIENT_ID, CLIENT_NAME } from './activate';
 
 interface WebWorker {
@@ -23,7 +25,7 @@ const web = globalThis as unknown as {
 let client: BaseLanguageClient | undefined;
 let worker: WebWorker | undefined;
 
-async function startWorker(extensionUri: Uri): Promise<WebWorker> {
+async function startWorker(extensionUri: Uri): Promise<MessageTransports> {
   worker?.terminate();
   const bundle = Uri.joinPath(extensionUri, 'dist', 'server-browser.js');
   const options = { name: CLIENT_NAME };
@@ -33,13 +35,12 @@ async function startWorker(extensionUri: Uri): Promise<WebWorker> {
     const bytes = await workspace.fs.readFile(bundle);
     worker = new web.Worker(web.URL.createObjectURL(new web.Blob([bytes], { type: 'application/javascript' })), options);
   }
-  return worker;
+  const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+  return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  // The client's Worker type is the DOM's; ours is the same object.
-  const serverOptions = (() => startWorker(context.extensionUri)) as unknown as ConstructorParameters<typeof LanguageClient>[2];
-  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, () => startWorker(context.extensionUri), options));
 }
 
 export async function deactivate(): Promise<void> {

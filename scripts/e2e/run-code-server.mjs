@@ -4,24 +4,35 @@
 // in the extension host, and the workbench's smoke-test driver reports the result through
 // window.codeAutomationExit(code) (trusted; the server log says exit 0 even on failure) and the
 // host's console through window.codeAutomationLog(type, args).
+// `--web` runs it in the browser's web worker extension host instead of the Node host: the user
+// setting `remote.extensionKind` moves the extension (which has both `main` and `browser`) there,
+// and the suite is its web bundle (build-suite.mjs). Either way the suite prints the activation to
+// first diagnostics time of its host.
 // Needs `npm run e2e:setup` and a built dist/ (`npm run build`).
-import { cpSync, createWriteStream, existsSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSuite, FIXTURE_WORKSPACE } from './build-suite.mjs';
+import { buildSuite, buildWebSuite, FIXTURE_WORKSPACE } from './build-suite.mjs';
 import { OUT, ROOT } from './config.mjs';
-import { launchChromium, requireSetup, runFolder, startCodeServer, withTimeout, workbenchUrl } from './lib.mjs';
+import { launchChromium, requireSetup, runFolder, startCodeServer, withTimeout, WORKBENCH_SETTINGS, workbenchUrl } from './lib.mjs';
 
 const MARK = '[e2e] ';
 const RUN_TIMEOUT_MS = Number(process.env.VOIPNOW_E2E_TIMEOUT_MS || 180_000);
 
-export async function runExtensionHostTests() {
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** `web`: the extension and the suite in the web worker extension host; else the Node host. */
+export async function runExtensionHostTests({ web = false } = {}) {
   requireSetup();
-  if (!existsSync(join(ROOT, 'dist', 'extension.js')) || !existsSync(join(ROOT, 'dist', 'server.js'))) {
-    throw new Error('dist/extension.js or dist/server.js is missing: run `npm run build` first');
-  }
+  const bundles = web ? ['extension-browser.js', 'server-browser.js'] : ['extension.js', 'server.js'];
+  for (const bundle of bundles) if (!existsSync(join(ROOT, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run \`npm run build\` first`);
   const started = Date.now();
-  const paths = runFolder(join(OUT, 'e2e', 'code-server-exthost'));
-  const suite = await buildSuite();
+  const paths = runFolder(join(OUT, 'e2e', web ? 'code-server-exthost-web' : 'code-server-exthost'));
+  if (web) {
+    const id = `${MANIFEST.publisher}.${MANIFEST.name}`;
+    const settings = { ...WORKBENCH_SETTINGS, 'remote.extensionKind': { [id]: ['web'] } };
+    writeFileSync(join(paths.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
+  const suite = web ? await buildWebSuite() : await buildSuite();
   // The tests edit documents: they get a copy of the fixture workspace, never the fixtures.
   const workspace = join(paths.dir, 'workspace');
   cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
@@ -59,7 +70,7 @@ export async function runExtensionHostTests() {
         throw error;
       },
     );
-    console.log(`code-server extension-host run: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${paths.dir})`);
+    console.log(`code-server ${web ? 'web worker' : 'Node'} extension-host run: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${paths.dir})`);
     return code;
   } finally {
     await context?.close().catch(() => {});
@@ -68,10 +79,10 @@ export async function runExtensionHostTests() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runExtensionHostTests().then(
+  runExtensionHostTests({ web: process.argv.includes('--web') }).then(
     (code) => process.exit(code),
     (error) => {
-      console.error(`e2e (code-server extension host): ${error.message}`);
+      console.error(`e2e (code-server ${process.argv.includes('--web') ? 'web worker' : 'Node'} extension host): ${error.message}`);
       process.exit(1);
     },
   );

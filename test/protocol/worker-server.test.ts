@@ -144,6 +144,15 @@ describe('the worker bundle on a vscode-vfs: folder, files read through the clie
     assert.equal(preferred?.title, 'Change to "both" (Incoming and outgoing calls)');
   });
 
+  it("answers voipnow/codePage with a method's page, the methods, or null (for clients that cannot read the packaged pages)", async () => {
+    const page: string = await session.worker.connection.sendRequest('voipnow/codePage', { method: 'AddChannel' });
+    assert.ok(page.includes(`## 617\n\n> ${T617}`), page.slice(0, 400));
+    const methods: string[] = await session.worker.connection.sendRequest('voipnow/codePage', {});
+    assert.equal(methods.length, 24);
+    assert.ok(methods.includes('AddChannel'));
+    assert.equal(await session.worker.connection.sendRequest('voipnow/codePage', { method: 'AddChanel' }), null);
+  });
+
   it('reads the records again on a watched-file change and checks again', async () => {
     session.files.set(`${FOLDER}/.voipnow/records.json`, RECORDS([1, 9]));
     const refreshed = session.nextRefresh();

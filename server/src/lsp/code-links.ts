@@ -3,11 +3,21 @@
 // the VSIX ships, beside the Node bundle or named by the client (the extension's own URI on the
 // web). `codeDescription.href` is that page plus the line of the code's heading: the fragment is
 // `#L<line>` because VS Code opens a link's `#<number>` or `#L<number>` as a line to reveal; other
-// clients open the page. No folder, no links.
-import { codePage } from '../core';
+// clients open the page. No folder, no links. Where the client cannot read the extension's own
+// files (vscode.dev, @vscode/test-web serve them over https), it asks for a page's text instead:
+// `voipnow/codePage`.
+import { codePage, isMethod, METHODS } from '../core';
 import { joinUri } from './uri-paths';
 
 export const CODES_FOLDER = 'codes';
+/** `{ method }` → the method's page (Markdown), or null for no such method; `{}` → the methods that have one. */
+export const CODE_PAGE_REQUEST = 'voipnow/codePage';
+
+export function codePageAnswer(params: { method?: unknown } | null | undefined): string | string[] | null {
+  const method = params?.method;
+  if (method === undefined) return [...METHODS];
+  return typeof method === 'string' && isMethod(method) ? codePage(method).markdown : null;
+}
 
 let folder: string | undefined;
 const hrefs = new Map<string, string | undefined>();

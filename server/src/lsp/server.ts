@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shownAnalysis, type Analysis } from '../core';
 import { Analyses } from './analyses';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions';
-import { useCodePages } from './code-links';
+import { CODE_PAGE_REQUEST, codePageAnswer, useCodePages } from './code-links';
 import { completionAt, type CompletionSupport } from './completion';
 import { definitionAt } from './definition';
 import { Diagnostics, isCandidate } from './diagnostics';
@@ -313,6 +313,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const others = duplicateDefinition(index, found.document, found.analysis, found.document.offsetAt(params.position));
     return others.length > 0 ? others : null;
   });
+
+  connection.onRequest<string | string[] | null, void>(CODE_PAGE_REQUEST, (params: { method?: unknown } | null) => codePageAnswer(params));
 
   connection.onRequest(DOCUMENT_STATUS_REQUEST, async (params: { uri: string }) => status.document(params.uri, (await analysisOf(params.uri))?.analysis));
 

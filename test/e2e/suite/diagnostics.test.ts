@@ -1,6 +1,6 @@
 // Diagnostics as VS Code shows them: the documented code and exact text, on the offending value,
 // from the real extension and its bundled server.
-import { strict as assert } from 'node:assert';
+import * as assert from './assert';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { activate, code, describe as lines, open, ours, rangeOf, SOURCE, waitForDiagnostics } from './helpers';

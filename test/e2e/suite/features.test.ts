@@ -1,6 +1,6 @@
 // Hover, quick fixes and fix-all as VS Code asks for them (the same commands the editor runs),
 // against the real extension and server.
-import { strict as assert } from 'node:assert';
+import * as assert from './assert';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { activate, code, open, ours, rangeOf, waitForDiagnostics, waitForText } from './helpers';
@@ -66,6 +66,7 @@ describe('hover, quick fixes and fix-all', () => {
     const actions = await codeActions(document.uri, flow.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.edit?.get(document.uri).some((e) => e.newText === '"both"'));
     assert.ok(fix, `a quick fix writing "both" (got ${JSON.stringify(actions.map((a) => a.title))})`);
+    assert.equal(fix.isPreferred, true, 'the closest value is the preferred fix (the one Fix all and the lightbulb take)');
     await apply(fix);
     const text = await waitForText(document, (t) => !t.includes('bothh'), 'the fix to reach the document');
     assert.ok(text.includes('"flow": "both"'), text);
