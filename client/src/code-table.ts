@@ -7,7 +7,7 @@
 // (`voipnow/codePage`) as `voipnow-codes:/<Method>.md` documents.
 import { commands, FileType, Uri, window, workspace, type Disposable, type ExtensionContext, type QuickPickItem } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { CODE_PAGE_REQUEST } from '../../server/src/lsp/code-links';
+import { CODE_PAGE_REQUEST } from '../../server/src/lsp/extension-protocol';
 
 export const SHOW_CODE_TABLE = 'voipnowPayloads.showCodeTable';
 

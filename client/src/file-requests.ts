@@ -1,10 +1,10 @@
 // The client's answers to a language server in a Web Worker that cannot reach the workspace's
-// files itself (server/src/lsp/client-fs-protocol.ts): read with workspace.fs (regular files
+// files itself (server/src/lsp/extension-protocol.ts): read with workspace.fs (regular files
 // only, at most `limit` bytes passed on), found with workspace.findFiles. Any failure answers
 // "nothing there", as the Node server's own reads do.
 import { FileType, RelativePattern, Uri, workspace, type Disposable, type FileStat } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import * as fs from '../../server/src/lsp/client-fs-protocol';
+import * as fs from '../../server/src/lsp/extension-protocol';
 import type { EntryKind } from '../../server/src/core';
 
 const JSON_FILES = '**/*.{json,jsonc}';

@@ -1,9 +1,9 @@
 // The workspace's files for a language server in a Web Worker: asked of the client, which reads
-// them with workspace.fs and finds them with workspace.findFiles (lsp/client-fs-protocol.ts). A
+// them with workspace.fs and finds them with workspace.findFiles (lsp/extension-protocol.ts). A
 // request that fails (a client that does not answer them) reads as nothing there.
 import type { Connection } from 'vscode-languageserver';
 import type { WorkspaceFileSystem } from '../core';
-import * as fs from '../lsp/client-fs-protocol';
+import * as fs from '../lsp/extension-protocol';
 import { joinUri } from '../lsp/uri-paths';
 
 async function ask<P, R>(connection: Connection, method: string, params: P, otherwise: R): Promise<R> {

@@ -10,8 +10,6 @@ import { codePage, isMethod, METHODS } from '../core';
 import { joinUri } from './uri-paths';
 
 export const CODES_FOLDER = 'codes';
-/** `{ method }` → the method's page (Markdown), or null for no such method; `{}` → the methods that have one. */
-export const CODE_PAGE_REQUEST = 'voipnow/codePage';
 
 export function codePageAnswer(params: { method?: unknown } | null | undefined): string | string[] | null {
   const method = params?.method;

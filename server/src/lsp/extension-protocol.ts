@@ -1,8 +1,15 @@
-// The requests a language server in a Web Worker sends its client for the workspace's files, which
-// only the client can reach (workspace.fs, workspace.findFiles): shared by the browser server
-// (browser/file-system.ts) and the VS Code client that answers them (client/src/file-requests.ts).
-// Every value is plain JSON: bytes travel as base64.
+// The custom requests between the language server and the VS Code extension, shared by both sides
+// (and free of the engine, so that the client's bundles stay small). The file requests: a server
+// in a Web Worker asks its client for the workspace's files, which only the client can reach
+// (workspace.fs, workspace.findFiles); browser/file-system.ts asks, client/src/file-requests.ts
+// answers. Every value is plain JSON: bytes travel as base64.
 import type { EntryKind } from '../core';
+
+/**
+ * The code pages' text, for a client that cannot read the packaged pages (vscode.dev, test-web):
+ * `{ method }` → the method's page (Markdown), or null for no such method; `{}` → the methods.
+ */
+export const CODE_PAGE_REQUEST = 'voipnow/codePage';
 
 export const FS_READ_FILE = 'voipnow/fs/readFile';
 export const FS_STAT = 'voipnow/fs/stat';
