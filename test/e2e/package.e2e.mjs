@@ -53,6 +53,8 @@ describe('npm run package', () => {
       'extension/images/icon.png',
       'extension/dist/extension.js',
       'extension/dist/server.js',
+      'extension/dist/extension-browser.js',
+      'extension/dist/server-browser.js',
       'extension/dist/codes/AddChannel.md',
       'extension/schemas/config.schema.json',
       'extension/schemas/records.schema.json',
@@ -63,7 +65,7 @@ describe('npm run package', () => {
 
   it('ships minified bundles without sourceMappingURL lines', () => {
     assert.ok(entries, `${VSIX} is missing`);
-    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/extension-browser.js', 'extension/dist/server-browser.js']) {
       const text = entries.get(name)().toString('utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, name);
       // Minified: few lines for hundreds of kilobytes (template strings keep their line breaks).
@@ -89,6 +91,8 @@ describe('npm run package', () => {
     assert.deepEqual(packaged.categories, ['Linters', 'Programming Languages']);
     assert.ok(packaged.activationEvents.includes('onLanguage:json') && packaged.activationEvents.includes('onLanguage:jsonc'));
     assert.equal(packaged.main, './dist/extension.js');
+    assert.equal(packaged.browser, './dist/extension-browser.js');
+    assert.equal(packaged.capabilities.virtualWorkspaces.supported, 'limited');
     assert.equal(packaged.icon, 'images/icon.png');
     assert.equal(packaged.capabilities.untrustedWorkspaces.supported, true);
     const settings = packaged.contributes.configuration.properties;
@@ -104,6 +108,8 @@ describe('npm run package', () => {
     assert.deepEqual(packaged.contributes.problemMatchers.map((m) => m.name), ['voipnow-payloads']);
     const vsixManifest = entries.get('extension.vsixmanifest')().toString('utf8');
     assert.match(vsixManifest, /Microsoft\.VisualStudio\.Code\.Engine" Value="\^1\.91\.0"/);
+    // Both entries: the Marketplace lists it as a workspace and a web extension.
+    assert.match(vsixManifest, /Microsoft\.VisualStudio\.Code\.ExtensionKind" Value="workspace,web"/);
   });
 
   it('pins @types/vscode to the engines.vscode minimum', () => {
