@@ -12,7 +12,8 @@ export const noNodeModules = {
     const root = builder.initialOptions.absWorkingDir ?? process.cwd();
     builder.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
       if (!NODE_MODULES.has(args.path) && !args.path.startsWith('node:')) return undefined;
-      return { errors: [{ text: `${relative(root, args.importer)} imports the Node module '${args.path}': the browser bundles must not (see server/src/lsp/platform.ts)` }] };
+      const text = `${relative(root, args.importer)} imports the Node module '${args.path}': the browser bundles must not (see server/src/lsp/platform.ts)`;
+      return { errors: [{ text }] };
     });
   },
 };

@@ -27,9 +27,14 @@ function explicitSettings(scopeUri: string | undefined): Record<string, unknown>
     const i = configuration.inspect(key);
     if (!i) continue;
     // Narrower wins; a language-specific value wins over any other (as in VS Code).
-    const scopes = [i.globalValue, i.workspaceValue, i.workspaceFolderValue, i.globalLanguageValue, i.workspaceLanguageValue, i.workspaceFolderLanguageValue].filter(
-      (v) => v !== undefined,
-    );
+    const scopes = [
+      i.globalValue,
+      i.workspaceValue,
+      i.workspaceFolderValue,
+      i.globalLanguageValue,
+      i.workspaceLanguageValue,
+      i.workspaceFolderLanguageValue,
+    ].filter((v) => v !== undefined);
     if (scopes.length === 0) continue;
     settings[key] = key === 'rules' ? Object.assign({}, ...scopes.filter((v) => v !== null && typeof v === 'object')) : scopes[scopes.length - 1];
   }

@@ -46,14 +46,18 @@ async function findPages(context: ExtensionContext, client: BaseLanguageClient):
 
 export function registerCodeTable(context: ExtensionContext, client: BaseLanguageClient): Disposable[] {
   const served = workspace.registerTextDocumentContentProvider(CODE_PAGE_SCHEME, {
-    provideTextDocumentContent: async (uri) => (await client.sendRequest<string | null>(CODE_PAGE_REQUEST, { method: uri.path.replace(/^\/|\.md$/g, '') })) ?? '',
+    provideTextDocumentContent: async (uri) => {
+      const method = uri.path.replace(/^\/|\.md$/g, '');
+      return (await client.sendRequest<string | null>(CODE_PAGE_REQUEST, { method })) ?? '';
+    },
   });
   const command = commands.registerCommand(SHOW_CODE_TABLE, async (method?: string): Promise<Uri | undefined> => {
     let pages: Pages;
     try {
       pages = await findPages(context, client);
     } catch {
-      void window.showErrorMessage('VoipNow Payloads: the code tables cannot be read (the extension\'s dist/codes, or its language server); rebuild the extension.');
+      const where = "the extension's dist/codes, or its language server";
+      void window.showErrorMessage(`VoipNow Payloads: the code tables cannot be read (${where}); rebuild the extension.`);
       return undefined;
     }
     const { methods } = pages;

@@ -58,7 +58,8 @@ export function registerStatusItem(client: BaseLanguageClient): Disposable {
     item.detail = [files, records, settings].filter(Boolean).join(' · ');
     item.busy = status.indexing;
     item.severity = LanguageStatusSeverity.Information;
-    item.command = status.methods.length > 0 ? { title: 'Code table', command: SHOW_CODE_TABLE, arguments: [status.methods[0]], tooltip: `Show ${status.methods[0]}'s documented error codes` } : undefined;
+    const first = status.methods[0];
+    item.command = first ? { title: 'Code table', command: SHOW_CODE_TABLE, arguments: [first], tooltip: `Show ${first}'s documented error codes` } : undefined;
   };
 
   const soon = (delay = 150) => {

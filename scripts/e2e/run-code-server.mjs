@@ -70,7 +70,8 @@ export async function runExtensionHostTests({ web = false } = {}) {
         throw error;
       },
     );
-    console.log(`code-server ${web ? 'web worker' : 'Node'} extension-host run: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${paths.dir})`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`code-server ${web ? 'web worker' : 'Node'} extension-host run: exit ${code} in ${seconds} s (logs in ${paths.dir})`);
     return code;
   } finally {
     await context?.close().catch(() => {});

