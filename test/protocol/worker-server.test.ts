@@ -183,3 +183,19 @@ describe('the worker bundle where the client cannot search', () => {
     assert.deepEqual([...session.files.read].filter((uri) => uri.includes('node_modules')), []);
   });
 });
+
+describe('the worker bundle where the client search finds no JSON file', () => {
+  let session: Session;
+  before(async () => {
+    const files = new MemoryFiles();
+    files.set(`${FOLDER}/docs/readme.md`, '# no payloads here');
+    session = await start(files);
+  });
+  after(() => stop(session));
+
+  it('takes the answer: nothing to index, and no walk of the folder (a request per folder on the web)', async () => {
+    assert.deepEqual(await pullWorkspace(session), {});
+    assert.equal(session.files.asked.get('findFiles'), 1);
+    assert.equal(session.files.asked.get('readDirectory'), undefined);
+  });
+});

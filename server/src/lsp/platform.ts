@@ -11,7 +11,10 @@ export interface FolderWatch {
 export interface ServerPlatform {
   /** The workspace's files, named by URI (readFile, stat, readDirectory, join). */
   fs: WorkspaceFileSystem;
-  /** A folder's JSON files by the client's search; undefined (or none found): the server walks the folder through `fs`. */
+  /**
+   * A folder's JSON files by the client's search (none found is an answer too); undefined where
+   * the client cannot search: the server walks the folder through `fs`.
+   */
   findFiles?(folderUri: string): Promise<string[] | undefined>;
   /**
    * Watches one folder, not recursively, for clients that do not watch files for the server (a

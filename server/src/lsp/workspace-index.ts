@@ -60,7 +60,7 @@ export interface WorkspaceIndexOptions {
   isOpen(uri: string): boolean;
   /** New folders found (their URIs, for the server's own watching). */
   onFolder?(uri: string, folder: IndexFolder): void;
-  /** The JSON files of a folder by the client's search (workspace.findFiles); undefined: walk the folder. */
+  /** The JSON files of a folder by the client's search (workspace.findFiles); undefined: it cannot search, walk the folder. */
   findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
 }
 
@@ -211,7 +211,7 @@ export class WorkspaceIndex {
   private async listFolder(folder: IndexFolder, cancelled: () => boolean): Promise<string[]> {
     const nested = (uri: string) => this.folders.some((f) => f !== folder && f.key.length > folder.key.length && within(uri, f.key));
     const searched = await this.options.findFiles?.(folder);
-    if (searched && searched.length > 0) {
+    if (searched) {
       const listed = (uri: string) => this.folderOf(uri) === folder && isJsonName(uri) && !inSkippedFolder(URI.parse(uri).path.slice(folder.path.length));
       return searched.map(normalUri).filter(listed);
     }
