@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The last step of `npm test`: the packaging test always, then the end-to-end tests (extension
-// host in code-server, the VSIX in the workbench with Chromium, Neovim, Emacs) when `npm run e2e:setup`
-// has been run. Without that setup it says how to enable them and passes, except under CI=true,
-// where a missing setup fails (.ci/run runs the setup first). `--require` fails without a setup
-// anywhere (`npm run e2e`).
+// host in code-server, Node and web worker; @vscode/test-web; the VSIX in the workbench with
+// Chromium; Neovim; Emacs) when `npm run e2e:setup` has been run. Without that setup it says how
+// to enable them and passes, except under CI=true, where a missing setup fails (.ci/run runs the
+// setup first). `--require` fails without a setup anywhere (`npm run e2e`).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +46,8 @@ console.log(`e2e: ${files.join(', ')} (after ${((Date.now() - started) / 1000).t
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { cwd: ROOT, stdio: 'inherit' });
 if (reason) {
   console.log(
-    `\ne2e: the end-to-end tests (VS Code extension host in code-server, the VSIX in the workbench with Chromium, Neovim, Emacs) were SKIPPED: ${reason}.\n` +
+    '\ne2e: the end-to-end tests (VS Code extension host in code-server, Node and web worker; @vscode/test-web; the VSIX in the workbench with Chromium; ' +
+      `Neovim; Emacs) were SKIPPED: ${reason}.\n` +
       'e2e: to enable them, run `npm run e2e:setup` once (Debian packages with apt-get; code-server, Node 24 and playwright-core from npm into ~/.cache/voipnow-payloads-e2e; a few minutes), then `npm test` again.',
   );
 }
