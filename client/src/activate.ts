@@ -9,6 +9,12 @@ import { answerFileRequests } from './file-requests';
 import { documentSelector } from './selector';
 import { registerStatusItem } from './status';
 
+/** What activate() returns: when VS Code called it and when the server had started (the end-to-end tests time activation from these). */
+export interface ExtensionApi {
+  activatedAt: number;
+  startedAt: number;
+}
+
 export const CLIENT_ID = 'voipnowPayloads';
 export const CLIENT_NAME = 'VoipNow Payloads';
 const SECTION = 'voipnowPayloads';

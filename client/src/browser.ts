@@ -9,7 +9,7 @@
 import { Uri, workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
-import { activateClient, CLIENT_ID, CLIENT_NAME } from './activate';
+import { activateClient, CLIENT_ID, CLIENT_NAME, type ExtensionApi } from './activate';
 
 interface WebWorker {
   terminate(): void;
@@ -39,8 +39,10 @@ async function startWorker(extensionUri: Uri): Promise<MessageTransports> {
   return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<ExtensionApi> {
+  const activatedAt = Date.now();
   client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, () => startWorker(context.extensionUri), options));
+  return { activatedAt, startedAt: Date.now() };
 }
 
 export async function deactivate(): Promise<void> {

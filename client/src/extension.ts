@@ -3,17 +3,19 @@
 import type { ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateClient, CLIENT_ID, CLIENT_NAME } from './activate';
+import { activateClient, CLIENT_ID, CLIENT_NAME, type ExtensionApi } from './activate';
 
 let client: BaseLanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<ExtensionApi> {
+  const activatedAt = Date.now();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  return { activatedAt, startedAt: Date.now() };
 }
 
 export async function deactivate(): Promise<void> {
