@@ -29,6 +29,34 @@ const REFRESH_DELAY_MS = 50;
 const SLICE_MS = 8;
 /** Result ids of this process (a restarted server never matches an old one by chance). */
 const RUN = Math.random().toString(36).slice(2, 8);
+
+/** Each report's id, computed once (the session keeps a report while its file and clashes stay). */
+const ids = new WeakMap<readonly ReportedProblem[], string>();
+
+/**
+ * A report's id from what it says (codes, texts, severities, places, related places): a file whose
+ * report is rebuilt the same (new settings that change nothing for it) keeps its id, and is not sent again.
+ */
+function reportId(report: readonly ReportedProblem[]): string {
+  if (report.length === 0) return 'empty';
+  let id = ids.get(report);
+  if (id) return id;
+  let hash = 5381;
+  const mix = (value: string | number) => {
+    const text = String(value);
+    for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 33) + text.charCodeAt(i)) | 0;
+  };
+  for (const p of report) {
+    mix(p.code);
+    mix(p.severity);
+    mix(p.message);
+    mix(`${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}`);
+    for (const r of p.related) mix(`${r.id} ${r.range.start.line}:${r.range.start.character} ${r.message}`);
+  }
+  id = `${RUN}.${(hash >>> 0).toString(36)}.${report.length}`;
+  ids.set(report, id);
+  return id;
+}
 /** The client has diagnostics for a file (an open document's, just closed) that must be replaced. */
 const SHOWN = 'shown';
 
@@ -88,6 +116,11 @@ export class Diagnostics {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
   }
 
+  /** Push mode: forget the reports of files that are not open still queued (the caller queues them again). */
+  dropPending(): void {
+    this.toPublish.clear();
+  }
+
   async compute(document: TextDocument): Promise<Diagnostic[]> {
     const checked = await this.check(document);
     if (!checked) return [];
@@ -115,7 +148,7 @@ export class Diagnostics {
     const folder = file.scope.folder as IndexFolder | undefined;
     const maxProblems = (folder ? this.workspace.folderSettings(folder) : file.scope.settings).maxProblems;
     const report = this.workspace.index.session.report(uri, { maxProblems });
-    return { id: report.length === 0 ? 'empty' : `${RUN}.${file.stamp}.${maxProblems}`, report };
+    return { id: reportId(report), report };
   }
 
   /** textDocument/diagnostic */

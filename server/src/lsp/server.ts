@@ -204,6 +204,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   async function settingsChanged(): Promise<void> {
     settings.forget();
     analyses.clear();
+    // Reports queued before the change would be stale when sent: every file reports again below.
+    diagnostics.dropPending();
     diagnostics.refreshAll();
     const again: IndexFolder[] = [];
     for (const folder of index.allFolders()) {
@@ -213,7 +215,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       // No settings yet: the first indexing has not read them, and will read these.
       if (before && (JSON.stringify(before.include) !== JSON.stringify(after.include) || before.maxFileSize !== after.maxFileSize)) again.push(folder);
       // Only the rules (or the cap) changed: the files keep their checks and take the new settings.
-      else if (before) index.rescope(folder);
+      else if (before && (JSON.stringify(before.rules) !== JSON.stringify(after.rules) || before.maxProblems !== after.maxProblems)) index.rescope(folder);
     }
     if (again.length > 0) await indexAndReport(again);
     diagnostics.republishWorkspace();
