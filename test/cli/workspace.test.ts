@@ -28,7 +28,7 @@ function rows(args: string[], options?: Parameters<typeof cli>[1]): string[] {
 describe('check: the fixture workspace', () => {
   test('each file gets its own folder settings; duplicates across folders; disable comments; a bad config is reported', () => {
     assert.deepEqual(rows([WS]), [
-      `broken-config/.voipnow/config.json:2:21 error invalid-config Invalid level for 617: expected "off", "error", "warning", "info". Did you mean 'warning'?`,
+      `broken-config/.voipnow/config.json:2:21 error invalid-config Invalid level for 617: expected "off", "error", "warning", "info", "information". Did you mean 'warning'?`,
       `broken-config/.voipnow/config.json:2:29 error invalid-config Unknown code '6177' in rules: a rule names a documented code ("617") or a word code ("duplicate-key"). (no method documents it)`,
       // The valid part of a broken config (maxFileSize 200) still applies.
       `broken-config/large.payload.json:1:1 information file-too-large This file is larger than maxFileSize (200 bytes) and is not checked.`,
@@ -104,7 +104,7 @@ describe('check: the fixture workspace', () => {
   });
 
   test('usage errors: a bad --rule, --config with --no-config, an unreadable --config', () => {
-    assert.equal(cli(['check', '--rule', '617=loud', WS]).stderr, "voipnow-payloads: invalid value '617=loud' for --rule: expected CODE=LEVEL with LEVEL one of off, error, warning, info (or information)\n");
+    assert.equal(cli(['check', '--rule', '617=loud', WS]).stderr, "voipnow-payloads: invalid value '617=loud' for --rule: expected CODE=LEVEL with LEVEL one of off, error, warning, info, information\n");
     assert.equal(cli(['check', '--rule', 'nope=off', WS]).stderr, "voipnow-payloads: invalid value 'nope=off' for --rule: 'nope' is neither a documented code nor a word code\n");
     const both = cli(['check', '--config', 'x.json', '--no-config', WS]);
     assert.equal(both.status, 2);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { nextPublished, openFile, published, pull, pullWorkspace, rows } from './helpers';
 import { ROOT, TestClient } from './lsp-client';
 import { startSession, stopSession, type Session } from './workspace-session';
 
@@ -21,33 +22,6 @@ const QUALIFY_619 = 'Invalid qualify. Value must be a multiple of 100, no bigger
 
 const start = (capabilities: object, configuration: unknown = null): Promise<Session> => startSession(FIXTURE, FOLDERS, capabilities, configuration);
 const stop = stopSession;
-
-/** `line:col severity code message` (from 1). */
-function rows(diagnostics: any[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${['', 'error', 'warning', 'info', 'hint'][d.severity]} ${d.code} ${d.message}`);
-}
-
-/** The last diagnostics published for a file that match, waiting for them if needed. */
-function published(session: Session, relative: string, predicate: (rows: string[]) => boolean = () => true): Promise<string[]> {
-  const uri = session.uri(relative);
-  const last = [...session.client.received].reverse().find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
-  if (last && predicate(rows(last.params.diagnostics))) return Promise.resolve(rows(last.params.diagnostics));
-  return session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && predicate(rows(p.diagnostics))).then((p) => rows(p.diagnostics));
-}
-
-/** The next diagnostics published for a file after `mark` (client.received.length before the action) that match. */
-function nextPublished(session: Session, mark: number, relative: string, predicate: (rows: string[]) => boolean = () => true): Promise<string[]> {
-  const { client } = session;
-  const uri = session.uri(relative);
-  return client
-    .waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && client.received.findIndex((n) => n.params === p) >= mark && predicate(rows(p.diagnostics)))
-    .then((p) => rows(p.diagnostics));
-}
-
-function lastPublished(session: Session, relative: string): any {
-  const uri = session.uri(relative);
-  return [...session.client.received].reverse().find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)?.params;
-}
 
 const indexed = (session: Session) => session.client.waitFor('voipnow/status', (s) => s.indexing === false);
 
@@ -83,17 +57,17 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     assert.deepEqual(await published(session, 'west/disabled.payload.json'), ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.', `8:18 error 619 ${QUALIFY_619}`]);
     assert.deepEqual(await published(session, 'broken-config/large.payload.json'), ['1:1 info file-too-large This file is larger than maxFileSize (200 bytes) and is not checked.']);
     assert.deepEqual(await published(session, 'broken-config/.voipnow/config.json'), [
-      `2:21 error invalid-config Invalid level for 617: expected "off", "error", "warning", "info". Did you mean 'warning'?`,
+      `2:21 error invalid-config Invalid level for 617: expected "off", "error", "warning", "info", "information". Did you mean 'warning'?`,
       `2:29 error invalid-config Unknown code '6177' in rules: a rule names a documented code ("617") or a word code ("duplicate-key"). (no method documents it)`,
     ]);
     // Nothing for a JSON file that is not a payload.
-    assert.equal(lastPublished(session, 'west/not-a-payload.json'), undefined);
+    assert.equal(session.client.lastPublished(session.uri('west/not-a-payload.json')), undefined);
   });
 
   it('an open document gets the 200 with related information on the other request; definition jumps there', async () => {
     const relative = 'east/payloads/carrier-a.payload.json';
-    await session.client.open(session.uri(relative), session.text(relative));
-    const params = await session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === session.uri(relative) && p.version === 1);
+    await openFile(session, relative);
+    const params = await session.client.diagnosticsFor(session.uri(relative), 1);
     assert.deepEqual(rows(params.diagnostics), EAST_CARRIER);
     assert.deepEqual(params.diagnostics[0].relatedInformation, [
       {
@@ -109,9 +83,9 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     const relative = 'east/payloads/carrier-a.payload.json';
     const mark = session.client.received.length;
     await session.client.change(session.uri(relative), 2, session.text(relative).replace('Carrier A', 'Carrier Z'));
-    const params = await session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === session.uri(relative) && p.version === 2);
+    const params = await session.client.diagnosticsFor(session.uri(relative), 2);
     assert.deepEqual(rows(params.diagnostics), [`3:68 warning 617 ${FLOW_617}`]);
-    assert.deepEqual(await nextPublished(session, mark, 'west/carriers/carrier-a.payload.json'), []);
+    assert.deepEqual(await nextPublished(session, 'west/carriers/carrier-a.payload.json', { after: mark }), []);
   });
 
   it('didChangeWatchedFiles: a file created clashes with the open document; deleted, the clash goes', async () => {
@@ -121,26 +95,29 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(created), type: 1 }] });
     assert.deepEqual(await published(session, created), ["1:71 error 200 Duplicate record. A channel named 'Carrier Z' is also added in east/payloads/carrier-a.payload.json."]);
     const open = 'east/payloads/carrier-a.payload.json';
-    assert.deepEqual(await nextPublished(session, mark, open, (r) => r.length === 2), [
+    assert.deepEqual(await nextPublished(session, open, { after: mark, match: (r) => r.length === 2 }), [
       "3:47 error 200 Duplicate record. A channel named 'carrier z' is also added in west/carriers/carrier-z.payload.json.",
       `3:68 warning 617 ${FLOW_617}`,
     ]);
     mark = session.client.received.length;
     unlinkSync(path.join(session.dir, created));
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(created), type: 3 }] });
-    assert.deepEqual(await nextPublished(session, mark, open, (r) => r.length === 1), [`3:68 warning 617 ${FLOW_617}`]);
-    assert.deepEqual(await nextPublished(session, mark, created), []);
+    assert.deepEqual(await nextPublished(session, open, { after: mark, match: (r) => r.length === 1 }), [`3:68 warning 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, created, { after: mark }), []);
   });
 
   it('a folder deleted takes its files out of the index', async () => {
     rmSync(path.join(session.dir, 'west', 'carriers'), { recursive: true });
+    let mark = session.client.received.length;
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('west/carriers'), type: 3 }] });
-    await session.client.waitFor('voipnow/status', (s) => s.indexed === 7);
+    await session.client.waitUntil('voipnow/status', (s) => s.indexed === 7, { from: mark });
     rmSync(path.join(session.dir, 'west'), { recursive: true });
     mkdirSync(path.join(session.dir, 'west'));
     cpSync(path.join(FIXTURE, 'west'), path.join(session.dir, 'west'), { recursive: true });
+    // (The status said 8 before the folder went: only one from now on tells that it is back.)
+    mark = session.client.received.length;
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('west/carriers'), type: 1 }] });
-    await session.client.waitFor('voipnow/status', (s) => s.indexed === 8);
+    await session.client.waitUntil('voipnow/status', (s) => s.indexed === 8, { from: mark });
   });
 
   it("the editor's settings win over the project file, code by code, without a restart", async () => {
@@ -150,12 +127,12 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     let mark = session.client.received.length;
     await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const open = 'east/payloads/carrier-a.payload.json';
-    assert.deepEqual(await nextPublished(session, mark, open), [`3:68 error 617 ${FLOW_617}`]);
-    assert.deepEqual(await nextPublished(session, mark, 'west/disabled.payload.json'), ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.', `8:18 info 619 ${QUALIFY_619}`]);
+    assert.deepEqual(await nextPublished(session, open, { after: mark }), [`3:68 error 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, 'west/disabled.payload.json', { after: mark }), ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.', `8:18 info 619 ${QUALIFY_619}`]);
     session.client.configuration = null;
     mark = session.client.received.length;
     await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    assert.deepEqual(await nextPublished(session, mark, open), [`3:68 warning 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, open, { after: mark }), [`3:68 warning 617 ${FLOW_617}`]);
     // East's include globs still apply: no-method.json is still a payload file.
     assert.equal(((await session.client.connection.sendRequest('voipnow/documentStatus', { uri: session.uri(open) })) as any).indexed, 8);
   });
@@ -166,15 +143,15 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     writeFileSync(path.join(session.dir, config), '{ "rules": { "617": "off" } }\n');
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(config), type: 2 }] });
     // No include globs now: no-method.json is an ordinary JSON file again.
-    assert.deepEqual(await nextPublished(session, mark, 'east/payloads/no-method.json'), []);
-    assert.deepEqual(await nextPublished(session, mark, 'east/payloads/carrier-a.payload.json'), []);
+    assert.deepEqual(await nextPublished(session, 'east/payloads/no-method.json', { after: mark }), []);
+    assert.deepEqual(await nextPublished(session, 'east/payloads/carrier-a.payload.json', { after: mark }), []);
     // duplicate-key is no longer off for east's files.
-    assert.deepEqual((await nextPublished(session, mark, 'east/payloads/groups.json')).map((r) => r.split(' ').slice(0, 3).join(' ')), ['3:66 warning duplicate-key', '3:74 error 200']);
+    assert.deepEqual((await nextPublished(session, 'east/payloads/groups.json', { after: mark })).map((r) => r.split(' ').slice(0, 3).join(' ')), ['3:66 warning duplicate-key', '3:74 error 200']);
   });
 
   it('Fix all leaves what a disable comment silences', async () => {
     const relative = 'west/disabled.payload.json';
-    await session.client.open(session.uri(relative), session.text(relative));
+    await openFile(session, relative);
     const actions: any[] = await session.client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: session.uri(relative) },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -208,10 +185,10 @@ describe('workspace: a client that watches files, pushed diagnostics', () => {
     writeFileSync(path.join(session.dir, 'east/.voipnow/config.json'), '{}\n');
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('east/.voipnow/config.json'), type: 2 }] });
     // 617 is an error again in east (defaults), and the clash is back once closed (the file on disk says Carrier A).
-    assert.deepEqual(await nextPublished(session, mark, relative), [`3:68 error 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, relative, { after: mark }), [`3:68 error 617 ${FLOW_617}`]);
     mark = session.client.received.length;
     await session.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: session.uri(relative) } });
-    assert.deepEqual(await nextPublished(session, mark, relative), ["3:47 error 200 Duplicate record. A channel named ' carrier a' is also added in west/carriers/carrier-a.payload.json.", `3:68 error 617 ${FLOW_617}`]);
+    assert.deepEqual(await nextPublished(session, relative, { after: mark }), ["3:47 error 200 Duplicate record. A channel named ' carrier a' is also added in west/carriers/carrier-a.payload.json.", `3:68 error 617 ${FLOW_617}`]);
   });
 });
 
@@ -222,7 +199,6 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
   });
   after(() => stop(session));
 
-  const workspacePull = (previousResultIds: any[] = []) => session.client.connection.sendRequest('workspace/diagnostic', { previousResultIds }) as Promise<any>;
   const byFile = (report: any) => Object.fromEntries(report.items.map((i: any) => [i.uri.slice(pathToFileURL(session.dir).href.length + 1), rows(i.items)]));
 
   it('announces inter-file dependencies and workspace diagnostics', () => {
@@ -230,7 +206,7 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
   });
 
   it('answers once the index is ready, with the files that have something to say', async () => {
-    const report = await workspacePull();
+    const report = await pullWorkspace(session.client);
     assert.deepEqual(Object.keys(byFile(report)).sort(), [
       'broken-config/.voipnow/config.json',
       'broken-config/large.payload.json',
@@ -247,37 +223,33 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
     assert.equal(numbers.items[0].relatedInformation[0].location.uri, session.uri('east/payloads/numbers.json'));
     assert.equal(numbers.version, null);
     // Asked again with the result ids it has, the client gets nothing new.
-    assert.deepEqual((await workspacePull(report.items.map((i: any) => ({ uri: i.uri, value: i.resultId })))).items, []);
+    assert.deepEqual((await pullWorkspace(session.client, report.items.map((i: any) => ({ uri: i.uri, value: i.resultId })))).items, []);
   });
 
   it('open documents are pulled one by one (and left out of the workspace report); a clash changed asks for a refresh', async () => {
     const relative = 'west/numbers.json';
-    await session.client.open(session.uri(relative), session.text(relative));
-    const report: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
-    assert.deepEqual(rows(report.items), ["3:41 error 200 Duplicate record. The public number '40210000001' is also added in east/payloads/numbers.json."]);
-    assert.ok(!(await workspacePull()).items.some((i: any) => i.uri === session.uri(relative)));
-    const refreshes = session.client.refreshes;
+    await openFile(session, relative);
+    assert.deepEqual(rows(await pull(session.client, session.uri(relative))), ["3:41 error 200 Duplicate record. The public number '40210000001' is also added in east/payloads/numbers.json."]);
+    assert.ok(!(await pullWorkspace(session.client)).items.some((i: any) => i.uri === session.uri(relative)));
+    const refreshed = session.client.waitForRefresh(5000);
     await session.client.change(session.uri(relative), 2, session.text(relative).replace('+40210000001', '+40210000002'));
-    const after: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
-    assert.deepEqual(after.items, []);
+    assert.deepEqual(await pull(session.client, session.uri(relative)), []);
     // East's file no longer clashes: the workspace report says so (an empty report replaces the old one).
     const east = session.uri('east/payloads/numbers.json');
     const previous = [{ uri: east, value: 'anything-older' }];
-    assert.deepEqual((await workspacePull(previous)).items.find((i: any) => i.uri === east)?.items, []);
-    const deadline = Date.now() + 5000;
-    while (session.client.refreshes === refreshes && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(session.client.refreshes > refreshes, 'a diagnostic refresh was asked for');
+    assert.deepEqual((await pullWorkspace(session.client, previous)).items.find((i: any) => i.uri === east)?.items, []);
+    await refreshed;
   });
 
   it('a file changed on disk gets a new result id', async () => {
-    const first = await workspacePull();
+    const first = await pullWorkspace(session.client);
     const ids = first.items.map((i: any) => ({ uri: i.uri, value: i.resultId }));
     const relative = 'west/disabled.payload.json';
     writeFileSync(path.join(session.dir, relative), session.text(relative).replace('"qualify": 150', '"qualify": 100'));
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(relative), type: 2 }] });
     let changed: any[] = [];
     const deadline = Date.now() + 5000;
-    while (changed.length === 0 && Date.now() < deadline) changed = (await workspacePull(ids)).items;
+    while (changed.length === 0 && Date.now() < deadline) changed = (await pullWorkspace(session.client, ids)).items;
     assert.deepEqual(byFile({ items: changed }), { [relative]: ['1:20 warning unused-disable Unused disable comment: no 618 problem in this file.'] });
   });
 
@@ -291,8 +263,7 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
   it('a settings file opened in the editor is checked from its text', async () => {
     const relative = 'broken-config/.voipnow/config.json';
     await session.client.open(session.uri(relative), '{ "rulez": {} }');
-    const report: any = await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } });
-    assert.deepEqual(rows(report.items), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'rules'?"]);
+    assert.deepEqual(rows(await pull(session.client, session.uri(relative))), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'rules'?"]);
   });
 });
 
@@ -349,7 +320,7 @@ describe('workspace: 5,000 payload files', () => {
     assert.equal(Number(payloads), COUNT + 1);
     assert.ok(openAt < done, 'the open document was checked before indexing ended');
     assert.ok(Number(ms) < 60_000);
-    const clash = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri.endsWith('/f49/again.payload.json'));
-    assert.deepEqual(rows(clash.diagnostics), ["1:61 error 200 Duplicate record. A channel named 'Carrier 7' is also added in f0/c7.payload.json."]);
+    const files = { client, uri: (relative: string) => pathToFileURL(path.join(dir, relative)).href };
+    assert.deepEqual(await published(files, 'f49/again.payload.json'), ["1:61 error 200 Duplicate record. A channel named 'Carrier 7' is also added in f0/c7.payload.json."]);
   });
 });

@@ -45,13 +45,11 @@ export function parseRuleOptions(values: readonly string[] | undefined): Rules |
   for (const value of values) {
     const at = value.lastIndexOf('=');
     const written = at < 0 ? value : value.slice(0, at);
-    // One vocabulary for levels: `information` (the severity's name) is `info`.
-    const writtenLevel = at < 0 ? '' : value.slice(at + 1);
-    const level = writtenLevel === 'information' ? 'info' : writtenLevel;
+    const level = at < 0 ? '' : value.slice(at + 1);
     const code = ruleCode(written);
     if (code === undefined) throw new CliError(`invalid value '${value}' for --rule: '${written}' is neither a documented code nor a word code`);
     if (!(RULE_LEVELS as readonly string[]).includes(level)) {
-      throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')} (or information)`);
+      throw new CliError(`invalid value '${value}' for --rule: expected CODE=LEVEL with LEVEL one of ${RULE_LEVELS.join(', ')}`);
     }
     rules[code] = level as RuleLevel;
   }

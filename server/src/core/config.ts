@@ -21,7 +21,8 @@ import { WORD_CODES } from './word-codes';
 /** Where the project file stands, relative to the workspace folder (or the folder it configures). */
 export const CONFIG_FILE = '.voipnow/config.json';
 
-export const RULE_LEVELS = ['off', 'error', 'warning', 'info'] as const;
+/** `info` and `information` (the severity's own name) are one level: one vocabulary everywhere a level is written. */
+export const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'information'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 /** Per code (`"617"`, `"030"`) or word code (`"duplicate-key"`). */
 export type Rules = Readonly<Record<string, RuleLevel>>;

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
-import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_PROBLEMS, mergeSettings, parseConfig, settingsLayer } from '../../../server/src/core';
+import { DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_PROBLEMS, levelSeverity, mergeSettings, parseConfig, settingsLayer } from '../../../server/src/core';
 import { unmark } from '../helpers';
 import { configSchema } from './config-schema';
 
@@ -31,6 +31,12 @@ describe('parseConfig', () => {
     assert.deepEqual(layer, { include: ['payloads/**/*.json'], rules: { '617': 'warning', '030': 'off', 'duplicate-key': 'info', '200': 'error' }, maxFileSize: 1024, maxProblems: 50 });
   });
 
+  it('a level is written info or information (one vocabulary for severities)', () => {
+    assert.deepEqual(parseConfig('{ "rules": { "617": "information", "619": "info" } }'), { layer: { rules: { '617': 'information', '619': 'info' } }, problems: [] });
+    assert.equal(levelSeverity('information'), 'information');
+    assert.equal(levelSeverity('info'), 'information');
+  });
+
   it('an empty include is a choice (no file is a payload by its name)', () => {
     assert.deepEqual(parseConfig('{ "include": [] }').layer, { include: [] });
   });
@@ -42,8 +48,8 @@ describe('parseConfig', () => {
       ['invalid-config', 'A glob is a non-empty string, such as "payloads/**/*.json".', '3'],
       ['invalid-config', "Unknown code '6177' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). (no method documents it)", '"6177"'],
       ['invalid-config', "Unknown code 'duplicate-keys' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). Did you mean 'duplicate-key'?", '"duplicate-keys"'],
-      ['invalid-config', 'Invalid level for 617: expected "off", "error", "warning", "info". Did you mean \'warning\'?', '"warn"'],
-      ['invalid-config', 'Invalid level for 618: expected "off", "error", "warning", "info".', 'true'],
+      ['invalid-config', 'Invalid level for 617: expected "off", "error", "warning", "info", "information". Did you mean \'warning\'?', '"warn"'],
+      ['invalid-config', 'Invalid level for 618: expected "off", "error", "warning", "info", "information".', 'true'],
       ['invalid-config', 'maxFileSize is a whole number of bytes, at least 1 (default 8388608, 8 MB).', '"8MB"'],
       ['invalid-config', "Unknown setting 'maxProblem': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'maxProblems'?", '"maxProblem"'],
     ]);
