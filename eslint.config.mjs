@@ -1,0 +1,74 @@
+// Lint (`npm run lint`, run by `npm test`): ESLint's and typescript-eslint's recommended rules, with
+// type information for the TypeScript that tsconfig.json covers; no import cycles, type imports
+// included; in server/src and client/src lines of at most 160 characters (scripts and bench too)
+// and files of at most 400 lines, every line counted as `wc -l` counts it. Tests get the same rules
+// with the limits and the rules on untyped values relaxed (below, each with its reason).
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import * as cycles from './scripts/lint/no-cycle-with-types.mjs';
+
+const SOURCES = ['server/src/**', 'client/src/**'];
+
+export default defineConfig(
+  globalIgnores(['dist/', 'node_modules/', '.bench/', '.scratch/', '.test-output/', 'test/fixtures/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: globals.node,
+    },
+    rules: {
+      // `_` names what is left out on purpose (a destructured key, a loop's counted item).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // An async callback without await is how a callback that must return a promise turns a throw into a rejection.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  { files: ['**/*.mjs', '**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // The rule import-x/no-cycle, counting `import type` too (see scripts/lint/no-cycle-with-types.mjs).
+    files: ['**/*.ts', '**/*.mts'],
+    plugins: { cycles: { rules: { 'no-cycle': cycles.rule } } },
+    settings: {
+      'import-x/extensions': ['.ts', '.mts', '.mjs', '.js'],
+      'import-x/parsers': { [cycles.parserPath]: ['.ts', '.mts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.json'] })],
+    },
+    rules: { 'cycles/no-cycle': 'error' },
+  },
+  { files: [...SOURCES, 'scripts/**', 'bench/**', '*.mjs'], rules: { 'max-len': ['error', { code: 160 }] } },
+  { files: SOURCES, rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] } },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // node:test's describe/it/test return promises that its runner awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after'] }] },
+      ],
+      // Tests read the command line's JSON and the server's messages as untyped values; their assertions check the shape.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      // A failure message shows a value as JavaScript writes it (a predicate's source, a list, a JSON value).
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      // Tests match the terminal's colour escapes (\x1b).
+      'no-control-regex': 'off',
+      // Packages without an ES module or types: markdown-it, and mocha's browser build.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^markdown-it$', '^mocha/mocha\\.js$'] }],
+    },
+  },
+  // Its page functions run in the browser.
+  { files: ['test/e2e/test-web.e2e.mjs'], languageOptions: { globals: { document: 'readonly' } } },
+);
