@@ -8,7 +8,8 @@ import { choice, parseCommandArgs, positiveInteger, wholeNumber } from './args';
 import { parseRuleOptions } from './config';
 import { CliError } from './errors';
 import { reason } from './files';
-import { FORMATS, type Format, type ReportSummary } from './formatters/report-writer';
+import type { ReportSummary } from './formatters/format-writer';
+import { FORMATS, type Format } from './formatters/report-writer';
 
 /** How standard input is shown when --stdin-filename does not name it. */
 export const STDIN_NAME = '<stdin>';

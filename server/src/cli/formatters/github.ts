@@ -2,8 +2,7 @@
 // runner turns into annotations on the file and lines; then the summary as a plain log line.
 // Escapes as the runner reads them: in the message %, CR and LF; in properties also `:` and `,`.
 import type { Severity } from '../../core';
-import type { FormatFactory } from './report-writer';
-import { summaryLine } from './report-writer';
+import { summaryLine, type FormatFactory } from './format-writer';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice' };
 

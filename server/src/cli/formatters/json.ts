@@ -3,7 +3,7 @@
 // laid out as JSON.stringify(array, null, 2) would.
 import type { Problem } from '../../core';
 import type { Location } from '../results';
-import type { FormatFactory } from './report-writer';
+import type { FormatFactory } from './format-writer';
 
 export interface JsonProblem extends Location {
   code: string;

@@ -1,8 +1,7 @@
 // JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): one test suite holding
 // one test case per file checked, a <failure> per problem. Each file's suite carries its own counts,
 // so the report is written file by file.
-import type { FormatFactory } from './report-writer';
-import { oneLine } from './report-writer';
+import { oneLine, type FormatFactory } from './format-writer';
 
 /** Text for XML 1.0: the five specials escaped, characters XML cannot hold written as \uXXXX. */
 export function xml(text: string): string {

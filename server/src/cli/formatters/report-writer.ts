@@ -5,6 +5,7 @@
 import { tooManyProblemsMessage, type Severity, type WordCodeName } from '../../core';
 import { wordProblem } from '../../core/messages';
 import type { CheckedFile, Finding } from '../results';
+import type { FormatFactory, ReportOptions, ReportSummary } from './format-writer';
 import { githubFormat } from './github';
 import { jsonFormat } from './json';
 import { junitFormat } from './junit';
@@ -15,42 +16,12 @@ import { textFormat } from './text';
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface ReportOptions {
-  /** The working folder: paths under it are shown relative to it (SARIF's %SRCROOT%). */
-  cwd: string;
-  /** Text only: colour the severities and the summary. */
-  color?: boolean;
-  /** Errors only: warnings and information are neither shown nor counted. */
-  quiet?: boolean;
-  /** How standard input is shown when no --stdin-filename named it (SARIF gives it no folder). */
-  unnamedStdin?: string;
-  /** At most this many problems shown per file (--max-problems), then one too-many-problems; all are counted. */
-  maxProblems?: number;
-}
-
-/** What was reported: the exit code is decided from it. */
-export interface ReportSummary {
-  errors: number;
-  warnings: number;
-  information: number;
-  /** Payload files checked. */
-  files: number;
-}
-
 export interface ReportWriter {
   /** One file's report, in display order; await it (it waits while the output stream is full). */
   file(checked: CheckedFile): Promise<void>;
   /** Writes the closing part and says what was reported. */
   end(): Promise<ReportSummary>;
 }
-
-/** One format: `findings` are the file's problems to show (quiet already applied). */
-export interface FormatWriter {
-  file(checked: CheckedFile, findings: readonly Finding[]): Promise<void> | void;
-  end(summary: ReportSummary): Promise<void> | void;
-}
-
-export type FormatFactory = (sink: Sink, options: ReportOptions) => FormatWriter;
 
 const FACTORIES: Record<Format, FormatFactory> = { text: textFormat, json: jsonFormat, sarif: sarifFormat, github: githubFormat, junit: junitFormat };
 
@@ -83,23 +54,4 @@ function capped(findings: readonly Finding[], max: number): readonly Finding[] {
   const next = findings[max];
   const note = wordProblem(TOO_MANY, tooManyProblemsMessage(findings.length - max, max), { offset: next.problem.offset, length: next.problem.length });
   return [...findings.slice(0, max), { problem: note, location: next.location, related: [] }];
-}
-
-/** `3 problems (2 errors, 1 warning) in 2 files`; files counted are the payload files checked. */
-export function summaryLine({ errors, warnings, information, files }: ReportSummary): string {
-  const payloads = plural(files, 'file');
-  const total = errors + warnings + information;
-  if (total === 0) return `No problems in ${payloads}`;
-  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
-  if (information > 0) parts.push(`${information} information`);
-  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${payloads}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A message never spans lines in line formats, so that one line stays one problem for grep and editors. */
-export function oneLine(message: string): string {
-  return message.replace(/\r\n?|\n/g, ' ');
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckedFile, Location } from '../results';
-import type { FormatFactory } from './report-writer';
+import type { FormatFactory } from './format-writer';
 import { HOMEPAGE, VERSION } from '../version';
 import { LEVEL, ruleFor } from './sarif-rules';
 

@@ -2,8 +2,7 @@
 // line. Both go to stdout so that `npm start` and a pipe show the whole report. Colour (on a
 // terminal, see check-options.ts) marks the severity and the summary only.
 import type { Severity } from '../../core';
-import type { FormatFactory, ReportSummary } from './report-writer';
-import { oneLine, summaryLine } from './report-writer';
+import { oneLine, summaryLine, type FormatFactory, type ReportSummary } from './format-writer';
 
 const SGR: Record<Severity, string> = { error: '31', warning: '33', information: '36' };
 
