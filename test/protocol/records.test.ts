@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from './lsp-client';
+import { nextPublished, openFile, published, pull, rows } from './helpers';
 import { startSession, stopSession, type Session } from './workspace-session';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'records-workspace');
@@ -27,41 +28,17 @@ async function start(capabilities: object): Promise<Session> {
 
 const stop = stopSession;
 
-/** `line:col code message` (from 1), for exact comparisons. */
-function rows(diagnostics: any[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
-}
-
-function published(session: Session, relative: string, predicate: (rows: string[]) => boolean = () => true): Promise<string[]> {
-  const uri = session.uri(relative);
-  return session.client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && predicate(rows(p.diagnostics))).then((p) => rows(p.diagnostics));
-}
-
-/** The next diagnostics published for a file after this call (so call it before the action that causes them). */
-function nextPublished(session: Session, relative: string, predicate: (rows: string[]) => boolean = () => true): Promise<string[]> {
-  const { client } = session;
-  const mark = client.received.length;
-  const uri = session.uri(relative);
-  return client
-    .waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && client.received.findIndex((n) => n.params === p) >= mark && predicate(rows(p.diagnostics)))
-    .then((p) => rows(p.diagnostics));
-}
-
-async function openFile(session: Session, relative: string): Promise<void> {
-  await session.client.open(session.uri(relative), session.text(relative));
-}
-
 const NORTH_CHANNELS = [
-  "2:58 200 Duplicate record. A channel named 'carrier a' already exists in the records (.voipnow/records.json).",
-  `2:85 620 ${T620}`,
-  `3:48 262 ${T262}`,
-  '4:51 unknown-record No channel with ID 14 in the records (.voipnow/records.json).',
+  "2:58 error 200 Duplicate record. A channel named 'carrier a' already exists in the records (.voipnow/records.json).",
+  `2:85 error 620 ${T620}`,
+  `3:48 error 262 ${T262}`,
+  '4:51 warning unknown-record No channel with ID 14 in the records (.voipnow/records.json).',
 ];
-const SOUTH_CHANNELS = [`3:48 262 ${T262}`];
+const SOUTH_CHANNELS = [`3:48 error 262 ${T262}`];
 const BROKEN_RECORDS = [
-  `4:13 invalid-value Invalid value for 'ID': expected a positive integer (3 or "3").`,
-  '5:5 invalid-value This channel record has no "name".',
-  "7:3 unknown-parameter Unknown record kind 'codec'; it is not used. Did you mean 'codecs'? The kinds are codecs, channels, channelGroups, publicNumbers, timeIntervals, rulesGroups, rules, users.",
+  `4:13 error invalid-value Invalid value for 'ID': expected a positive integer (3 or "3").`,
+  '5:5 error invalid-value This channel record has no "name".',
+  "7:3 warning unknown-parameter Unknown record kind 'codec'; it is not used. Did you mean 'codecs'? The kinds are codecs, channels, channelGroups, publicNumbers, timeIntervals, rulesGroups, rules, users.",
 ];
 
 describe('records with a client that watches files (push diagnostics)', () => {
@@ -87,9 +64,9 @@ describe('records with a client that watches files (push diagnostics)', () => {
     assert.deepEqual(await published(session, 'south/channels.payload.json'), SOUTH_CHANNELS);
     await openFile(session, 'north/payloads/numbers.payload.json');
     assert.deepEqual(await published(session, 'north/payloads/numbers.payload.json'), [
-      "2:68 200 Duplicate record. The public number '40212345678' already exists in the records (.voipnow/records.json).",
-      '2:109 262 Invalid channel ID.',
-      '3:58 623 One or several public phone numbers are outside the records available.',
+      "2:68 error 200 Duplicate record. The public number '40212345678' already exists in the records (.voipnow/records.json).",
+      '2:109 error 262 Invalid channel ID.',
+      '3:58 error 623 One or several public phone numbers are outside the records available.',
     ]);
   });
 
@@ -110,7 +87,7 @@ describe('records with a client that watches files (push diagnostics)', () => {
   it('forgets a deleted records file (only formats are checked there)', async () => {
     unlinkSync(path.join(session.dir, 'south/.voipnow/records.json'));
     // (The previous change checked every open document again: wait for the one without records.)
-    const next = nextPublished(session, 'south/channels.payload.json', (r) => r.length === 0);
+    const next = nextPublished(session, 'south/channels.payload.json', { match: (r) => r.length === 0 });
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('south/.voipnow/records.json'), type: 3 }] });
     assert.deepEqual(await next, []);
   });
@@ -126,7 +103,7 @@ describe('records with a client that watches files (push diagnostics)', () => {
     await session.client.change(uri, 2, '{ "channels": [{ "ID": 2, "name": "Carrier A" }] }');
     assert.deepEqual(await next, []);
     // Closed: the editor's text is gone; the file on disk is still broken. (Closing clears, then the disk's problems come back.)
-    next = nextPublished(session, file, (r) => r.length > 0);
+    next = nextPublished(session, file, { match: (r) => r.length > 0 });
     await session.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     assert.deepEqual(await next, BROKEN_RECORDS);
   });
@@ -138,13 +115,13 @@ describe('records with a client that watches files (push diagnostics)', () => {
     const payload = nextPublished(session, 'broken/edit.payload.json');
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(file), type: 2 }] });
     assert.deepEqual(await cleared, []);
-    assert.deepEqual(await payload, [`1:46 262 ${T262}`]);
+    assert.deepEqual(await payload, [`1:46 error 262 ${T262}`]);
   });
 
   it('keeps the records across a configuration change', async () => {
     const next = nextPublished(session, 'broken/edit.payload.json');
     await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { voipnowPayloads: { include: ['**/*.payload.json'] } } });
-    assert.deepEqual(await next, [`1:46 262 ${T262}`]);
+    assert.deepEqual(await next, [`1:46 error 262 ${T262}`]);
   });
 
   it('answers definition on an ID with a link to its record in records.json', async () => {
@@ -161,11 +138,11 @@ describe('records with a client that watches files (push diagnostics)', () => {
 
   it('reports a payload that is not open again when its folder\'s records change', async () => {
     const relative = 'north/payloads/rules.payload.json';
-    const T655 = '3:44 655 One or several rule IDs are outside the records available.';
-    assert.deepEqual(await published(session, relative, (r) => r.length === 2), [T655, '3:91 647 Invalid time interval. Value is outside the records available.']);
+    const T655 = '3:44 error 655 One or several rule IDs are outside the records available.';
+    assert.deepEqual(await published(session, relative, (r) => r.length === 2), [T655, '3:91 error 647 Invalid time interval. Value is outside the records available.']);
     const file = 'north/.voipnow/records.json';
     writeFileSync(path.join(session.dir, file), session.text(file).replace('{ "ID": 5, "name": "Office hours" }', '{ "ID": 5, "name": "Office hours" }, { "ID": 6, "name": "Nights" }'));
-    const next = nextPublished(session, relative, (r) => r.length === 1);
+    const next = nextPublished(session, relative, { match: (r) => r.length === 1 });
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(file), type: 2 }] });
     assert.deepEqual(await next, [T655]);
   });
@@ -206,7 +183,7 @@ describe('records with a client that does not watch files (Neovim 0.7): fs.watch
     const next = nextPublished(session, 'plain/edit.payload.json');
     mkdirSync(path.join(session.dir, 'plain', '.voipnow'));
     writeFileSync(path.join(session.dir, 'plain', '.voipnow', 'records.json'), '{ "channels": [{ "ID": 1, "name": "Only" }] }');
-    assert.deepEqual(await next, [`1:46 262 ${T262}`]);
+    assert.deepEqual(await next, [`1:46 error 262 ${T262}`]);
   });
 
   it('sees a records file removed', async () => {
@@ -223,20 +200,19 @@ describe('records with a pull client: a change asks the client to pull again', (
   });
   after(() => stop(session));
 
-  const pull = async (relative: string) => rows(((await session.client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: session.uri(relative) } })) as any).items);
+  const pulled = async (relative: string) => rows(await pull(session.client, session.uri(relative)));
 
   it('pulls the records problems, and a refresh after a change on disk', async () => {
     await openFile(session, 'south/channels.payload.json');
-    assert.deepEqual(await pull('south/channels.payload.json'), SOUTH_CHANNELS);
+    assert.deepEqual(await pulled('south/channels.payload.json'), SOUTH_CHANNELS);
     await openFile(session, 'broken/.voipnow/records.json');
-    assert.deepEqual(await pull('broken/.voipnow/records.json'), BROKEN_RECORDS);
-    const refreshes = session.client.refreshes;
+    assert.deepEqual(await pulled('broken/.voipnow/records.json'), BROKEN_RECORDS);
+    const refreshed = session.client.waitForRefresh(5000);
     const file = 'south/.voipnow/records.json';
     writeFileSync(path.join(session.dir, file), '{ "channels": [{ "ID": 2, "name": "Carrier A" }, { "ID": 20, "name": "Carrier S" }] }');
     await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri(file), type: 2 }] });
-    for (let i = 0; i < 200 && session.client.refreshes === refreshes; i++) await new Promise((r) => setTimeout(r, 25));
-    assert.ok(session.client.refreshes > refreshes, 'the server asked for a refresh');
+    await refreshed;
     // Channel 2 is known now, and "Carrier A" is one of south's names.
-    assert.deepEqual(await pull('south/channels.payload.json'), ["2:58 200 Duplicate record. A channel named 'Carrier A' already exists in the records (.voipnow/records.json)."]);
+    assert.deepEqual(await pulled('south/channels.payload.json'), ["2:58 error 200 Duplicate record. A channel named 'Carrier A' already exists in the records (.voipnow/records.json)."]);
   });
 });
