@@ -49,5 +49,6 @@ export function fixAllScenarios(record: RecordMeasure): void {
   const large = fixAllMs(200_000);
   record('fix all, 20,000 misspelt keys in one object', 'fixAll20kMs', small.ms, `${small.ms.toFixed(0)} ms (${small.fixes} fixes)`);
   const ratio = large.ms / small.ms;
-  record('fix all, 200,000 misspelt keys in one object', 'fixAll200kRatio', ratio, `${large.ms.toFixed(0)} ms = ${ratio.toFixed(1)}x the 20,000 (${large.fixes} fixes)`, '<= 15x (linear: 10x)');
+  const shown = `${large.ms.toFixed(0)} ms = ${ratio.toFixed(1)}x the 20,000 (${large.fixes} fixes)`;
+  record('fix all, 200,000 misspelt keys in one object', 'fixAll200kRatio', ratio, shown, '<= 15x (linear: 10x)');
 }

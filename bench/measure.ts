@@ -20,13 +20,23 @@ function reading(clock: Clock): () => number {
 }
 
 /** Medians of interleaved samples. */
-export async function interleaved(contenders: Record<string, () => unknown>, rounds: number, warmup = 2, clock: Clock = 'wall'): Promise<Record<string, number>> {
+export async function interleaved(
+  contenders: Record<string, () => unknown>,
+  rounds: number,
+  warmup = 2,
+  clock: Clock = 'wall',
+): Promise<Record<string, number>> {
   const samples = await interleavedSamples(contenders, rounds, warmup, clock);
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
 /** Every sample of every contender, taken in turns. */
-export async function interleavedSamples(contenders: Record<string, () => unknown>, rounds: number, warmup = 2, clock: Clock = 'wall'): Promise<Record<string, number[]>> {
+export async function interleavedSamples(
+  contenders: Record<string, () => unknown>,
+  rounds: number,
+  warmup = 2,
+  clock: Clock = 'wall',
+): Promise<Record<string, number[]>> {
   const samples: Record<string, number[]> = {};
   for (const name of Object.keys(contenders)) samples[name] = [];
   for (let round = 0; round < rounds + warmup; round++) {

@@ -24,7 +24,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const source = process.argv[2] ?? join(root, '..', 'shared', 'spec', 'channel-error-codes.md');
   const rows = parseCodeTable(readFileSync(source, 'utf8'));
   const catalog = {
-    description: 'VoipNow SystemAPI Channel service: documented error codes per method, imported from channel-error-codes.md by scripts/import-codes.mjs. Codes are strings.',
+    description:
+      'VoipNow SystemAPI Channel service: documented error codes per method, imported from channel-error-codes.md by scripts/import-codes.mjs. ' +
+      'Codes are strings.',
     rows,
   };
   // One row a line keeps the file readable and its diffs small.

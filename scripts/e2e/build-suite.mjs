@@ -48,7 +48,13 @@ export async function buildWebSuite() {
   const tests = readdirSync(SUITE_DIR).filter((f) => f.endsWith('.test.ts')).sort();
   await build({
     stdin: {
-      contents: [`const { runWith } = require('./web/index.ts');`, 'exports.run = () => runWith(() => {', ...tests.map((t) => `  require('./${t}');`), '});', ''].join('\n'),
+      contents: [
+        `const { runWith } = require('./web/index.ts');`,
+        'exports.run = () => runWith(() => {',
+        ...tests.map((t) => `  require('./${t}');`),
+        '});',
+        '',
+      ].join('\n'),
       resolveDir: SUITE_DIR,
       sourcefile: 'web-suite.ts',
       loader: 'ts',

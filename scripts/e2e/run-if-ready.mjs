@@ -48,7 +48,8 @@ if (reason) {
   console.log(
     '\ne2e: the end-to-end tests (VS Code extension host in code-server, Node and web worker; @vscode/test-web; the VSIX in the workbench with Chromium; ' +
       `Neovim; Emacs) were SKIPPED: ${reason}.\n` +
-      'e2e: to enable them, run `npm run e2e:setup` once (Debian packages with apt-get; code-server, Node 24 and playwright-core from npm into ~/.cache/voipnow-payloads-e2e; a few minutes), then `npm test` again.',
+      'e2e: to enable them, run `npm run e2e:setup` once (Debian packages with apt-get; code-server, Node 24 and playwright-core from npm ' +
+      'into ~/.cache/voipnow-payloads-e2e; a few minutes), then `npm test` again.',
   );
 }
 process.exit(result.status ?? 1);

@@ -63,7 +63,8 @@ const missing = APT_PACKAGES.filter((p) => {
 if (missing.length === 0) {
   step(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
 } else if (process.getuid?.() !== 0) {
-  console.error(`e2e:setup: missing Debian packages ${missing.join(', ')}; run as root, or first:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
+  const install = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  console.error(`e2e:setup: missing Debian packages ${missing.join(', ')}; run as root, or first:\n  ${install}`);
   process.exit(1);
 } else {
   step(`apt-get install ${missing.join(' ')}`);

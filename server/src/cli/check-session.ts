@@ -3,7 +3,17 @@
 // report in display order. The session does the rest, the same way as in the editor: 200 across
 // files with related places, the settings' rules, disable comments.
 import { dirname } from 'node:path';
-import { DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS, isIncluded, WorkspaceSession, type FileScope, type Problem, type PlacedRange, type Records, type RelatedPlace, type SessionFolder } from '../core';
+import {
+  DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS,
+  isIncluded,
+  WorkspaceSession,
+  type FileScope,
+  type Problem,
+  type PlacedRange,
+  type Records,
+  type RelatedPlace,
+  type SessionFolder,
+} from '../core';
 import type { CliSettings, FileSettings } from './config';
 import { CliError } from './errors';
 import type { InputFile } from './files';
@@ -43,7 +53,11 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
 
   if (plan.workers > 1) {
     const sources = recordsSources(recordsOf);
-    const jobs = inputs.map((file, index) => ({ index, file, included: isIncluded(scopes[index].includePath, scopes[index].settings.include), maxFileSize: scopes[index].settings.maxFileSize, records: sources.indexOf(recordsOf[index]) }));
+    const jobs = inputs.map((file, index) => {
+      const { includePath, settings } = scopes[index];
+      const included = isIncluded(includePath, settings.include);
+      return { index, file, included, maxFileSize: settings.maxFileSize, records: sources.indexOf(recordsOf[index]) };
+    });
     const results = await analyzeInWorkers(jobs, plan.workers, (n) => plan.progress.add(n), sources.list);
     results.forEach((result, i) => session.update(idOf(inputs[i]), result.text ?? '', scopes[i], { role: 'payload', checked: checkedOf(result) }));
   } else {
@@ -61,7 +75,8 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
   // A records file given (or found in a folder given) is checked as one; records and project files with problems are part of the report.
   for (const input of inputs) {
     const own = plan.records.asRecordsFile(input);
-    if (own) session.update(idOf(input), own.text, { ...scopeOf(input, undefined, undefined), relPath: input.display }, { role: 'records', problems: own.problems });
+    if (!own) continue;
+    session.update(idOf(input), own.text, { ...scopeOf(input, undefined, undefined), relPath: input.display }, { role: 'records', problems: own.problems });
   }
   const given = new Set(inputs.map((input) => input.absolute));
   const extra = [
@@ -95,7 +110,8 @@ function fixAndSay(inputs: readonly InputFile[], texts: string[], scopes: readon
   // What was fixed goes to stderr, so that stdout stays the report (json and sarif included).
   const fixed = fixFiles(inputs, texts, scopes.map((s) => ({ included: isIncluded(s.includePath, s.settings.include), ...s.settings, records: s.records })));
   for (const line of fixed.lines) process.stderr.write(`fixed ${line}\n`);
-  process.stderr.write(`${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} applied in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}\n`);
+  const fixes = `${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'}`;
+  process.stderr.write(`${fixes} applied in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}\n`);
 }
 
 /** A worker's result as the session takes it: ranges of the unique values were found there. */

@@ -92,7 +92,12 @@ export function runAsWorker(): boolean {
  * Analyzes the files in `count` threads: this one and `count - 1` workers, which start while this
  * one works on its own share. Results in the order of `files`.
  */
-export async function analyzeInWorkers(files: readonly JobFile[], count: number, progress: (count: number) => void = () => {}, records?: readonly RecordsSource[]): Promise<WorkerResult[]> {
+export async function analyzeInWorkers(
+  files: readonly JobFile[],
+  count: number,
+  progress: (count: number) => void = () => {},
+  records?: readonly RecordsSource[],
+): Promise<WorkerResult[]> {
   const shares: Job[] = Array.from({ length: count }, () => ({ files: [], records }));
   files.forEach((file, i) => shares[i % count].files.push(file));
   const [mine, ...theirs] = shares;

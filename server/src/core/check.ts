@@ -74,7 +74,8 @@ export function fullAnalyze(text: string, included: boolean, maxFileSize = DEFAU
     const problems = isPayload ? [...parsed.problems] : [];
     if (isPayload && parsed.root && parsed.problems.length === 0) {
       const message = 'A payload file holds one request object or an array of request objects.';
-      problems.push(wordProblem('missing-method', message, { offset: parsed.root.offset, length: parsed.root.type === 'object' || parsed.root.type === 'array' ? 1 : parsed.root.length }));
+      const root = parsed.root;
+      problems.push(wordProblem('missing-method', message, { offset: root.offset, length: root.type === 'object' || root.type === 'array' ? 1 : root.length }));
     }
     return { text, root: parsed.root, isPayload, requests: [], problems, unique: [], records };
   }

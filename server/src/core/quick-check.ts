@@ -62,7 +62,8 @@ function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: s
       const value = object[name];
       const sub = known.get(name);
       // Valid as the validator means it: well-formed (an unknown record does not matter here).
-      return { key: NOWHERE, value: { type: kindOf(value), value, offset: 0, length: 0 } as Node, valid: sub ? cleanValue(value, sub, method, undefined) : true };
+      const node = { type: kindOf(value), value, offset: 0, length: 0 } as Node;
+      return { key: NOWHERE, value: node, valid: sub ? cleanValue(value, sub, method, undefined) : true };
     };
     const present: Present = { get, has: (name) => hasOwn.call(object, name) };
     const problems: Problem[] = [];

@@ -57,14 +57,16 @@ export function checkRequest(node: Node, text: string, problems: Problem[], reco
   }
   const methodNode = propertyValue(node, 'method');
   if (!methodNode) {
-    problems.push(wordProblem('missing-method', `This request has no "method". Name one of the ${METHODS.length} methods of the Channel service.`, { offset: node.offset, length: 1 }));
+    const message = `This request has no "method". Name one of the ${METHODS.length} methods of the Channel service.`;
+    problems.push(wordProblem('missing-method', message, { offset: node.offset, length: 1 }));
     return { node };
   }
   const written = methodNode.type === 'string' ? (methodNode.value as string) : text.slice(methodNode.offset, methodNode.offset + methodNode.length);
   if (methodNode.type !== 'string' || !isMethod(written)) {
     const suggestion = methodNode.type === 'string' ? suggest(written, METHODS) : undefined;
     const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-    problems.push(wordProblem('unknown-method', `Unknown method ${JSON.stringify(written.length > 80 ? written.slice(0, 80) + '…' : written)}.${hint}`, rangeOf(methodNode), undefined, { param: 'method', suggestion }));
+    const shown = JSON.stringify(written.length > 80 ? written.slice(0, 80) + '…' : written);
+    problems.push(wordProblem('unknown-method', `Unknown method ${shown}.${hint}`, rangeOf(methodNode), undefined, { param: 'method', suggestion }));
     return { node, methodNode };
   }
   const method = written;
@@ -78,7 +80,8 @@ export function checkRequest(node: Node, text: string, problems: Problem[], reco
     if (!sub) {
       const suggestion = suggest(name, [...known.keys()]);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-      problems.push(wordProblem('unknown-parameter', `Unknown key '${name}' in the ${method} request; parameters go inside "params".${hint}`, rangeOf(property.key), method, { param: name, suggestion }));
+      const message = `Unknown key '${name}' in the ${method} request; parameters go inside "params".${hint}`;
+      problems.push(wordProblem('unknown-parameter', message, rangeOf(property.key), method, { param: name, suggestion }));
       continue;
     }
     if (name === 'method' || !property.value) continue;

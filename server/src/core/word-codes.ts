@@ -23,9 +23,15 @@ export const WORD_CODES = {
   'unknown-record': { severity: 'warning', meaning: 'An id that the records snapshot does not hold, where the method documents no code for it.' },
   'undocumented-code': { severity: 'warning', meaning: 'A recorded response carries a code the method does not document.' },
   'text-differs': { severity: 'information', meaning: 'A recorded response text differs from the documented text of its code.' },
-  'unused-disable': { severity: 'warning', meaning: 'A disable comment (`// voipnow-disable-next-line 617`) that silences nothing: no such problem where it applies, or no code named.' },
+  'unused-disable': {
+    severity: 'warning',
+    meaning: 'A disable comment (`// voipnow-disable-next-line 617`) that silences nothing: no such problem where it applies, or no code named.',
+  },
   'invalid-config': { severity: 'error', meaning: 'A setting of `.voipnow/config.json` is wrong (unknown name, code or level); the valid ones still apply.' },
-  'too-many-problems': { severity: 'information', meaning: 'A file has more problems than `maxProblems` (1,000 by default): the first ones are shown, and this says how many more there are.' },
+  'too-many-problems': {
+    severity: 'information',
+    meaning: 'A file has more problems than `maxProblems` (1,000 by default): the first ones are shown, and this says how many more there are.',
+  },
 } as const satisfies Record<string, WordCode>;
 
 export type WordCodeName = keyof typeof WORD_CODES;

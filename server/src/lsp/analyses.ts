@@ -32,7 +32,8 @@ export class Analyses {
     const cached = this.entries.get(document.uri);
     const records = this.records?.forDocument(document.uri);
     const text = document.getText();
-    if (cached && cached.version === document.version && cached.text === text && cached.include === settings.include && cached.maxFileSize === settings.maxFileSize && cached.records === records) return cached.analysis;
+    const unchanged = cached && cached.version === document.version && cached.text === text;
+    if (unchanged && cached.include === settings.include && cached.maxFileSize === settings.maxFileSize && cached.records === records) return cached.analysis;
     const included = isIncluded(this.relativePath(document.uri), settings.include);
     // A records file is checked as one (its own problems), not as a payload; so is a settings file.
     const analysis = this.records?.isRecordsFile(document.uri)

@@ -15,7 +15,10 @@ function covers(requested: readonly string[] | undefined, kind: string): boolean
 }
 
 export function workspaceEdit(document: TextDocument, edits: readonly Edit[], versioned: boolean): WorkspaceEdit {
-  const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.newText }));
+  const textEdits: TextEdit[] = edits.map((e) => ({
+    range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
+    newText: e.newText,
+  }));
   if (versioned) return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, textEdits)] };
   return { changes: { [document.uri]: textEdits } };
 }
@@ -28,7 +31,8 @@ export function codeActionsFor(params: CodeActionParams, document: TextDocument,
       if (diagnostic.source !== SOURCE || diagnostic.code === undefined) continue;
       const data = (diagnostic.data ?? {}) as FixData & { method?: string };
       const start = document.offsetAt(diagnostic.range.start);
-      const problem: ProblemRef = { code: String(diagnostic.code), offset: start, length: document.offsetAt(diagnostic.range.end) - start, method: data.method, data };
+      const length = document.offsetAt(diagnostic.range.end) - start;
+      const problem: ProblemRef = { code: String(diagnostic.code), offset: start, length, method: data.method, data };
       for (const fix of quickFixes(analysis, problem)) {
         actions.push({
           title: fix.title,

@@ -27,7 +27,10 @@ export function completionAt(document: TextDocument, analysis: Analysis, positio
       sortText: entry.sortText,
       filterText: entry.filterText,
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range: range(entry.replace.offset, entry.replace.length), newText: entry.snippet && !snippet ? plainFromSnippet(entry.insertText) : entry.insertText },
+      textEdit: {
+        range: range(entry.replace.offset, entry.replace.length),
+        newText: entry.snippet && !snippet ? plainFromSnippet(entry.insertText) : entry.insertText,
+      },
     };
     if (entry.documentation) item.documentation = { kind: support.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: entry.documentation };
     if (entry.additionalEdits) item.additionalTextEdits = entry.additionalEdits.map((e) => ({ range: range(e.offset, e.length), newText: e.newText }));

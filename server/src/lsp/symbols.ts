@@ -31,7 +31,8 @@ export function symbolsOf(document: TextDocument, analysis: Analysis, hierarchic
   }
   const flat: SymbolInformation[] = [];
   const walk = (entry: SymbolEntry, container?: string) => {
-    flat.push({ name: entry.name, kind: KINDS[entry.kind], location: { uri: document.uri, range: range(entry.offset, entry.length) }, containerName: container });
+    const location = { uri: document.uri, range: range(entry.offset, entry.length) };
+    flat.push({ name: entry.name, kind: KINDS[entry.kind], location, containerName: container });
     entry.children?.forEach((child) => walk(child, entry.name));
   };
   entries.forEach((e) => walk(e));

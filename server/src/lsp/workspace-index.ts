@@ -196,7 +196,8 @@ export class WorkspaceIndex {
     progress?.report(found.length, found.length);
     // Files of these folders that are gone (a re-index after a settings change).
     for (const file of [...this.session.all()]) {
-      if (file.version === null && file.role === 'payload' && folders.includes(file.scope.folder as IndexFolder) && !seen.has(file.id)) this.session.remove(file.id);
+      const ofTheseFolders = file.version === null && file.role === 'payload' && folders.includes(file.scope.folder as IndexFolder);
+      if (ofTheseFolders && !seen.has(file.id)) this.session.remove(file.id);
     }
     for (const folder of folders) this.configFile(folder);
     this.lastIndex = { files: found.length, payloads, ms: Date.now() - started };
@@ -248,7 +249,8 @@ export class WorkspaceIndex {
       return;
     }
     if (before?.role === 'settings' && before.text === config.text) return;
-    this.session.update(config.uri, config.text, { ...this.scopeOf(config.uri, this.options.settingsOf(folder), folder), relPath: CONFIG_FILE }, { role: 'settings', problems: config.problems });
+    const scope = { ...this.scopeOf(config.uri, this.options.settingsOf(folder), folder), relPath: CONFIG_FILE };
+    this.session.update(config.uri, config.text, scope, { role: 'settings', problems: config.problems });
   }
 
   /** A folder's project file was read again. */
@@ -282,7 +284,8 @@ export class WorkspaceIndex {
     return this.queue(async () => {
       if (this.options.isOpen(uri)) return;
       const config = folder && this.options.configOf?.(folder);
-      const text = folder && isJsonName(parsed.path) && config?.uri !== uri ? await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
+      const readable = folder && isJsonName(parsed.path) && config?.uri !== uri;
+      const text = readable ? await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
       if (this.options.isOpen(uri)) return;
       this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
@@ -320,7 +323,8 @@ export class WorkspaceIndex {
         this.removeDisk(key);
       } else if (stat.kind === 'directory') {
         // A folder created or renamed into the workspace: everything in it.
-        for (const file of await listJsonFiles(this.options.fs, key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) })) await this.refreshFromDisk(file, folder);
+        const files = await listJsonFiles(this.options.fs, key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) });
+        for (const file of files) await this.refreshFromDisk(file, folder);
       } else if (isJsonName(uri.path)) {
         await this.refreshFromDisk(key, folder);
       }

@@ -180,7 +180,8 @@ export class WorkspaceSession {
       const own = options.analysis ?? options.checked ? undefined : included || text.includes('"method"') ? analyze(text, checkOptions) : undefined;
       const analysis = options.analysis ?? options.checked ?? own;
       if (!analysis?.isPayload) {
-        entry = new Entry(id, scope, role, version, false, orNone(analysis?.problems), NONE, NONE, version === null ? undefined : text, options.analysis, stamp);
+        const kept = version === null ? undefined : text;
+        entry = new Entry(id, scope, role, version, false, orNone(analysis?.problems), NONE, NONE, kept, options.analysis, stamp);
       } else {
         const directives = options.checked?.directives ?? findDirectives(text);
         // An analysis the session made itself is not kept: its unique values are kept lean.
@@ -197,7 +198,8 @@ export class WorkspaceSession {
     const before = this.files.get(id);
     if (!before) return;
     const stamp = ++this.contentStamps;
-    this.put(new Entry(id, scope, before.role, before.version, before.isPayload, before.problems, before.unique, before.directives, before.text, before.analysis, stamp));
+    const { role, version, isPayload, problems, unique, directives, text, analysis } = before;
+    this.put(new Entry(id, scope, role, version, isPayload, problems, unique, directives, text, analysis, stamp));
   }
 
   remove(id: string): void {
