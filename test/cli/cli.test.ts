@@ -11,23 +11,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CLI, cli, ROOT, type Run } from './run-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const GOLDEN = join(__dirname, 'golden');
 const FIXTURES = 'test/cli/fixtures';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string | Buffer): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** SARIF names the working folder (originalUriBaseIds): the same golden on every machine. */
 const machineFree = (text: string) => text.split(JSON.stringify(pathToFileURL(`${ROOT}/`).href)).join('"file:///ROOT/"');
@@ -135,16 +123,16 @@ describe('check: exit codes', () => {
   });
 
   test('1 for an error; --fail-on never exits 0', () => {
-    assert.equal(cli(['check', '-'], errorOnly).status, 1);
-    assert.equal(cli(['check', '--fail-on', 'error', '-'], errorOnly).status, 1);
-    assert.equal(cli(['check', '--fail-on', 'never', '-'], errorOnly).status, 0);
+    assert.equal(cli(['check', '-'], { input: errorOnly }).status, 1);
+    assert.equal(cli(['check', '--fail-on', 'error', '-'], { input: errorOnly }).status, 1);
+    assert.equal(cli(['check', '--fail-on', 'never', '-'], { input: errorOnly }).status, 0);
     assert.equal(cli(['check', '--fail-on', 'never', FIXTURES]).status, 0);
   });
 
   test('a warning fails only with --fail-on warning', () => {
-    assert.equal(cli(['check', '-'], warningOnly).status, 0);
-    assert.equal(cli(['check', '--fail-on', 'warning', '-'], warningOnly).status, 1);
-    assert.equal(cli(['check', '--fail-on', 'never', '-'], warningOnly).status, 0);
+    assert.equal(cli(['check', '-'], { input: warningOnly }).status, 0);
+    assert.equal(cli(['check', '--fail-on', 'warning', '-'], { input: warningOnly }).status, 1);
+    assert.equal(cli(['check', '--fail-on', 'never', '-'], { input: warningOnly }).status, 0);
   });
 
   test('information (file-too-large) never fails', () => {
@@ -195,26 +183,26 @@ describe('check: standard input', () => {
   const unknownMethod = '{"method":"Nope"}';
 
   test('default name <stdin> is not included: JSON that names no documented method is left alone', () => {
-    const run = cli(['check', '-'], unknownMethod);
+    const run = cli(['check', '-'], { input: unknownMethod });
     assert.equal(run.status, 0);
     assert.equal(run.stdout, 'No problems in 0 files\n');
   });
 
   test('--stdin-filename names the file and decides the include globs', () => {
-    const run = cli(['check', '--stdin-filename', 'payloads/new.payload.json', '-'], unknownMethod);
+    const run = cli(['check', '--stdin-filename', 'payloads/new.payload.json', '-'], { input: unknownMethod });
     assert.equal(run.status, 1);
     assert.equal(run.stdout, 'payloads/new.payload.json:1:11  error  unknown-method  Unknown method "Nope".\n1 problem (1 error, 0 warnings) in 1 file\n');
   });
 
   test('a request naming a method is checked under <stdin>, with 1-based positions and exclusive end', () => {
-    const run = cli(['check', '--format', 'json', '-'], '{"method":"GetCodecs","params":{"channelID":0}}');
+    const run = cli(['check', '--format', 'json', '-'], { input: '{"method":"GetCodecs","params":{"channelID":0}}' });
     assert.deepEqual(problems(run), [
       { file: '<stdin>', line: 1, column: 45, endLine: 1, endColumn: 46, code: '262', severity: 'error', message: 'Invalid channel ID.', method: 'GetCodecs' },
     ]);
   });
 
   test('standard input together with files, sorted among them', () => {
-    const run = cli(['check', '--format', 'json', '--stdin-filename', 'a/first.payload.json', '-', `${FIXTURES}/broken.payload.json`], unknownMethod);
+    const run = cli(['check', '--format', 'json', '--stdin-filename', 'a/first.payload.json', '-', `${FIXTURES}/broken.payload.json`], { input: unknownMethod });
     const files = [...new Set(problems(run).map((p) => p.file))];
     assert.deepEqual(files, ['a/first.payload.json', `${FIXTURES}/broken.payload.json`]);
   });
@@ -260,10 +248,10 @@ describe('check: files and folders', () => {
 
   test('never crashes on deep nesting or an empty file', () => {
     const deep = '{"method":"GetCodecs","params":' + '['.repeat(5000) + ']'.repeat(5000) + '}';
-    const run = cli(['check', '--format', 'json', '--stdin-filename', 'deep.payload.json', '-'], deep);
+    const run = cli(['check', '--format', 'json', '--stdin-filename', 'deep.payload.json', '-'], { input: deep });
     assert.equal(run.status, 1);
     assert.deepEqual(problems(run).map((p) => p.code), ['nesting-too-deep']);
-    const empty = cli(['check', '--format', 'json', '--stdin-filename', 'empty.payload.json', '-'], '');
+    const empty = cli(['check', '--format', 'json', '--stdin-filename', 'empty.payload.json', '-'], { input: '' });
     assert.equal(empty.stderr, '');
     assert.deepEqual([...new Set(problems(empty).map((p) => p.code))], ['invalid-json']);
   });

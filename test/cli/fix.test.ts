@@ -1,13 +1,11 @@
 // `check --fix`: the editor's fix-all written to the files, what was fixed listed on stderr, and
 // the report of what is left on stdout.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+import { cli } from './run-cli';
 
 const BROKEN = `{
   "method": "AddChannel",
@@ -26,7 +24,7 @@ describe('check --fix', () => {
     try {
       writeFileSync(join(dir, 'a.payload.json'), BROKEN);
       writeFileSync(join(dir, 'clean.payload.json'), FIXED.replace('"999.1.1.1"', '"203.0.113.1"').replace('Carrier B', 'Carrier C'));
-      const run = spawnSync(process.execPath, [CLI, 'check', '--fix', '.'], { cwd: dir, encoding: 'utf8' });
+      const run = cli(['check', '--fix', '.'], { cwd: dir });
       assert.equal(readFileSync(join(dir, 'a.payload.json'), 'utf8'), FIXED);
       assert.equal(
         run.stderr,
@@ -46,13 +44,13 @@ describe('check --fix', () => {
   });
 
   it('refuses standard input with exit 2', () => {
-    const run = spawnSync(process.execPath, [CLI, 'check', '--fix', '-'], { input: BROKEN, encoding: 'utf8' });
+    const run = cli(['check', '--fix', '-'], { input: BROKEN });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--fix cannot write to standard input/);
   });
 
   // issue 10 item 5: only the bytes of the fixed values change, and nothing is written through a link out of the folders given.
-  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, 'check', '--fix', ...args], { cwd, encoding: 'utf8' });
+  const run = (args: string[], cwd: string) => cli(['check', '--fix', ...args], { cwd });
   const withTemp = (body: (dir: string) => void) => {
     const dir = mkdtempSync(join(tmpdir(), 'voipnow-fix-'));
     try {

@@ -1,12 +1,9 @@
 // Worker threads must not change a byte of the report: the same fixtures (a duplicate across
 // files among them) checked with one, two and three threads.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { cli } from './run-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('check --jobs', () => {
   for (const format of ['text', 'json', 'sarif']) {

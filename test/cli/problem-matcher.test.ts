@@ -2,18 +2,16 @@
 // reads every line of the command line's text report, with the same file, position, severity, code
 // and message as the JSON report, and nothing from the summary line.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { cli, ROOT } from './run-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('problem matcher $voipnow-payloads', () => {
   const matcher = manifest.contributes.problemMatchers.find((m: { name: string }) => m.name === 'voipnow-payloads');
-  const run = (format: string) => spawnSync(process.execPath, [CLI, 'check', '--format', format, '--rule', '617=info', 'test/cli/fixtures'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+  const run = (format: string) => cli(['check', '--format', format, '--rule', '617=info', 'test/cli/fixtures']).stdout;
 
   test('is contributed with a pattern naming file, line, column, severity, code and message', () => {
     assert.ok(matcher, 'contributes.problemMatchers holds voipnow-payloads');

@@ -4,26 +4,15 @@
 // broken one is not used; worker threads and standard input see the same records.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRows, cli, ROOT, type CliOptions } from './run-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const WS = 'test/fixtures/records-workspace';
 const NORTH_RECORDS = `${WS}/north/.voipnow/records.json`;
 
-function cli(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** Each problem as `file:line:col severity code message`, paths shortened to the workspace. */
-function rows(args: string[], options?: Parameters<typeof cli>[1]): string[] {
-  const run = cli(['check', '--format', 'json', ...args], options);
-  assert.ok(run.status === 0 || run.status === 1, run.stderr);
-  return JSON.parse(run.stdout).map((p: any) => `${p.file.replace(`${WS}/`, '')}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
-}
+const rows = (args: string[], options?: CliOptions): string[] => checkRows(args, WS, options);
 
 const T262 = 'Invalid channel ID.';
 const BROKEN = [

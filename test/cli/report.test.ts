@@ -2,20 +2,13 @@
 // -o/--output-file, colour, did-you-mean, github workflow commands, JUnit XML, and a report of a
 // million problems written as it goes to a pipe that is read slowly.
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { exitCode, parseCheckOptions, useColor } from '../../server/src/cli/check-options';
-
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function cli(args: string[], input = '', env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { CLI, cli } from './run-cli';
 
 /** One warning (unknown-parameter) and one error (617), on line 1. */
 const MIXED = '{"method":"AddChannel","params":{"type":"sip","SIP":{"name":"Carrier B","flow":"bothh","colour":1}}}';
@@ -23,11 +16,11 @@ const WARNING = '{"method":"GetCodecs","params":{"colour":1}}';
 
 describe('check: --quiet, --max-warnings, --fail-on info', () => {
   test('--quiet reports errors only, and only errors decide the exit code', () => {
-    const run = cli(['check', '--quiet', '--stdin-filename', 'a.payload.json', '-'], MIXED);
+    const run = cli(['check', '--quiet', '--stdin-filename', 'a.payload.json', '-'], { input: MIXED });
     assert.equal(run.stdout, 'a.payload.json:1:80  error  617  Invalid flow. Here are the values available: in, out, both.\n1 problem (1 error, 0 warnings) in 1 file\n');
-    assert.equal(cli(['check', '--quiet', '--fail-on', 'warning', '-'], WARNING).status, 0);
-    assert.equal(cli(['check', '--quiet', '--max-warnings', '0', '-'], WARNING).status, 0);
-    assert.equal(cli(['check', '--fail-on', 'warning', '-'], WARNING).status, 1);
+    assert.equal(cli(['check', '--quiet', '--fail-on', 'warning', '-'], { input: WARNING }).status, 0);
+    assert.equal(cli(['check', '--quiet', '--max-warnings', '0', '-'], { input: WARNING }).status, 0);
+    assert.equal(cli(['check', '--fail-on', 'warning', '-'], { input: WARNING }).status, 1);
   });
 
   const cases: Array<[string[], number]> = [
@@ -38,11 +31,11 @@ describe('check: --quiet, --max-warnings, --fail-on info', () => {
     [['--fail-on', 'information'], 1],
   ];
   for (const [args, status] of cases) {
-    test(`${args.join(' ')} on one warning exits ${status}`, () => assert.equal(cli(['check', ...args, '-'], WARNING).status, status));
+    test(`${args.join(' ')} on one warning exits ${status}`, () => assert.equal(cli(['check', ...args, '-'], { input: WARNING }).status, status));
   }
 
   test('--fail-on info fails on information too; --max-warnings is a whole number', () => {
-    const information = cli(['check', '--fail-on', 'info', '--rule', '617=information', '-'], '{"method":"EditChannel","params":{"ID":1,"SIP":{"flow":"x"}}}');
+    const information = cli(['check', '--fail-on', 'info', '--rule', '617=information', '-'], { input: '{"method":"EditChannel","params":{"ID":1,"SIP":{"flow":"x"}}}' });
     assert.match(information.stdout, /  information  617  /);
     assert.equal(information.status, 1);
     assert.equal(cli(['check', '--max-warnings', '-1', '-']).stderr, "voipnow-payloads: option '--max-warnings' needs a value (see 'voipnow-payloads help check')\n");
@@ -63,8 +56,8 @@ describe('check: --max-problems', () => {
   const many = JSON.stringify({ method: 'AddChannel', params: { type: 'sip', SIP: { name: 'Carrier B', codecs: [0, 0, 0, 0, 0] } } });
 
   test('every problem by default; with N, the first N of each file and one too-many-problems on the next; all are counted', () => {
-    assert.equal(cli(['check', '--format', 'json', '-'], many).stdout.match(/"code": "620"/g)?.length, 5);
-    const run = cli(['check', '--max-problems', '2', '--stdin-filename', 'a.payload.json', '-'], many);
+    assert.equal(cli(['check', '--format', 'json', '-'], { input: many }).stdout.match(/"code": "620"/g)?.length, 5);
+    const run = cli(['check', '--max-problems', '2', '--stdin-filename', 'a.payload.json', '-'], { input: many });
     assert.equal(
       run.stdout,
       [
@@ -76,8 +69,8 @@ describe('check: --max-problems', () => {
       ].join('\n'),
     );
     assert.equal(run.status, 1);
-    assert.equal(cli(['check', '--max-problems', '5', '-'], many).stdout.includes('too-many-problems'), false);
-    assert.match(cli(['check', '--max-problems', '0', '-'], many).stderr, /invalid value '0' for --max-problems: expected a positive whole number/);
+    assert.equal(cli(['check', '--max-problems', '5', '-'], { input: many }).stdout.includes('too-many-problems'), false);
+    assert.match(cli(['check', '--max-problems', '0', '-'], { input: many }).stderr, /invalid value '0' for --max-problems: expected a positive whole number/);
   });
 });
 
@@ -86,11 +79,11 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
     const dir = mkdtempSync(join(tmpdir(), 'voipnow-out-'));
     try {
       const file = join(dir, 'reports', 'voipnow.sarif');
-      const run = cli(['check', '--format', 'sarif', '-o', file, '-'], MIXED);
+      const run = cli(['check', '--format', 'sarif', '-o', file, '-'], { input: MIXED });
       assert.equal(run.stdout, '');
       assert.equal(run.status, 1);
       assert.equal(JSON.parse(readFileSync(file, 'utf8')).runs[0].results.length, 2);
-      const folder = cli(['check', '--output-file', dir, '-'], MIXED);
+      const folder = cli(['check', '--output-file', dir, '-'], { input: MIXED });
       assert.equal(folder.status, 2);
       assert.equal(folder.stderr, `voipnow-payloads: cannot write '${dir}': is a folder\n`);
     } finally {
@@ -99,16 +92,16 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
   });
 
   test('--color paints the severity and the summary; none in a pipe, with --no-color or in other formats', () => {
-    const painted = cli(['check', '--color', '--stdin-filename', 'a.payload.json', '-'], MIXED).stdout;
+    const painted = cli(['check', '--color', '--stdin-filename', 'a.payload.json', '-'], { input: MIXED }).stdout;
     assert.equal(
       painted,
       'a.payload.json:1:80  \x1b[31merror\x1b[0m  617  Invalid flow. Here are the values available: in, out, both.\n' +
         "a.payload.json:1:88  \x1b[33mwarning\x1b[0m  unknown-parameter  Unknown parameter 'colour' in AddChannel SIP.\n" +
         '\x1b[1;31m2 problems (1 error, 1 warning) in 1 file\x1b[0m\n',
     );
-    assert.doesNotMatch(cli(['check', '-'], MIXED).stdout, /\x1b/);
-    assert.doesNotMatch(cli(['check', '--no-color', '-'], MIXED).stdout, /\x1b/);
-    assert.doesNotMatch(cli(['check', '--color', '--format', 'json', '-'], MIXED).stdout, /\x1b/);
+    assert.doesNotMatch(cli(['check', '-'], { input: MIXED }).stdout, /\x1b/);
+    assert.doesNotMatch(cli(['check', '--no-color', '-'], { input: MIXED }).stdout, /\x1b/);
+    assert.doesNotMatch(cli(['check', '--color', '--format', 'json', '-'], { input: MIXED }).stdout, /\x1b/);
     assert.match(cli(['check', '--color', '--no-color', '-']).stderr, /--color and --no-color cannot be given together/);
   });
 
@@ -139,7 +132,7 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
 describe('check: CI formats', () => {
   test('github: one workflow command per problem, escaped, then the summary', () => {
     // A key with `%`, a line break, `:` and `,`, in a file whose name has `,` and `:`.
-    const run = cli(['check', '--format', 'github', '--stdin-filename', 'a,b:c.payload.json', '-'], '{"method":"GetCodecs","params":{"a%b\\nc:d,e":1,"channelID":0}}');
+    const run = cli(['check', '--format', 'github', '--stdin-filename', 'a,b:c.payload.json', '-'], { input: '{"method":"GetCodecs","params":{"a%b\\nc:d,e":1,"channelID":0}}' });
     assert.equal(
       run.stdout,
       "::warning file=a%2Cb%3Ac.payload.json,line=1,col=33,endLine=1,endColumn=45,title=unknown-parameter::Unknown parameter 'a%25b%0Ac:d,e' in GetCodecs.\n" +
@@ -155,7 +148,7 @@ describe('check: CI formats', () => {
       writeFileSync(join(dir, 'clean.payload.json'), '{"method":"GetCodecs"}');
       writeFileSync(join(dir, 'x&y.payload.json'), '{"method":"GetCodecs","params":{"<a\\u0001>":1}}');
       writeFileSync(join(dir, 'other.json'), '{"not":"a payload"}');
-      const run = cli(['check', '--format', 'junit', '.'], '', {}, dir);
+      const run = cli(['check', '--format', 'junit', '.'], { cwd: dir });
       assert.equal(
         run.stdout,
         [

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { cli, ROOT } from './run-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const MULTITOOL_DIR = join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux');
 const MULTITOOL = join(MULTITOOL_DIR, 'Sarif.Multitool');
 const SCHEMA = join(MULTITOOL_DIR, 'sarif-2.1.0.json');
@@ -57,7 +56,7 @@ describe('SARIF for GitHub code scanning', () => {
     writeFileSync(join(work, 'payloads', 'clean.payload.json'), '{ "method": "GetCodecs" }\n');
     writeFileSync(join(dir, 'outside.payload.json'), BROKEN.replace('Carrier B', 'Carrier C'));
     sarifFile = join(dir, 'report.sarif');
-    const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', '-o', sarifFile, 'payloads', '../outside.payload.json', '-'], { cwd: work, input: BROKEN, encoding: 'utf8' });
+    const run = cli(['check', '--format', 'sarif', '-o', sarifFile, 'payloads', '../outside.payload.json', '-'], { cwd: work, input: BROKEN });
     assert.equal(run.stderr, '');
     assert.equal(run.status, 1);
     log = JSON.parse(readFileSync(sarifFile, 'utf8'));
@@ -117,7 +116,7 @@ describe('SARIF for GitHub code scanning', () => {
         { method: 'AddChannel', params: { type: 'sip', SIP: { name: 'Carrier', password: '' } } },
       ];
       writeFileSync(join(dir2, 'a.payload.json'), JSON.stringify(requests));
-      const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', '.'], { cwd: dir2, encoding: 'utf8' });
+      const run = cli(['check', '--format', 'sarif', '.'], { cwd: dir2 });
       type Rule = { id: string; shortDescription: { text: string }; fullDescription: { text: string } };
       const rules = new Map<string, Rule>(JSON.parse(run.stdout).runs[0].tool.driver.rules.map((r: Rule) => [r.id, r]));
       assert.equal(rules.get('200')!.shortDescription.text, 'Duplicate record.');
@@ -133,8 +132,8 @@ describe('SARIF for GitHub code scanning', () => {
     const fingerprints = (log.runs[0].results as SarifResult[]).map((r) => r.partialFingerprints?.['voipnowPayloads/v1']);
     assert.ok(fingerprints.every((f) => typeof f === 'string' && /^[0-9a-f]{32}:[1-9][0-9]*$/.test(f)));
     assert.equal(new Set(fingerprints).size, fingerprints.length);
-    const shifted = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', '--stdin-filename', 'x.payload.json', '-'], { cwd: work, input: `\n\n${BROKEN}`, encoding: 'utf8' });
-    const plain = spawnSync(process.execPath, [CLI, 'check', '--format', 'sarif', '--stdin-filename', 'x.payload.json', '-'], { cwd: work, input: BROKEN, encoding: 'utf8' });
+    const shifted = cli(['check', '--format', 'sarif', '--stdin-filename', 'x.payload.json', '-'], { cwd: work, input: `\n\n${BROKEN}` });
+    const plain = cli(['check', '--format', 'sarif', '--stdin-filename', 'x.payload.json', '-'], { cwd: work, input: BROKEN });
     const of = (stdout: string) => JSON.parse(stdout).runs[0].results.map((r: SarifResult) => r.partialFingerprints!['voipnowPayloads/v1']);
     assert.deepEqual(of(shifted.stdout), of(plain.stdout));
   });

@@ -7,23 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkRows, CLI, cli, ROOT, type CliOptions } from './run-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const WS = 'test/fixtures/workspace';
 const FLOW_617 = 'Invalid flow. Here are the values available: in, out, both.';
 
-function cli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env: options.env ?? process.env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** Each problem as `file:line:col severity code message`, paths shortened to the workspace. */
-function rows(args: string[], options?: Parameters<typeof cli>[1]): string[] {
-  const run = cli(['check', '--format', 'json', ...args], options);
-  assert.ok(run.status === 0 || run.status === 1, run.stderr);
-  return JSON.parse(run.stdout).map((p: any) => `${p.file.replace(`${WS}/`, '')}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
-}
+const rows = (args: string[], options?: CliOptions): string[] => checkRows(args, WS, options);
 
 describe('check: the fixture workspace', () => {
   test('each file gets its own folder settings; duplicates across folders; disable comments; a bad config is reported', () => {
