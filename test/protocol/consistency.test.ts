@@ -2,7 +2,6 @@
 // code, text, severity and range, for a corpus of generated requests of every method. (The
 // engine's own tests pin each rule; this test carries them through the protocol and the CLI.)
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,7 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import { analyze, LineIndex } from '../../server/src/core';
 import { request } from '../unit/engine/generated-requests';
 import { seeded } from '../unit/random';
-import { ROOT, TestClient } from './lsp-client';
+import { cli } from '../cli/run-cli';
+import { pull } from './helpers';
+import { TestClient } from './lsp-client';
 
 const SEVERITY = { error: 1, warning: 2, information: 3 } as const;
 
@@ -45,7 +46,7 @@ describe('engine, command line and language server agree', () => {
 
   it('the command line (json) reports what the engine reports', () => {
     // Names that clash across files are the CLI's business only: they get their own 200s, left out here.
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = cli(['check', '--format', 'json', '--fail-on', 'never', '.'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     const reported: any[] = JSON.parse(run.stdout);
     for (const d of documents) {
@@ -67,14 +68,14 @@ describe('engine, command line and language server agree', () => {
       for (const d of documents) {
         const uri = pathToFileURL(path.join(dir, d.name)).href;
         await client.open(uri, d.text);
-        const report: any = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-        const mine = report.items.filter((x: any) => !(x.code === '200' && / in doc\d+\.payload\.json\.$/.test(x.message)));
+        const items = await pull(client, uri);
+        const mine = items.filter((x: any) => !(x.code === '200' && / in doc\d+\.payload\.json\.$/.test(x.message)));
         assert.deepEqual(
           mine.map((x: any) => ({ code: x.code, message: x.message, severity: x.severity, start: x.range.start, end: x.range.end })),
           expected(d.text).map((p) => ({ ...p, severity: SEVERITY[p.severity] })),
           d.name,
         );
-        assert.ok(report.items.every((x: any) => x.source === 'voipnow'));
+        assert.ok(items.every((x: any) => x.source === 'voipnow'));
       }
     });
   });

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { cli } from '../cli/run-cli';
+import { pull, pullWorkspace } from './helpers';
 import { TestClient } from './lsp-client';
 
 const FLOW = (name: string) => `{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "${name}", "flow": "bothh" } } }\n`;
@@ -33,19 +35,15 @@ describe('hostile workspaces', { timeout: 120_000 }, () => {
     try {
       // initialize is answered, indexing ends, the real file is checked.
       await client.initialize(PULL, dir);
-      const report: any = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+      const report = await pullWorkspace(client);
       assert.deepEqual(report.items.map((i: any) => [path.basename(i.uri), i.items.map((d: any) => d.code)]), [['a.payload.json', ['617']]]);
     } finally {
       await client.stop();
     }
     // The command line too: a FIFO given as a path is an error, not a hang; found in a folder, it is skipped.
-    const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
     const run = (args: string[]) => {
-      try {
-        return { status: 0, out: execFileSync(process.execPath, [cli, 'check', '--fail-on', 'never', ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000, stdio: 'pipe' }) };
-      } catch (error: any) {
-        return { status: error.status, out: String(error.stderr) };
-      }
+      const checked = cli(['check', '--fail-on', 'never', ...args], { cwd: dir, timeout: 20_000 });
+      return { status: checked.status, out: checked.status === 0 ? checked.stdout : checked.stderr };
     };
     assert.match(run(['.']).out, /a\.payload\.json:1:\d+ +warning|a\.payload\.json:1:\d+ +error +617/);
     const fifo = run(['pipe.payload.json']);
@@ -61,7 +59,7 @@ describe('hostile workspaces', { timeout: 120_000 }, () => {
     const client = new TestClient();
     try {
       await client.initialize(PULL, dir);
-      const count = async () => ((await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as any).items.length;
+      const count = async () => (await pullWorkspace(client)).items.length;
       assert.equal(await count(), 20);
       const folder = pathToFileURL(path.join(dir, 'batch')).href;
       const away = pathToFileURL(path.join(dir, 'away')).href;
@@ -73,7 +71,7 @@ describe('hostile workspaces', { timeout: 120_000 }, () => {
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: away, type: 3 }, { uri: folder, type: 1 }] });
       const status: any = await client.connection.sendRequest('voipnow/documentStatus', { uri: pathToFileURL(path.join(dir, 'batch', 'r0.payload.json')).href });
       // The status is answered after both batches have been applied (file events are applied in order)... eventually:
-      const report: any = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+      const report = await pullWorkspace(client);
       assert.ok(status.indexed >= 0);
       assert.deepEqual(report.items.map((i: any) => path.relative(dir, new URL(i.uri).pathname)).sort(), Array.from({ length: 20 }, (_, i) => `batch/r${i}.payload.json`).sort());
     } finally {
@@ -86,13 +84,13 @@ describe('hostile workspaces', { timeout: 120_000 }, () => {
     try {
       await client.initialize({ textDocument: { diagnostic: {} } });
       const uri = pathToFileURL(path.join(tmpdir(), 'voipnow-repeat.payload.json')).href;
-      const pull = async () => ((await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items.map((d: any) => d.code);
+      const codes = async () => (await pull(client, uri)).map((d) => d.code);
       await client.open(uri, FLOW('Carrier A'));
-      assert.deepEqual(await pull(), ['617']);
+      assert.deepEqual(await codes(), ['617']);
       await client.change(uri, 2, FLOW('Carrier A').replace('bothh', 'both'));
-      assert.deepEqual(await pull(), []);
+      assert.deepEqual(await codes(), []);
       await client.change(uri, 2, FLOW('Carrier A').replace('"bothh"', '"x", "qualify": 150'));
-      assert.deepEqual(await pull(), ['617', '619']);
+      assert.deepEqual(await codes(), ['617', '619']);
     } finally {
       await client.stop();
     }
@@ -106,7 +104,7 @@ describe('hostile workspaces', { timeout: 120_000 }, () => {
       const uri = pathToFileURL(path.join(tmpdir(), 'voipnow-many.payload.json')).href;
       const keys = Array.from({ length: 120 }, (_, i) => `"x${i}": 1`).join(', ');
       await client.open(uri, `{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Carrier A", ${keys} } } }`);
-      const items: any[] = ((await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items;
+      const items = await pull(client, uri);
       assert.equal(items.length, 51);
       assert.deepEqual(items.slice(0, 50).map((d) => d.code), Array(50).fill('unknown-parameter'));
       assert.deepEqual([items[50].code, items[50].severity, items[50].message], ['too-many-problems', 3, '70 more problems in this file are not shown (maxProblems is 50).']);

@@ -1,14 +1,15 @@
 // Safety (issue 6): nothing named in a payload, records or settings file is fetched or run, and
 // checking writes nothing. A loopback server stands for "anything named": it must see no connection.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, TestClient } from './lsp-client';
+import { cli } from '../cli/run-cli';
+import { pull } from './helpers';
+import { TestClient } from './lsp-client';
 
 function listing(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -47,7 +48,7 @@ describe('nothing named in a file is fetched, run or written', () => {
 
   it('the command line', () => {
     const before = listing(dir);
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+    const run = cli(['check', '--format', 'json', '.'], { cwd: dir });
     assert.equal(run.status, 1, run.stderr);
     assert.ok(JSON.parse(run.stdout).length > 0);
     assert.deepEqual(listing(dir), before);
@@ -60,8 +61,7 @@ describe('nothing named in a file is fetched, run or written', () => {
     await client.initialize({ textDocument: { diagnostic: {} }, workspace: { configuration: true } }, dir, undefined);
     const uri = pathToFileURL(path.join(dir, 'a.payload.json')).href;
     await client.open(uri, readFileSync(path.join(dir, 'a.payload.json'), 'utf8'));
-    const report: any = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-    assert.ok(report.items.length > 0);
+    assert.ok((await pull(client, uri)).length > 0);
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
     await client.stop();
     assert.deepEqual(listing(dir), before);

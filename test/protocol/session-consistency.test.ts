@@ -3,12 +3,13 @@
 // line ends) they must report every problem alike: file, code, text, severity, range, and the
 // related locations of each 200 across files.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { cli } from '../cli/run-cli';
+import { pullWorkspace } from './helpers';
 import { ROOT, TestClient } from './lsp-client';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'session-workspace');
@@ -33,7 +34,7 @@ describe('the command line and the language server report alike (one workspace s
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   function cliRows(): Row[] {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'sarif', '--fail-on', 'never', '.'], { cwd: dir, encoding: 'utf8' });
+    const run = cli(['check', '--format', 'sarif', '--fail-on', 'never', '.'], { cwd: dir });
     assert.equal(run.status, 0, run.stderr);
     const sarif = JSON.parse(run.stdout);
     const rules = sarif.runs[0].tool.driver.rules;
@@ -54,7 +55,7 @@ describe('the command line and the language server report alike (one workspace s
     const client = new TestClient();
     try {
       await client.initialize({ textDocument: { diagnostic: {} }, workspace: { configuration: true } }, dir);
-      const report: any = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+      const report = await pullWorkspace(client);
       const lsp = (p: any) => ({ startLine: p.start.line + 1, startColumn: p.start.character + 1, endLine: p.end.line + 1, endColumn: p.end.character + 1 });
       return report.items.flatMap((item: any) =>
         item.items.map((d: any) => ({
