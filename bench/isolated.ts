@@ -5,6 +5,7 @@ import { interleavedSamples } from './measure';
 
 const [name, root, samples] = process.argv.slice(2);
 if (!(CONTENDERS as readonly string[]).includes(name)) throw new Error(`unknown contender ${name}`);
-makeContender(name as Contender, root)
+// A failure is an unhandled rejection: the process exits with its stack.
+void makeContender(name as Contender, root)
   .then((run) => interleavedSamples({ [name]: run }, Number(samples), 2, 'wall'))
   .then((times) => console.log(JSON.stringify(times[name])));

@@ -45,7 +45,9 @@ export class DirectoryWatcher {
   private queue(uri: string): void {
     this.pending.add(uri);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => (this.flushing = this.flushing.then(() => this.flush())), WATCH_DELAY_MS);
+    this.timer = setTimeout(() => {
+      this.flushing = this.flushing.then(() => this.flush());
+    }, WATCH_DELAY_MS);
   }
 
   private async flush(): Promise<void> {

@@ -19,6 +19,6 @@ export const githubFormat: FormatFactory = (sink) => ({
     }
   },
   end(summary) {
-    sink.write(`${summaryLine(summary)}\n`);
+    return sink.write(`${summaryLine(summary)}\n`);
   },
 });

@@ -23,7 +23,7 @@ export const jsonFormat: FormatFactory = (sink) => {
       }
     },
     end() {
-      sink.write(first ? '[]\n' : '\n]\n');
+      return sink.write(first ? '[]\n' : '\n]\n');
     },
   };
 };

@@ -11,19 +11,20 @@ export function xml(text: string): string {
 }
 
 export const junitFormat: FormatFactory = (sink) => {
-  sink.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="voipnow-payloads">\n');
+  // The buffer is empty and the opening short: this write only buffers, there is no wait to await.
+  void sink.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="voipnow-payloads">\n');
   return {
     async file(checked, findings) {
       if (!checked.isPayload && findings.length === 0) return;
       const name = xml(checked.file.display);
       const failures = findings.length === 0 ? 0 : 1;
-      sink.write(`  <testsuite name="${name}" tests="1" failures="${failures}" errors="0" skipped="0">\n`);
-      sink.write(`    <testcase classname="voipnow-payloads" name="${name}"`);
+      await sink.write(`  <testsuite name="${name}" tests="1" failures="${failures}" errors="0" skipped="0">\n`);
+      await sink.write(`    <testcase classname="voipnow-payloads" name="${name}"`);
       if (findings.length === 0) {
-        sink.write(' />\n  </testsuite>\n');
+        await sink.write(' />\n  </testsuite>\n');
         return;
       }
-      sink.write('>\n');
+      await sink.write('>\n');
       for (const { problem, location: l } of findings) {
         const where = `${l.file}:${l.line}:${l.column}`;
         const message = oneLine(problem.message);
@@ -31,10 +32,10 @@ export const junitFormat: FormatFactory = (sink) => {
         const wait = sink.write(`      <failure type="${xml(problem.code)}" message="${xml(message)}">${text}</failure>\n`);
         if (wait) await wait;
       }
-      sink.write('    </testcase>\n  </testsuite>\n');
+      await sink.write('    </testcase>\n  </testsuite>\n');
     },
     end() {
-      sink.write('</testsuites>\n');
+      return sink.write('</testsuites>\n');
     },
   };
 };

@@ -31,7 +31,8 @@ export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
   const artifacts = new Map<string, ArtifactLocation>();
   let first = true;
   const baseUri = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
-  sink.write(
+  // The buffer is empty and the opening short: this write only buffers, there is no wait to await.
+  void sink.write(
     `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
       `      "columnKind": "utf16CodeUnits",\n      "originalUriBaseIds": ${indent({ [SRCROOT]: { uri: baseUri } }, 6)},\n      "results": [`,
   );
@@ -114,7 +115,7 @@ export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
       const described = [...rules].map(([code, r]) => ruleFor(code, r.methods));
       const driver = { name: 'voipnow-payloads', version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules: described };
       const list = [...artifacts.values()].map(({ index: _, ...location }) => ({ location, roles: ['analysisTarget'], mimeType: MIME }));
-      sink.write(`${first ? ']' : '\n      ]'},\n      "tool": ${indent({ driver }, 6)},\n      "artifacts": ${indent(list, 6)}\n    }\n  ]\n}\n`);
+      return sink.write(`${first ? ']' : '\n      ]'},\n      "tool": ${indent({ driver }, 6)},\n      "artifacts": ${indent(list, 6)}\n    }\n  ]\n}\n`);
     },
   };
 };

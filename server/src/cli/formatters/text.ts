@@ -18,6 +18,6 @@ export const textFormat: FormatFactory = (sink, { color = false }) => ({
   },
   end(summary: ReportSummary) {
     const worst: Severity | undefined = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : undefined;
-    sink.write(`${paint(color && worst !== undefined, `1;${worst ? SGR[worst] : ''}`, summaryLine(summary))}\n`);
+    return sink.write(`${paint(color && worst !== undefined, `1;${worst ? SGR[worst] : ''}`, summaryLine(summary))}\n`);
   },
 });
