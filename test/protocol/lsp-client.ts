@@ -1,5 +1,7 @@
 // A minimal LSP client for tests: spawns the built server over stdio as an editor does, and lets a
-// test wait for notifications by predicate (no sleeps).
+// test wait for notifications by predicate and for diagnostic refreshes, on events (no sleeps); a
+// wait that fails says what it waited for and what it saw last. Shared waits on a file's
+// diagnostics are in helpers.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
