@@ -58,7 +58,8 @@ export function clientOptions(context: ExtensionContext): LanguageClientOptions 
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
-          return params.items.map((item, i) => (item.section === SECTION ? explicitSettings(item.scopeUri) : result[i]));
+          const answers: unknown[] = result;
+          return params.items.map((item, i) => (item.section === SECTION ? explicitSettings(item.scopeUri) : answers[i]));
         },
       },
     },

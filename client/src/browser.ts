@@ -9,9 +9,10 @@
 import { Uri, workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
+import type { WorkerPort } from '../../server/src/lsp/extension-protocol';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type ExtensionApi } from './activate';
 
-interface WebWorker {
+interface WebWorker extends WorkerPort {
   terminate(): void;
 }
 
@@ -35,7 +36,7 @@ async function startWorker(extensionUri: Uri): Promise<MessageTransports> {
     const bytes = await workspace.fs.readFile(bundle);
     worker = new web.Worker(web.URL.createObjectURL(new web.Blob([bytes], { type: 'application/javascript' })), options);
   }
-  const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+  const port: WorkerPort = worker;
   return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
 }
 

@@ -19,7 +19,7 @@ function methodInEditor(): string | undefined {
   const cursor = editor.document.offsetAt(editor.selection.active);
   let found: string | undefined;
   for (const match of text.matchAll(/"method"\s*:\s*"([A-Za-z]+)"/g)) {
-    if (found !== undefined && match.index! > cursor) break;
+    if (found !== undefined && match.index > cursor) break;
     found = match[1];
   }
   return found;

@@ -4,10 +4,11 @@
 // file watching (VS Code always offers it), the code pages the client names (the extension's own
 // dist/codes). Nothing here may import a Node module: the build fails if anything does.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import type { WorkerPort } from '../lsp/extension-protocol';
 import { startServer } from '../lsp/server';
 import { clientFileSystem, clientFindFiles } from './file-system';
 
 /** The worker's global scope: it receives and posts the messages. */
-const port = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+const port = globalThis as unknown as WorkerPort;
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
 startServer(connection, { fs: clientFileSystem(connection), findFiles: clientFindFiles(connection) });

@@ -19,7 +19,7 @@ export function parseCommandArgs(command: string, args: string[], options: Optio
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as Parsed['values'], positionals };
+    return { values, positionals };
   } catch (error) {
     throw new CliError(`${describeParseError(error, Object.keys(options))} (see 'voipnow-payloads help ${command}')`);
   }

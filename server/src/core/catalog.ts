@@ -11,7 +11,7 @@ const rows: CodeRow[] = codesFile.rows;
 const byMethod = new Map<string, Map<string, string>>();
 for (const row of rows) {
   let codes = byMethod.get(row.method);
-  if (!codes) byMethod.set(row.method, (codes = new Map()));
+  if (!codes) byMethod.set(row.method, (codes = new Map<string, string>()));
   codes.set(row.code, row.text);
 }
 

@@ -173,7 +173,7 @@ export function parseConfig(text: string): ParsedConfig {
 function valueOf(node: Node): unknown {
   switch (node.type) {
     case 'object': {
-      const object: Record<string, unknown> = Object.create(null);
+      const object = Object.create(null) as Record<string, unknown>;
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         if (key && value) object[key.value as string] = valueOf(value);

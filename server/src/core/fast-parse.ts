@@ -70,7 +70,7 @@ export function fastParse(text: string, maxDepth: number, start = 0, end = text.
     pos = end + 1;
     if (raw.indexOf('\\') < 0) return raw;
     try {
-      return JSON.parse(text.slice(start, end + 1));
+      return JSON.parse(text.slice(start, end + 1)) as string;
     } catch {
       return undefined;
     }

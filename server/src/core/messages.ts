@@ -7,7 +7,7 @@ import type { Range } from './tree';
 import commonSchema from '../../../schemas/common.schema.json';
 
 /** `{actions}`: the rule actions as the schema lists them. */
-const ACTIONS = (commonSchema.$defs.ruleItem.properties.action.preferredValues as string[]).join(', ');
+const ACTIONS = commonSchema.$defs.ruleItem.properties.action.preferredValues.join(', ');
 
 export interface Placeholders {
   param?: string;

@@ -23,7 +23,8 @@ export interface Request {
 
 function documentedMethod(node: Node): string | undefined {
   const method = propertyValue(node, 'method');
-  return method?.type === 'string' && isMethod(method.value) ? method.value : undefined;
+  const name = method?.type === 'string' ? (method.value as string) : undefined;
+  return name !== undefined && isMethod(name) ? name : undefined;
 }
 
 /**
@@ -44,7 +45,8 @@ export function findRequests(root: Node | undefined, included: boolean): Node[] 
 /** What a request node holds, without checking it (for features over a document's tree). */
 export function describeRequest(node: Node): Request {
   const methodNode = propertyValue(node, 'method');
-  const method = methodNode?.type === 'string' && isMethod(methodNode.value) ? (methodNode.value as string) : undefined;
+  const written = methodNode?.type === 'string' ? (methodNode.value as string) : undefined;
+  const method = written !== undefined && isMethod(written) ? written : undefined;
   const params = propertyValue(node, 'params');
   return { node, method, methodNode, params };
 }

@@ -81,7 +81,8 @@ export const ANNOTATION_KEYWORDS = [
 
 // esbuild bundles every file this template matches; tsx and node resolve it at run time.
 function loadMethodSchema(method: string): SchemaNode {
-  return require(`../../../schemas/methods/${method}.schema.json`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lookup by name that stays synchronous (import() would not)
+  return require(`../../../schemas/methods/${method}.schema.json`) as SchemaNode;
 }
 
 const COMMON = 'common.schema.json';
@@ -98,11 +99,11 @@ function lookup(ref: string, doc: SchemaNode): SchemaLayer {
   const pointer = hash < 0 ? '' : ref.slice(hash + 1);
   let target: SchemaNode;
   if (file === '') target = doc;
-  else if (file.endsWith(COMMON)) target = commonSchema as unknown as SchemaNode;
+  else if (file.endsWith(COMMON)) target = commonSchema;
   else throw new Error(`Unsupported $ref ${ref}`);
   const targetDoc = target;
   for (const segment of pointer.split('/').filter(Boolean)) {
-    const next = (target as SchemaNode)[decodeURIComponent(segment.replace(/~1/g, '/').replace(/~0/g, '~'))];
+    const next = target[decodeURIComponent(segment.replace(/~1/g, '/').replace(/~0/g, '~'))];
     if (next === undefined || next === null || typeof next !== 'object') throw new Error(`Unresolved $ref ${ref}`);
     target = next as SchemaNode;
   }
@@ -176,7 +177,7 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
   if (Array.isArray(k.preferredValues)) spec.preferredValues = k.preferredValues as ScalarValue[];
   if (Array.isArray(k.enumDescriptions)) spec.enumDescriptions = k.enumDescriptions as string[];
   for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const) {
-    if (typeof k[key] === 'number') spec[key] = k[key] as number;
+    if (typeof k[key] === 'number') spec[key] = k[key];
   }
   spec.numeric = spec.types?.has('integer') === true || spec.types?.has('number') === true;
   spec.boundsOnStrings = k.numericStrings !== false;
@@ -223,7 +224,7 @@ export function methodSpec(method: string): MethodSpec {
     const envelope = compile(method, [{ node: doc, doc }], method, '');
     const params = envelope.properties?.get('params');
     if (!params?.properties) throw new Error(`${method}.schema.json has no params object`);
-    spec = { method, description: String(doc.description ?? ''), envelope, params };
+    spec = { method, description: typeof doc.description === 'string' ? doc.description : '', envelope, params };
     cache.set(method, spec);
   }
   return spec;

@@ -59,7 +59,7 @@ export function findDirectives(text: string, lines?: LineIndex): Directive[] {
     for (const code of rest.matchAll(/[^\s,]+/g)) {
       found = true;
       const normalized = ruleCode(code[0]);
-      directives.push({ kind, code: normalized ?? code[0], known: normalized !== undefined, offset: restStart + code.index!, length: code[0].length, line });
+      directives.push({ kind, code: normalized ?? code[0], known: normalized !== undefined, offset: restStart + code.index, length: code[0].length, line });
     }
     if (!found) directives.push({ kind, code: '', known: false, offset: start, length: comment.length, line });
   }
@@ -136,5 +136,5 @@ export function shownAnalysis(analysis: Analysis, rules: Rules): Analysis {
   if (directives.length === 0 && Object.keys(rules).length === 0) return analysis;
   let lines: LineIndex | undefined;
   const problems = applyRulesAndComments(analysis.problems, rules, directives, (offset) => (lines ??= new LineIndex(analysis.text)).line(offset));
-  return Object.create(analysis, { problems: { value: problems, enumerable: true } });
+  return Object.create(analysis, { problems: { value: problems, enumerable: true } }) as Analysis;
 }

@@ -122,7 +122,7 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
   const slots = spec.slots!;
   // The hot path of every check: known keys go into an array by their schema position (no Map
   // and no object per property); unknown keys, rare, into a Map.
-  const found: Array<Node | undefined> = new Array(slots.length);
+  const found = new Array<Node | undefined>(slots.length);
   let unknown: Map<string, Node> | undefined;
   for (const property of object?.children ?? []) {
     const key = property.children?.[0];
@@ -139,7 +139,7 @@ export function checkObject(object: Node | undefined, spec: ValueSpec, ctx: Vali
     const property = found[slot];
     const value = property?.children?.[1];
     // The key node is the holder: a Node is a Range, so nothing is allocated per value.
-    if (value && !checkValue(value, slots[slot], ctx, property!.children![0])) (invalid ??= new Set()).add(slot);
+    if (value && !checkValue(value, slots[slot], ctx, property.children[0])) (invalid ??= new Set()).add(slot);
   }
   if (unknown && spec.closed) {
     for (const [name, property] of unknown) {

@@ -30,6 +30,11 @@ const SLICE_MS = 8;
 /** Result ids of this process (a restarted server never matches an old one by chance). */
 const RUN = Math.random().toString(36).slice(2, 8);
 
+/** A failure as the log shows it: its stack, or the value itself. */
+function logged(error: unknown): string {
+  return String((error as { stack?: unknown } | null | undefined)?.stack ?? error);
+}
+
 /** Each report's id, computed once (the session keeps a report while its file and clashes stay). */
 const ids = new WeakMap<readonly ReportedProblem[], string>();
 
@@ -211,7 +216,7 @@ export class Diagnostics {
       if (!latest || latest.version !== current.version || this.stopped) return;
       await this.connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     };
-    this.timers.set(document.uri, setTimeout(() => void run().catch((e) => this.connection.console.error(String(e?.stack ?? e))), delay));
+    this.timers.set(document.uri, setTimeout(() => void run().catch((e: unknown) => this.connection.console.error(logged(e))), delay));
   }
 
   cancel(uri: string): void {

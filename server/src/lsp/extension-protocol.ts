@@ -41,6 +41,16 @@ export interface FindFilesParams {
 }
 export type FindFilesResult = string[] | null;
 
+/**
+ * A Web Worker's end of the messages, as the browser message reader and writer use it: the worker in
+ * the client, the worker's global scope in the server (this project type-checks without the DOM library).
+ */
+export interface WorkerPort {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
 const CHUNK = 0x8000;
 
 export function toBase64(bytes: Uint8Array): string {

@@ -261,8 +261,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   function wellFormedChanges(params: unknown): Array<{ uri: string; type: number }> {
     const changes = (params as { changes?: unknown } | null)?.changes;
-    const list = Array.isArray(changes) ? changes : [];
-    const good = list.filter((c): c is { uri: string; type: number } => typeof c?.uri === 'string' && c.uri.length > 0 && typeof c.type === 'number');
+    const list: unknown[] = Array.isArray(changes) ? changes : [];
+    const good = list.filter((c): c is { uri: string; type: number } => {
+      const change = c as { uri?: unknown; type?: unknown } | null | undefined;
+      return typeof change?.uri === 'string' && change.uri.length > 0 && typeof change.type === 'number';
+    });
     if (good.length !== list.length || !Array.isArray(changes)) {
       const dropped = Array.isArray(changes) ? list.length - good.length : 'a';
       connection.console.warn(`VoipNow: dropped ${dropped} malformed file change(s) in workspace/didChangeWatchedFiles`);

@@ -80,7 +80,7 @@ function describedValues(analysis: Analysis, node: Node): Map<string, string> {
 const objectKeys = new WeakMap<Node, Set<unknown>>();
 function keysOf(object: Node): Set<unknown> {
   let keys = objectKeys.get(object);
-  if (!keys) objectKeys.set(object, (keys = new Set((object.children ?? []).map((p) => p.children?.[0]?.value))));
+  if (!keys) objectKeys.set(object, (keys = new Set((object.children ?? []).map((p): unknown => p.children?.[0]?.value))));
   return keys;
 }
 

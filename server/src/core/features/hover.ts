@@ -63,7 +63,7 @@ function parameterHover(target: Extract<Target, { kind: 'parameter' }>): string 
   while (typeof path[path.length - 1] === 'number') path = path.slice(0, -1);
   const at = path === target.path ? target.at : specAtPath(target.method, path);
   const node = target.node;
-  const written = !target.onKey && (node.type === 'string' || node.type === 'number' || node.type === 'boolean') ? node.value : undefined;
+  const written: unknown = !target.onKey && (node.type === 'string' || node.type === 'number' || node.type === 'boolean') ? node.value : undefined;
   return parameterMarkdown(target.method, at, written);
 }
 

@@ -213,7 +213,7 @@ function commentCode(analysis: Analysis, offset: number): Target | undefined {
   if (!comment) return undefined;
   const body = analysis.text.slice(comment.offset, comment.offset + comment.length);
   for (const match of body.matchAll(/\d+/g)) {
-    const from = comment.offset + match.index!;
+    const from = comment.offset + match.index;
     if (offset < from || offset > from + match[0].length) continue;
     if (match[0].length !== 3 || methodsDocumenting(match[0]).length === 0) return undefined;
     return { kind: 'comment-code', method: requestNear(analysis, offset)?.method, code: match[0], offset: from, length: 3 };

@@ -62,7 +62,7 @@ function requestLabel(request: Request, text: string): string | undefined {
 }
 
 function valueKind(node: Node | undefined): SymbolKind {
-  return node ? (node.type as SymbolKind) : 'property';
+  return node ? node.type : 'property';
 }
 
 /** An array item's name: its index, and a name or number when it has one. */

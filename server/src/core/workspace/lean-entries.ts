@@ -17,7 +17,7 @@ class Placement {
     private readonly options: CheckOptions,
     count: number,
   ) {
-    this.ranges = new Array(count);
+    this.ranges = new Array<Range | undefined>(count);
     this.left = count;
   }
 

@@ -339,7 +339,7 @@ export class WorkspaceSession {
       }
       problems = applyRulesAndComments(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
     }
-    if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems) as Pending[];
+    if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems);
     return problems.map((problem) => {
       if (!problem.related) return make(problem, entry.place(problem.offset, problem.length), NONE);
       const { related, ...own } = problem;
