@@ -69,7 +69,7 @@ function work(job: Job, progress: (count: number) => void): WorkerResult[] {
       const text = readFileCapped(file.absolute!, file.display, maxFileSize + 1).toString('utf8');
       const analysis = analyze(text, { included, maxFileSize, records: recordsOf(records) });
       const directives = analysis.isPayload ? findDirectives(text) : [];
-      const unique = analysis.unique.map(({ method, key, shown, range }) => ({ method, key, shown, ...range() }));
+      const unique = analysis.unique.map((u) => ({ method: u.method, key: u.key, shown: u.shown, ...u.range() }));
       const keep = analysis.isPayload && (analysis.problems.length > 0 || unique.length > 0 || directives.length > 0);
       return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique, directives, text: keep ? text : undefined };
     } catch (error) {

@@ -11,8 +11,6 @@ import { methodSpec, type ValueSpec } from './spec';
 import type { Present, PresentProperty } from './rules/rule-types';
 import { scalarAccepts, typeAccepts } from './value-checks';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -54,18 +52,18 @@ function cleanObject(object: Record<string, unknown>, spec: ValueSpec, method: s
       if (spec.closed) return false;
     } else if (!cleanValue(object[name], sub, method, records)) return false;
   }
-  for (const name of spec.required ?? []) if (!hasOwn.call(object, name)) return false;
+  for (const name of spec.required ?? []) if (!Object.hasOwn(object, name)) return false;
   if (spec.objectCheck) {
     // The rule itself decides, over stand-in nodes that carry the values.
     const get = (name: string): PresentProperty | undefined => {
-      if (!hasOwn.call(object, name)) return undefined;
+      if (!Object.hasOwn(object, name)) return undefined;
       const value = object[name];
       const sub = known.get(name);
       // Valid as the validator means it: well-formed (an unknown record does not matter here).
       const node = { type: kindOf(value), value, offset: 0, length: 0 } as Node;
       return { key: NOWHERE, value: node, valid: sub ? cleanValue(value, sub, method, undefined) : true };
     };
-    const present: Present = { get, has: (name) => hasOwn.call(object, name) };
+    const present: Present = { get, has: (name) => Object.hasOwn(object, name) };
     const problems: Problem[] = [];
     spec.objectCheck(present, { text: '', method, problems }, NOWHERE, undefined);
     if (problems.length > 0) return false;
@@ -91,6 +89,6 @@ export function isCleanRequest(request: unknown, records?: Records): boolean {
     if (name === 'response' || !envelope.has(name)) return false;
     if (name !== 'params' && !cleanValue(object[name], envelope.get(name)!, method, records)) return false;
   }
-  const params = hasOwn.call(object, 'params') ? object.params : {};
+  const params = Object.hasOwn(object, 'params') ? object.params : {};
   return cleanValue(params, spec.params, method, records);
 }

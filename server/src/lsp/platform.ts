@@ -22,7 +22,7 @@ export interface ServerPlatform {
    * undefined when it cannot be watched (not there). Absent where the server cannot watch (the
    * browser, where the client always watches).
    */
-  watchFolder?(folderUri: string, onChange: (name: string | undefined) => void, onError?: () => void): FolderWatch | undefined;
+  watchFolder?: (folderUri: string, onChange: (name: string | undefined) => void, onError?: () => void) => FolderWatch | undefined;
   /** The folder (URI) of the code pages when the platform has its own (Node: dist/codes beside the bundle). */
   codePages?(): string | undefined;
 }

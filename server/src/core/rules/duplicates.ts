@@ -70,8 +70,6 @@ export function uniqueEntriesOfTree(requests: ReadonlyArray<{ method?: string; p
   return entries;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /** The values at `path` below `value`, each with the key/index steps that lead to it. */
 type Steps = Array<string | number>;
 
@@ -89,7 +87,7 @@ function valuesAt(value: unknown, path: readonly string[], at: number, steps: St
     }
   } else if (step === '*') {
     valuesAt(value, path, at + 1, steps, found);
-  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && hasOwn.call(value, step)) {
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, step)) {
     steps.push(step);
     valuesAt((value as Record<string, unknown>)[step], path, at + 1, steps, found);
     steps.pop();

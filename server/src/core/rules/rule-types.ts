@@ -70,7 +70,8 @@ export interface CrossFieldRule extends CodeRuleBase {
 export interface UniqueValueRule extends CodeRuleBase {
   /** Where the value sits in `params`; `*` is each item of a list (or its single value). */
   value: readonly string[];
-  normalize(value: string): string;
+  /** What is compared: the value as the server compares it (a function, handed on as one to the records' lookup). */
+  normalize: (value: string) => string;
   /** Names the value in a 200's `{object_detail}`: `A channel named 'x'`. */
   describe(shown: string): string;
   /** The kind of record whose names (public numbers: numbers) it must not repeat (spec section 6). */
