@@ -11,6 +11,7 @@ type Node = { -readonly [K in keyof ReadonlyNode]: ReadonlyNode[K] } & { parent?
 export type FastResult = { root: ReadonlyNode } | { tooDeepAt: number } | 'fallback';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- JSON allows no raw control character in a string: this finds one
 const CONTROL = /[\u0000-\u001f]/;
 
 const enum State {

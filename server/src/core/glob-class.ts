@@ -24,6 +24,7 @@ export type ClassRead =
 const POSIX: ReadonlyArray<[string, RegExp, boolean]> = [
   ['[:alnum:]', /[\p{L}\p{Nl}\p{Nd}]/u, false],
   ['[:alpha:]', /[\p{L}\p{Nl}]/u, false],
+  // eslint-disable-next-line no-control-regex -- POSIX's [:ascii:] is U+0000 to U+007F, control characters included
   ['[:ascii:]', /[\x00-\x7f]/, false],
   ['[:blank:]', /[\p{Zs}\t]/u, false],
   ['[:cntrl:]', /\p{Cc}/u, false],

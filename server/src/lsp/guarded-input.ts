@@ -36,7 +36,6 @@ export class GuardedInput extends Transform {
       if (end < 0) {
         if (joined.length > MAX_HEADER_BYTES) return this.broken('a message header longer than 8 KB', done);
         this.header = Buffer.from(joined);
-        at = chunk.length;
         break;
       }
       const length = contentLength(joined.subarray(0, end).toString('ascii'));

@@ -23,7 +23,7 @@ import {
   type SessionFolder,
   type WorkspaceFileSystem,
 } from '../core';
-import { afterRequests, nextTurn, soon } from './next-turn';
+import { afterRequests, soon } from './next-turn';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
 import { baseName, folderKey, normalUri, uriKey, within } from './uri-paths';
