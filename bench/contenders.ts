@@ -15,7 +15,7 @@ export async function makeContender(name: Contender, root: string): Promise<() =
     case 'parseTree':
       return () => parseTree(batch, []);
     case 'JSON.parse':
-      return () => JSON.parse(batch);
+      return (): unknown => JSON.parse(batch);
     case 'JSON.parse + ajv': {
       const ajv = ajvValidators(root);
       return () => ajv(JSON.parse(batch));

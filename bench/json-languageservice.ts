@@ -23,8 +23,9 @@ export async function jsonLanguageService(root: string) {
     const document = TextDocument.create('file:///bench/batch.json', 'json', 1, text);
     const parsed = service.parseJSONDocument(document);
     const diagnostics = await service.doValidation(document, parsed, { comments: 'ignore', trailingCommas: 'error' });
-    const broken = diagnostics.find((d) => /Problems loading reference|Unable to load schema/.test(String(d.message)));
-    if (broken) throw new Error(`vscode-json-languageservice could not load the schemas: ${broken.message}`);
+    const messageOf = (d: (typeof diagnostics)[number]) => (typeof d.message === 'string' ? d.message : d.message.value);
+    const broken = diagnostics.find((d) => /Problems loading reference|Unable to load schema/.test(messageOf(d)));
+    if (broken) throw new Error(`vscode-json-languageservice could not load the schemas: ${messageOf(broken)}`);
     return diagnostics;
   };
 }

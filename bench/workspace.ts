@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseTree } from 'jsonc-parser';
+import type { LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { MAX_RELATED } from '../server/src/core';
+import type { WorkspaceStatus } from '../server/src/lsp/status';
 import { TestClient } from '../test/protocol/lsp-client';
 import { batchText, smallRequestText } from './generate';
 import { median, timeAsync } from './measure';
@@ -43,6 +45,12 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+/** Once the server logs that it indexed the workspace: how long that took, as it says. */
+export async function indexedMs(client: TestClient, timeoutMs: number): Promise<number> {
+  const log = (await client.waitFor('window/logMessage', (m: LogMessageParams) => /indexed \d+ payload files/.test(m.message), timeoutMs)) as LogMessageParams;
+  return Number(/in (\d+) ms/.exec(log.message)![1]);
+}
+
 /** A latency row's value: the p99, how many requests, the slowest. */
 function latencyShown(p99: number, latencies: number[]): string {
   return `${p99.toFixed(1)} ms (${latencies.length} requests, max ${Math.max(...latencies).toFixed(0)} ms)`;
@@ -65,10 +73,10 @@ async function openComplete(dir: string, batch: string, k: number): Promise<{ ms
   await client.initialize(PUSH, dir);
   const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
   const related = Math.min(k - 1, MAX_RELATED);
-  const complete = (p: any) => {
+  const complete = (p: PublishDiagnosticsParams) => {
     if (p.uri !== uri) return false;
     if (k === 1) return true;
-    const cross = p.diagnostics.filter((d: any) => d.code === '200' && (d.relatedInformation?.length ?? 0) === related);
+    const cross = p.diagnostics.filter((d) => d.code === '200' && (d.relatedInformation?.length ?? 0) === related);
     return cross.length === 2000;
   };
   const ms = await timeAsync(async () => {
@@ -127,7 +135,8 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
       const samples: number[] = [];
       for (let i = 0; i < 6; i++) {
         samples.push(await timeAsync(async () => {
-          const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === i + 1 && p.diagnostics.length > 0);
+          const reported = (p: PublishDiagnosticsParams) => p.uri === uri && p.version === i + 1 && p.diagnostics.length > 0;
+          const published = client.waitFor('textDocument/publishDiagnostics', reported);
           await client.open(uri, batch, 'json', i + 1);
           await published;
         }));
@@ -153,7 +162,8 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
       const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
       const other = pathToFileURL(path.join(dir, 'copy-7.payload.json')).href;
       // Until the last copy's report arrives (pushed after the open one's).
-      const reported = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === other && p.diagnostics.some((d: any) => d.code === '200'), 300_000);
+      const lastReport = (p: PublishDiagnosticsParams) => p.uri === other && p.diagnostics.some((d) => d.code === '200');
+      const reported = client.waitFor('textDocument/publishDiagnostics', lastReport, 300_000);
       await client.open(uri, batch);
       const latencies = await latenciesUntil(client, uri, reported);
       const p99 = percentile(latencies, 99);
@@ -178,17 +188,16 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
       {
         const warm = new TestClient();
         await warm.initialize(PUSH, dir);
-        await warm.waitFor('window/logMessage', (m) => /indexed \d+ payload files/.test(m.message), 300_000);
+        await indexedMs(warm, 300_000);
         await warm.stop();
       }
       const client = new TestClient();
       await client.initialize(PUSH, dir);
       const uri = pathToFileURL(path.join(dir, 'open.payload.json')).href;
       await client.open(uri, small);
-      const indexed = client.waitFor('window/logMessage', (m) => /indexed \d+ payload files/.test(m.message), 300_000);
+      const indexed = indexedMs(client, 300_000);
       const latencies = await latenciesUntil(client, uri, indexed);
-      const log = await indexed;
-      const indexMs = Number(/in (\d+) ms/.exec(log.message)![1]);
+      const indexMs = await indexed;
       const p99 = percentile(latencies, 99);
       record('server index, 100,000 files', 'index100kMs', indexMs, `${(indexMs / 1000).toFixed(2)} s`, '<= 5 s');
       record('hover/completion p99 while indexing 100,000', 'index100kHoverP99Ms', p99, latencyShown(p99, latencies), '<= 50 ms');
@@ -199,7 +208,7 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
       const busy = new TestClient();
       await busy.initialize(PUSH, dir);
       // Once it reports indexing (its first status notification), shutdown.
-      await busy.waitFor('voipnow/status', (s) => s.indexing === true, 60_000);
+      await busy.waitFor('voipnow/status', (s: WorkspaceStatus) => s.indexing === true, 60_000);
       const shutdown = await timeAsync(() => busy.connection.sendRequest('shutdown'));
       await busy.stop();
       record('shutdown answered while indexing', 'shutdownMs', shutdown, `${shutdown.toFixed(0)} ms`, '<= 1,000 ms');

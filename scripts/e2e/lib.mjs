@@ -146,11 +146,15 @@ export async function startCodeServer(paths, { extraArgs = [], env = {} } = {}) 
     const gone = new Promise((resolve) => child.once('exit', resolve));
     try {
       process.kill(-child.pid, 'SIGTERM');
-    } catch {}
+    } catch {
+      // The process group is gone already.
+    }
     const timer = setTimeout(() => {
       try {
         process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // The process group is gone already.
+      }
     }, 5000);
     await gone;
     clearTimeout(timer);
