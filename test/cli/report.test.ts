@@ -36,7 +36,7 @@ describe('check: --quiet, --max-warnings, --fail-on info', () => {
 
   test('--fail-on info fails on information too; --max-warnings is a whole number', () => {
     const information = cli(['check', '--fail-on', 'info', '--rule', '617=information', '-'], { input: '{"method":"EditChannel","params":{"ID":1,"SIP":{"flow":"x"}}}' });
-    assert.match(information.stdout, /  information  617  /);
+    assert.match(information.stdout, / {2}information {2}617 {2}/);
     assert.equal(information.status, 1);
     assert.equal(cli(['check', '--max-warnings', '-1', '-']).stderr, "voipnow-payloads: option '--max-warnings' needs a value (see 'voipnow-payloads help check')\n");
     assert.equal(cli(['check', '--max-warnings', 'x', '-']).stderr, "voipnow-payloads: invalid value 'x' for --max-warnings: expected a non-negative whole number\n");

@@ -113,7 +113,7 @@ Qualify: maximum response time, in milliseconds, of the SIP OPTIONS reachability
     const uri = fileUri('fixtures/fixall.payload.json');
     await client.open(uri, BROKEN);
     await client.diagnosticsFor(uri, 1);
-    const request = (only: string[]) => client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only } }) as Promise<any[]>;
+    const request = (only: string[]) => client.connection.sendRequest<any[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only } });
     const [fixAll] = await request(['source.fixAll.voipnow']);
     assert.equal(fixAll.kind, 'source.fixAll.voipnow');
     assert.equal(fixAll.title, 'Fix all VoipNow payload problems that have a safe fix (3)');

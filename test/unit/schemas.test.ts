@@ -52,8 +52,8 @@ function makeAjv(): Ajv2020 {
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword });
   ajv.addFormat('voipnow-hostname', HOSTNAME);
   ajv.addFormat('voipnow-network', NETWORK);
-  ajv.addSchema(common as object, COMMON_URL);
-  for (const [method, schema] of schemas) ajv.addSchema(schema as object, methodUrl(method));
+  ajv.addSchema(common, COMMON_URL);
+  for (const [method, schema] of schemas) ajv.addSchema(schema, methodUrl(method));
   return ajv;
 }
 const ajv = makeAjv();
@@ -147,7 +147,7 @@ test('every parameter has a description; enumerations are consistent', () => {
       }
       if (Array.isArray(node.preferredValues)) {
         assert.ok(Array.isArray(node.enum), `${method} ${path}: preferredValues without enum`);
-        for (const v of node.preferredValues) assert.ok((node.enum as Json[]).includes(v), `${method} ${path}: ${v} not in enum`);
+        for (const v of node.preferredValues) assert.ok(node.enum.includes(v), `${method} ${path}: ${v} not in enum`);
       }
       if (Array.isArray(node.enumDescriptions)) {
         assert.equal(node.enumDescriptions.length, (node.preferredValues as Json[] | undefined)?.length, `${method} ${path}`);

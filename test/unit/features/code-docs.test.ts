@@ -18,7 +18,7 @@ describe('code pages', () => {
 
   it('says for each code whether the file or the server decides', () => {
     const lines = codePage('AddChannel').markdown.split('\n');
-    const section = (code: string) => lines.slice(codePage('AddChannel').lines.get(code)!, codePage('AddChannel').lines.get(code)! + 6).join('\n');
+    const section = (code: string) => lines.slice(codePage('AddChannel').lines.get(code), codePage('AddChannel').lines.get(code)! + 6).join('\n');
     assert.equal(section('617'), '\n> Invalid flow. Here are the values available: in, out, both.\n\nChecked in the file.\n\n- `SIP.flow` is invalid: expected one of `"in"`, `"out"`, `"both"`.');
     assert.equal(section('102'), "\n> This account has expired.\n\nFrom the server's state: a payload file cannot show it.\n\n- The account making the call has expired.");
     assert.equal(section('262'), "\n> Invalid channel ID.\n\nFrom the server's state: a payload file cannot show it.\n\n- The ID is well-formed but names no record the server holds (or one this account cannot reach).");

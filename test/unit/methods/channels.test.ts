@@ -5,7 +5,6 @@
 // Run: node --import tsx --test test/unit/methods/*.test.ts
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Node } from 'jsonc-parser';
 import { check } from '../../../server/src/core/index';
 import type { ValueSpec } from '../../../server/src/core/spec';
 import type { ValidationContext } from '../../../server/src/core/rules/rule-types';
@@ -17,7 +16,6 @@ import {
   OPEN,
   STRING_EXPECTED,
   WARNING,
-  expectProblems,
   invalidValue,
   paramCases,
   req,
@@ -426,7 +424,7 @@ test('a boolean invalid-value names every accepted form, while its fixes (data.a
 test('an invalid-value of an enumeration in any letter case says so (no schema has one without a code today)', () => {
   const spec: ValueSpec = { name: 'transport', types: new Set(['string']), enum: ['udp', 'tcp'], ignoreCase: true, preferredValues: ['udp', 'tcp'] };
   const ctx: ValidationContext = { text: '"x"', method: 'GetChannels', problems: [] };
-  assert.equal(checkValue({ type: 'string', value: 'x', offset: 0, length: 3 } as Node, spec, ctx, { offset: 0, length: 3 }), false);
+  assert.equal(checkValue({ type: 'string', value: 'x', offset: 0, length: 3 }, spec, ctx, { offset: 0, length: 3 }), false);
   assert.deepEqual(ctx.problems.map((p) => p.message), [`Invalid value for 'transport': expected one of "udp", "tcp" (any letter case).`]);
 });
 
