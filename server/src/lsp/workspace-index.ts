@@ -282,11 +282,16 @@ export class WorkspaceIndex {
     const folder = this.folderOf(uri);
     const parsed = URI.parse(uri);
     return this.queue(async () => {
+      // An editor often opens the document again at once (a preview, a language change): the
+      // messages already read go first, so that its copy on disk is not read and checked for nothing.
+      await afterRequests();
       if (this.options.isOpen(uri)) return;
       const config = folder && this.options.configOf?.(folder);
       const readable = folder && isJsonName(parsed.path) && config?.uri !== uri;
       const text = readable ? await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
       if (this.options.isOpen(uri)) return;
+      // Saved and closed (the usual case): what was checked is what is on disk.
+      if (text !== undefined && folder && this.session.closedAsOnDisk(uri, text, this.scopeOf(uri, this.options.settingsOf(folder), folder))) return;
       this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
       else if (text !== undefined) this.fromDisk(uri, folder!, text);

@@ -4,7 +4,7 @@
 // reports apply the rules and disable comments and place every range with the file's own lines.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DEFAULT_EFFECTIVE_SETTINGS, MAX_RELATED, WorkspaceSession, type EffectiveSettings, type FileScope, type SessionFolder } from '../../../server/src/core';
+import { analyze, DEFAULT_EFFECTIVE_SETTINGS, MAX_RELATED, WorkspaceSession, type EffectiveSettings, type FileScope, type SessionFolder } from '../../../server/src/core';
 
 const channel = (name: string) => `{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": ${JSON.stringify(name)} } } }`;
 const FOLDER: SessionFolder = { name: 'root', order: 0 };
@@ -163,5 +163,21 @@ describe('WorkspaceSession: reports', () => {
     assert.equal(file.isPayload, false);
     assert.equal(file.text, undefined);
     assert.deepEqual(s.report('package.json'), []);
+  });
+
+  it('a document closed with the same text on disk stays checked, as a file on disk; other text or other checks are checked again', () => {
+    const s = new WorkspaceSession();
+    const text = channel('Alpha').replace('"sip"', '"sip", "x": 1');
+    const open = s.update('a.json', text, scope('a.json'), { version: 3, analysis: analyze(text) });
+    s.update('b.json', channel('alpha'), scope('b.json'));
+    assert.equal(s.closedAsOnDisk('a.json', text, scope('a.json')), true);
+    const disk = s.get('a.json')!;
+    assert.deepEqual([disk.version, disk.analysis, disk.problems], [null, undefined, open.problems]);
+    // Its clash is still placed from the kept text.
+    assert.deepEqual(s.report('b.json')[0].related.map((r) => text.slice(r.offset, r.offset + r.length)), ['"Alpha"']);
+    s.update('a.json', text, scope('a.json'), { version: 4, analysis: analyze(text) });
+    assert.equal(s.closedAsOnDisk('a.json', text.replace('Alpha', 'Bravo'), scope('a.json')), false);
+    const included = { ...scope('a.json'), settings: { ...DEFAULT_EFFECTIVE_SETTINGS, include: ['*.json'] } };
+    assert.equal(s.closedAsOnDisk('a.json', text, included), false);
   });
 });

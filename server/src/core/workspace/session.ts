@@ -193,6 +193,23 @@ export class WorkspaceSession {
     return entry;
   }
 
+  /**
+   * An open document was closed and its file on disk holds the same text, checked the same way
+   * (include, size limit, records): it stays as checked, now as a file on disk (its analysis let
+   * go), with no second check. False when the file must be checked again.
+   */
+  closedAsOnDisk(id: string, text: string, scope: FileScope): boolean {
+    const before = this.files.get(id);
+    if (!before || before.version === null || !before.isPayload || before.text !== text) return false;
+    const was = before.scope;
+    const included = isIncluded(scope.includePath, scope.settings.include);
+    const sameChecks = included === isIncluded(was.includePath, was.settings.include) && scope.settings.maxFileSize === was.settings.maxFileSize;
+    if (!sameChecks || scope.records !== was.records) return false;
+    const unique = leanEntries(before.unique, text, { included, maxFileSize: scope.settings.maxFileSize, records: scope.records });
+    this.put(new Entry(id, scope, before.role, null, true, before.problems, unique, before.directives, text, undefined, ++this.contentStamps));
+    return true;
+  }
+
   /** New settings or records for a file whose content stays (a rule changed): no new check. */
   rescope(id: string, scope: FileScope): void {
     const before = this.files.get(id);
