@@ -184,8 +184,10 @@ export class WorkspaceSession {
         entry = new Entry(id, scope, role, version, false, orNone(analysis?.problems), NONE, NONE, kept, options.analysis, stamp);
       } else {
         const directives = options.checked?.directives ?? findDirectives(text);
-        // An analysis the session made itself is not kept: its unique values are kept lean.
-        const unique = own ? leanEntries(own.unique, text, checkOptions) : analysis.unique;
+        // An analysis the session made itself is not kept: its unique values are kept lean, unless
+        // another file adds one of them already (they are placed soon: this analysis places them).
+        const clashesNow = scope.folder !== undefined && analysis.unique.some((u) => this.clashes.holders(u.key).some((h) => h.file.id !== id));
+        const unique = own && !clashesNow ? leanEntries(own.unique, text, checkOptions) : analysis.unique;
         entry = new Entry(id, scope, role, version, true, orNone(analysis.problems), unique, orNone(directives), text, options.analysis, stamp);
       }
     }
