@@ -16,7 +16,7 @@ export interface WorkspaceFileSystem {
   stat(path: string): Promise<{ kind: Exclude<EntryKind, 'link'>; size: number } | undefined>;
   /** A folder's entries (links not followed); empty when it is gone or unreadable. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;
-  /** A child path (`join` on Node, URI path joining in the browser). */
+  /** A child's URI (both platforms join URIs: the paths are URI strings everywhere). */
   join(folder: string, name: string): string;
 }
 

@@ -95,8 +95,6 @@ export interface UpdateOptions {
 export interface ReportOptions {
   /** At most this many problems (the editor's `maxProblems`); the command line reports all by default. */
   maxProblems?: number;
-  /** Keep the report for the next call (the editor asks again and again; the command line once). */
-  cache?: boolean;
 }
 
 export interface SessionChanges {
@@ -255,7 +253,7 @@ export class WorkspaceSession {
     const cached = this.reports.get(entry);
     if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
     const report = this.buildReport(entry, options, (problem, range, related) => ({ ...problem, range, related }));
-    if (options.cache !== false) this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
+    this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
     return report;
   }
 
