@@ -33,8 +33,10 @@ describe("the README's Emacs setup (eglot), in headless Emacs", () => {
     mkdirSync(workspace, { recursive: true });
     init = initFromReadme();
     copyFileSync(join(FIXTURE_WORKSPACE, 'broken.payload.json'), join(workspace, 'broken.payload.json'));
-    // The same request in a JSON-with-comments file, one line lower.
-    writeFileSync(join(workspace, 'broken.payload.jsonc'), `// with a comment\n${readFileSync(join(FIXTURE_WORKSPACE, 'broken.payload.json'), 'utf8')}`);
+    // The same request in a JSON-with-comments file, one line lower, adding another channel: the
+    // same name in both would be a 200 across the two files once the server has indexed the folder.
+    const jsonc = readFileSync(join(FIXTURE_WORKSPACE, 'broken.payload.json'), 'utf8').replace('"Carrier B"', '"Carrier C"');
+    writeFileSync(join(workspace, 'broken.payload.jsonc'), `// with a comment\n${jsonc}`);
   });
   const open = (file) => runEmacs({ init, file: join(workspace, file), at: '"bothh"', home: join(DIR, 'home'), out: join(DIR, `${file}.result.json`) });
 
