@@ -23,8 +23,8 @@ export interface CrossProblem<F> {
 }
 
 /** Each key once, with the file's first entry for it. */
-export function firstEntries(unique: readonly UniqueEntry[]): UniqueEntry[] {
-  if (unique.length < 2) return [...unique];
+export function firstEntries(unique: readonly UniqueEntry[]): readonly UniqueEntry[] {
+  if (unique.length < 2) return unique;
   const seen = new Set<string>();
   return unique.filter((entry) => !seen.has(entry.key) && (seen.add(entry.key), true));
 }

@@ -9,23 +9,24 @@ import type { Range } from '../tree';
 
 class Placement {
   private fresh: UniqueEntry[] | undefined;
-  private readonly ranges: Array<Range | undefined>;
+  /** Found so far (made on the first clash: most files never clash). */
+  private ranges: Array<Range | undefined> | undefined;
   private left: number;
 
   constructor(
     private readonly text: string,
     private readonly options: CheckOptions,
-    count: number,
+    private readonly count: number,
   ) {
-    this.ranges = new Array<Range | undefined>(count);
     this.left = count;
   }
 
   rangeOf(index: number): Range {
-    let range = this.ranges[index];
+    const ranges = (this.ranges ??= new Array<Range | undefined>(this.count));
+    let range = ranges[index];
     if (!range) {
       this.fresh ??= analyze(this.text, this.options).unique;
-      range = this.ranges[index] = this.fresh[index]?.range() ?? { offset: 0, length: 0 };
+      range = ranges[index] = this.fresh[index]?.range() ?? { offset: 0, length: 0 };
       // Every value placed: the second analysis goes.
       if (--this.left === 0) this.fresh = undefined;
     }
