@@ -4,9 +4,10 @@
 // comes back in plain text (eglot asks for plain text without markdown-mode).
 // Run by scripts/e2e/run-if-ready.mjs after `npm run e2e:setup`.
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { OUT, ROOT } from '../../scripts/e2e/config.mjs';
 import { FIXTURE_WORKSPACE } from '../../scripts/e2e/build-suite.mjs';
 import { runEmacs } from './emacs/run.mjs';
@@ -25,12 +26,13 @@ function initFromReadme() {
 }
 
 describe("the README's Emacs setup (eglot), in headless Emacs", () => {
-  const workspace = join(DIR, 'workspace');
+  // Outside the repository: Emacs takes the enclosing git checkout as the project, and the server
+  // would index it (examples/ adds the same channel: a 200 across files, once indexed).
+  const workspace = mkdtempSync(join(tmpdir(), 'voipnow-emacs-'));
   let init;
   before(() => {
     rmSync(DIR, { recursive: true, force: true });
     mkdirSync(join(DIR, 'home'), { recursive: true });
-    mkdirSync(workspace, { recursive: true });
     init = initFromReadme();
     copyFileSync(join(FIXTURE_WORKSPACE, 'broken.payload.json'), join(workspace, 'broken.payload.json'));
     // The same request in a JSON-with-comments file, one line lower, adding another channel: the
@@ -38,6 +40,7 @@ describe("the README's Emacs setup (eglot), in headless Emacs", () => {
     const jsonc = readFileSync(join(FIXTURE_WORKSPACE, 'broken.payload.json'), 'utf8').replace('"Carrier B"', '"Carrier C"');
     writeFileSync(join(workspace, 'broken.payload.jsonc'), `// with a comment\n${jsonc}`);
   });
+  after(() => rmSync(workspace, { recursive: true, force: true }));
   const open = (file) => runEmacs({ init, file: join(workspace, file), at: '"bothh"', home: join(DIR, 'home'), out: join(DIR, `${file}.result.json`) });
 
   it('starts the server for a .json payload and shows its problems through Flymake, and a hover in plain text', () => {
