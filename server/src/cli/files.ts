@@ -4,7 +4,7 @@
 // glob that matches no JSON file is an error, as in ESLint, unless allowed.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isIncluded } from '../core';
+import { isIncluded, isJsonName, SKIPPED_FOLDERS } from '../core';
 import { CliError } from './errors';
 import { isFile } from './nearest-file';
 
@@ -22,9 +22,6 @@ export interface InputFile {
   root: string;
 }
 
-/** Folders that never hold the user's payloads and can be huge (`.voipnow` holds the project's settings and records). */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.voipnow']);
-const JSON_FILE = /\.jsonc?$/i;
 
 export const toSlashes = (path: string): string => (sep === '\\' ? path.replace(/\\/g, '/') : path);
 
@@ -142,7 +139,7 @@ function walk(root: string, cwd: string, add: (file: InputFile) => void, deep = 
         if (deep && !SKIPPED_FOLDERS.has(entry.name)) pending.push([absolute, `${relativePath}/`]);
         continue;
       }
-      if (!JSON_FILE.test(entry.name)) continue;
+      if (!isJsonName(entry.name)) continue;
       if (entry.isSymbolicLink() && !isFile(absolute)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) {
         const display = outside ? toSlashes(absolute) : displayPrefix + relativePath;

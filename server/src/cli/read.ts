@@ -1,8 +1,8 @@
 // Reads a file or standard input as text, never more than one byte past maxFileSize: a larger
 // input is reported by the engine as file-too-large either way, and this keeps a stray
 // multi-gigabyte file from exhausting memory.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../core';
+import { readRegularFileSync } from '../node/file-system';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
 
@@ -19,29 +19,12 @@ export function readText(absolute: string, display: string): string {
   return readFileCapped(absolute, display, DEFAULT_MAX_FILE_SIZE + 1).toString('utf8');
 }
 
+/** A regular file's first `limit` bytes (a FIFO, socket or device given as a path is refused at once, never waited on). */
 export function readFileCapped(absolute: string, display: string, limit: number): Buffer {
-  let fd: number | undefined;
   try {
-    // O_NONBLOCK: a FIFO (or socket, or device) given as a path is refused at once, never waited on.
-    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // Sized by the file (plus one byte to see growth), not by the limit: most payloads are small.
-    const expected = stats.size + 1;
-    while (total < limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(expected - total, 256)));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      total += read;
-    }
-    return Buffer.concat(chunks, total);
+    return readRegularFileSync(absolute, limit);
   } catch (error) {
     throw new CliError(`cannot read '${display}': ${reason(error)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
