@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import {
   DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS,
+  fromPlain,
   isIncluded,
   WorkspaceSession,
   type FileScope,
@@ -18,7 +19,7 @@ import type { CliSettings, FileSettings } from './config';
 import { CliError } from './errors';
 import type { InputFile } from './files';
 import { fixFiles } from './fix';
-import { analyzeInWorkers, type RecordsSource, type WorkerResult } from './parallel';
+import { analyzeInWorkers, type RecordsSource } from './parallel';
 import type { Progress } from './progress';
 import { readInput } from './read';
 import type { CliRecords } from './records-finder';
@@ -59,7 +60,7 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
       return { index, file, included, maxFileSize: settings.maxFileSize, records: sources.indexOf(recordsOf[index]) };
     });
     const results = await analyzeInWorkers(jobs, plan.workers, (n) => plan.progress.add(n), sources.list);
-    results.forEach((result, i) => session.update(idOf(inputs[i]), result.text ?? '', scopes[i], { role: 'payload', checked: checkedOf(result) }));
+    results.forEach((result, i) => session.update(idOf(inputs[i]), result.text ?? '', scopes[i], { role: 'payload', checked: fromPlain(result.checked!) }));
   } else {
     // Everything is read before anything is printed: an unreadable file fails the run with no partial output.
     const texts: string[] = [];
@@ -112,12 +113,6 @@ function fixAndSay(inputs: readonly InputFile[], texts: string[], scopes: readon
   for (const line of fixed.lines) process.stderr.write(`fixed ${line}\n`);
   const fixes = `${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'}`;
   process.stderr.write(`${fixes} applied in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}\n`);
-}
-
-/** A worker's result as the session takes it: ranges of the unique values were found there. */
-function checkedOf(result: WorkerResult) {
-  const unique = (result.unique ?? []).map(({ offset, length, ...entry }) => ({ ...entry, range: () => ({ offset, length }) }));
-  return { isPayload: result.isPayload ?? false, problems: result.problems ?? [], unique, directives: result.directives ?? [] };
 }
 
 /** The records files the threads need, each once, and each file's index into them. */

@@ -4,7 +4,7 @@
 // text of a file that has any of these (the session places every range with the file's lines).
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, findDirectives, parseRecords, type Directive, type Problem, type Records, type UniqueEntry } from '../core';
+import { parseRecords, plainCheck, type PlainCheck, type Records } from '../core';
 import { CliError } from './errors';
 import type { InputFile } from './files';
 import { readFileCapped } from './read';
@@ -47,11 +47,7 @@ const PROGRESS_EVERY = 50;
 export interface WorkerResult {
   index: number;
   error?: string;
-  isPayload?: boolean;
-  problems?: Problem[];
-  unique?: Array<Pick<UniqueEntry, 'method' | 'key' | 'shown'> & { offset: number; length: number }>;
-  /** The file's disable comments (usually none). */
-  directives?: Directive[];
+  checked?: PlainCheck;
   /** The text, when the file has anything to report or to compare. */
   text?: string;
 }
@@ -67,11 +63,9 @@ function work(job: Job, progress: (count: number) => void): WorkerResult[] {
     if ((i + 1) % PROGRESS_EVERY === 0) progress(PROGRESS_EVERY);
     try {
       const text = readFileCapped(file.absolute!, file.display, maxFileSize + 1).toString('utf8');
-      const analysis = analyze(text, { included, maxFileSize, records: recordsOf(records) });
-      const directives = analysis.isPayload ? findDirectives(text) : [];
-      const unique = analysis.unique.map((u) => ({ method: u.method, key: u.key, shown: u.shown, ...u.range() }));
-      const keep = analysis.isPayload && (analysis.problems.length > 0 || unique.length > 0 || directives.length > 0);
-      return { index, isPayload: analysis.isPayload, problems: analysis.problems, unique, directives, text: keep ? text : undefined };
+      const checked = plainCheck(text, { included, maxFileSize, records: recordsOf(records) });
+      const keep = checked.isPayload && (checked.problems.length > 0 || checked.unique.length > 0 || checked.directives.length > 0);
+      return { index, checked, text: keep ? text : undefined };
     } catch (error) {
       return { index, error: error instanceof Error ? error.message : String(error) };
     }

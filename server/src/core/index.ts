@@ -30,4 +30,5 @@ export {
   type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer,
 } from './config';
 export { applyRulesAndComments, findDirectives, shownAnalysis, type Directive } from './suppress';
+export { finish } from './steps';
 export { capProblems, DEFAULT_MAX_PROBLEMS, tooManyProblemsMessage } from './max-problems';

@@ -65,10 +65,9 @@ export class ClashIndex<F> {
 
   /**
    * A file's 200s against the other files: on its first entry of each value another file adds,
-   * naming the first other file (`display` says how a message in this file names it).
+   * naming the first other file (`display` says how a message in this file names it), one at a time.
    */
-  crossProblems(file: F, entries: readonly UniqueEntry[], display: (other: F) => string): Array<CrossProblem<F>> {
-    const found: Array<CrossProblem<F>> = [];
+  *crossProblems(file: F, entries: readonly UniqueEntry[], display: (other: F) => string): Generator<CrossProblem<F>> {
     for (const entry of entries) {
       const holders = this.byKey.get(entry.key);
       if (!holders || holders.length < 2) continue;
@@ -81,9 +80,8 @@ export class ClashIndex<F> {
       if (related.length === 0) continue;
       const first = related[0];
       const detail = duplicateDetail(first.entry, `in ${display(first.file)}`);
-      found.push({ problem: documentedProblem(entry.method, '200', entry.range(), { objectDetail: detail }), related });
+      yield { problem: documentedProblem(entry.method, '200', entry.range(), { objectDetail: detail }), related };
     }
-    return found;
   }
 
   /** The first holder not before `file` (binary search: holders are sorted). */

@@ -6,7 +6,6 @@
 // it file by file. Positions come from one line index per content, built on first use and kept.
 import { analyze, type Analysis } from '../check';
 import type { EffectiveSettings } from '../config';
-import { isIncluded } from '../include';
 import { LineIndex } from '../line-index';
 import type { Problem } from '../problem';
 import type { Records } from '../records-snapshot';
@@ -14,8 +13,10 @@ import type { UniqueEntry } from '../rules/duplicates';
 import { applyRulesAndComments, findDirectives, type Directive } from '../suppress';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';
+import { checkOptionsOf, needsCheck, type Checked } from './checked';
 import { leanEntries } from './lean-entries';
 import { capProblems } from '../max-problems';
+import { finish } from '../steps';
 
 /** A workspace folder (the command line has one for all its files). */
 export interface SessionFolder {
@@ -84,8 +85,8 @@ export interface UpdateOptions {
   version?: number | null;
   /** The analysis when the host has it already (an open document's, shared with its features). */
   analysis?: Analysis;
-  /** What a worker thread found in the content already (the command line's threads). */
-  checked?: Pick<Analysis, 'isPayload' | 'problems' | 'unique'> & { directives?: readonly Directive[] };
+  /** What a worker thread found in the content already (checked.ts), checked with checkOptionsOf(scope). */
+  checked?: Checked;
   /** For settings and records files: their problems (the host parses them for their content). */
   problems?: readonly Problem[];
   /** Overrides the role found from the name (standard input is a payload candidate). */
@@ -160,6 +161,8 @@ export class WorkspaceSession {
   private contentStamps = 0;
   private changes: SessionChanges = { files: new Set(), clashes: new Set() };
   private readonly reports = new WeakMap<Entry, { stamp: string; maxProblems: number | undefined; report: ReportedProblem[] }>();
+  /** Each clashing entry's place as related places show it (kept with the entry: a new content has new entries). */
+  private readonly relatedPlaces = new WeakMap<UniqueEntry, RelatedPlace>();
   /** Files whose clashing values may not be placed yet (see placeSome). */
   private readonly toPlace = new Set<Entry>();
 
@@ -172,10 +175,8 @@ export class WorkspaceSession {
     if (role !== 'payload') {
       entry = new Entry(id, scope, role, version, false, options.problems ?? [], [], [], text, options.analysis, stamp);
     } else {
-      const included = isIncluded(scope.includePath, scope.settings.include);
-      const checkOptions = { included, maxFileSize: scope.settings.maxFileSize, records: scope.records };
-      // Most JSON files that are not payloads do not even mention a method: no need to parse them.
-      const own = options.analysis ?? options.checked ? undefined : included || text.includes('"method"') ? analyze(text, checkOptions) : undefined;
+      const checkOptions = checkOptionsOf(scope);
+      const own = options.analysis ?? options.checked ? undefined : needsCheck(text, checkOptions) ? analyze(text, checkOptions) : undefined;
       const analysis = options.analysis ?? options.checked ?? own;
       if (!analysis?.isPayload) {
         const kept = version === null ? undefined : text;
@@ -202,10 +203,9 @@ export class WorkspaceSession {
     const before = this.files.get(id);
     if (!before || before.version === null || !before.isPayload || before.text !== text) return false;
     const was = before.scope;
-    const included = isIncluded(scope.includePath, scope.settings.include);
-    const sameChecks = included === isIncluded(was.includePath, was.settings.include) && scope.settings.maxFileSize === was.settings.maxFileSize;
-    if (!sameChecks || scope.records !== was.records) return false;
-    const unique = leanEntries(before.unique, text, { included, maxFileSize: scope.settings.maxFileSize, records: scope.records });
+    const [now, then] = [checkOptionsOf(scope), checkOptionsOf(was)];
+    if (now.included !== then.included || now.maxFileSize !== then.maxFileSize || now.records !== then.records) return false;
+    const unique = leanEntries(before.unique, text, now);
     this.put(new Entry(id, scope, before.role, null, true, before.problems, unique, before.directives, text, undefined, ++this.contentStamps));
     return true;
   }
@@ -248,12 +248,23 @@ export class WorkspaceSession {
 
   /** A file's report: its own problems and 200s across files, the rules and disable comments applied, capped, placed. */
   report(id: string, options: ReportOptions = {}): ReportedProblem[] {
+    return finish(this.reportSteps(id, options));
+  }
+
+  /**
+   * The same report built a step at a time (each step a few hundred problems): a host that must stay
+   * responsive runs steps until its slice is over and yields between them. Reports are kept while
+   * their file and its clashes stay the same; a step run after the session changed finishes the
+   * report of the file as it was when the first step ran.
+   */
+  *reportSteps(id: string, options: ReportOptions = {}): Generator<void, ReportedProblem[]> {
     const entry = this.files.get(id);
     if (!entry) return [];
     const cached = this.reports.get(entry);
     if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
-    const report = this.buildReport(entry, options, (problem, range, related) => ({ ...problem, range, related }));
-    this.reports.set(entry, { stamp: entry.stamp, maxProblems: options.maxProblems, report });
+    const stamp = entry.stamp;
+    const report = yield* this.buildReport(entry, options, (problem, range, related) => ({ ...problem, range, related }));
+    if (stamp === entry.stamp) this.reports.set(entry, { stamp, maxProblems: options.maxProblems, report });
     return report;
   }
 
@@ -264,7 +275,7 @@ export class WorkspaceSession {
    */
   reportAs<T>(id: string, make: (problem: Problem, range: PlacedRange, related: readonly RelatedPlace[]) => T, options: ReportOptions = {}): T[] {
     const entry = this.files.get(id);
-    return entry ? this.buildReport(entry, options, make) : [];
+    return entry ? finish(this.buildReport(entry, options, make)) : [];
   }
 
   /**
@@ -343,24 +354,46 @@ export class WorkspaceSession {
     return other.scope.folder === from.scope.folder ? other.scope.relPath : `${other.scope.folder?.name}/${other.scope.relPath}`;
   }
 
-  private buildReport<T>(entry: Entry, options: ReportOptions, make: (problem: Problem, range: PlacedRange, related: readonly RelatedPlace[]) => T): T[] {
-    type Pending = Problem & { related?: RelatedPlace[] };
+  /** Where another file adds a value, as every report that names it shows it (made once per entry). */
+  private relatedPlace(file: Entry, entry: UniqueEntry): RelatedPlace {
+    let place = this.relatedPlaces.get(entry);
+    if (!place) {
+      const { offset, length } = entry.range();
+      place = { id: file.id, offset, length, range: file.place(offset, length), message: relatedMessage(entry) };
+      this.relatedPlaces.set(entry, place);
+    }
+    return place;
+  }
+
+  private *buildReport<T>(
+    entry: Entry,
+    options: ReportOptions,
+    make: (problem: Problem, range: PlacedRange, related: readonly RelatedPlace[]) => T,
+  ): Generator<void, T[]> {
+    type Pending = Problem & { related?: readonly RelatedPlace[] };
     let problems: Pending[] = [...entry.problems];
     if (entry.isPayload) {
+      let count = 0;
       for (const cross of this.clashes.crossProblems(entry, entry.clashing, (other) => this.display(other, entry))) {
-        const related = cross.related.map(({ file, entry: other }) => {
-          const { offset, length } = other.range();
-          return { id: file.id, offset, length, range: file.place(offset, length), message: relatedMessage(other) };
-        });
-        problems.push({ ...cross.problem, related });
+        problems.push({ ...cross.problem, related: cross.related.map(({ file, entry: other }) => this.relatedPlace(file, other)) });
+        if (++count % STEP === 0) yield;
       }
+      yield;
       problems = applyRulesAndComments(problems, entry.scope.settings.rules, entry.directives, (offset) => entry.lines().line(offset));
     }
     if (options.maxProblems !== undefined) problems = capProblems(problems, options.maxProblems);
-    return problems.map((problem) => {
-      if (!problem.related) return make(problem, entry.place(problem.offset, problem.length), NONE);
-      const { related, ...own } = problem;
-      return make(own, entry.place(problem.offset, problem.length), related);
-    });
+    const report: T[] = [];
+    for (const problem of problems) {
+      if (!problem.related) report.push(make(problem, entry.place(problem.offset, problem.length), NONE));
+      else {
+        const { related, ...own } = problem;
+        report.push(make(own, entry.place(problem.offset, problem.length), related));
+      }
+      if (report.length % STEP === 0) yield;
+    }
+    return report;
   }
 }
+
+/** Problems per step of a report built in steps. */
+const STEP = 250;
