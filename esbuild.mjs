@@ -1,5 +1,5 @@
 // Bundles the entry points into dist/: the extension (vscode external), the language server
-// (runnable as `node dist/server.js --stdio`) and the command line for Node; the extension's
+// (runnable as `node dist/server.js --stdio`, with dist/check-thread.js, its thread for large files) and the command line for Node; the extension's
 // browser client and the same server as a Web Worker for the web (vscode.dev, github.dev), built
 // with no Node module at all (the build fails on one, naming who imports it). Minified; the source
 // maps are written beside them for debugging but not linked (no sourceMappingURL line: neither the
@@ -34,6 +34,7 @@ await Promise.all([
   build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/extension-browser.js', external: ['vscode'] }),
   build({ ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/server-browser.js' }),
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/node/check-thread-main.ts'], outfile: 'dist/check-thread.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

@@ -38,7 +38,7 @@ describe('npm package', () => {
   test('holds the bundles, the code pages, the schemas and the usual files, nothing else', () => {
     const other = files.filter((f) => !/^(dist\/[\w-]+\.js|dist\/codes\/[A-Za-z]+\.md|schemas\/.+\.json|schemas\/README\.md|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f));
     assert.deepEqual(other, []);
-    for (const name of ['dist/cli.js', 'dist/server.js', 'schemas/config.schema.json', 'schemas/records.schema.json', 'schemas/methods/AddChannel.schema.json', 'dist/codes/AddChannel.md']) {
+    for (const name of ['dist/cli.js', 'dist/server.js', 'dist/check-thread.js', 'schemas/config.schema.json', 'schemas/records.schema.json', 'schemas/methods/AddChannel.schema.json', 'dist/codes/AddChannel.md']) {
       assert.ok(files.includes(name), `${name} is packed`);
     }
   });

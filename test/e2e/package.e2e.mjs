@@ -53,6 +53,7 @@ describe('npm run package', () => {
       'extension/images/icon.png',
       'extension/dist/extension.js',
       'extension/dist/server.js',
+      'extension/dist/check-thread.js',
       'extension/dist/extension-browser.js',
       'extension/dist/server-browser.js',
       'extension/dist/codes/AddChannel.md',
@@ -65,7 +66,7 @@ describe('npm run package', () => {
 
   it('ships minified bundles without sourceMappingURL lines', () => {
     assert.ok(entries, `${VSIX} is missing`);
-    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/extension-browser.js', 'extension/dist/server-browser.js']) {
+    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/check-thread.js', 'extension/dist/extension-browser.js', 'extension/dist/server-browser.js']) {
       const text = entries.get(name)().toString('utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, name);
       // Minified: few lines for hundreds of kilobytes (template strings keep their line breaks).

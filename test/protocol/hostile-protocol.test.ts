@@ -1,6 +1,6 @@
 // Protocol abuse from a client (issue: hostile repositories and faults): the server stays up on a
 // malformed notification, closes the connection with an error on a Content-Length it cannot
-// trust, and sends nothing after shutdown.
+// trust, sends nothing after shutdown, and ends when the editor's end of the connection closes.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
@@ -8,8 +8,8 @@ import { fileUri, SERVER, TestClient } from './lsp-client';
 
 const FLOW = '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Carrier A", "flow": "bothh" } } }';
 
-/** Writes raw bytes to a fresh server; resolves with its exit code and stderr. */
-function raw(bytes: string): Promise<{ code: number | null; stderr: string }> {
+/** Writes raw bytes to a fresh server (then closes its input when `end`); resolves with its exit code and stderr. */
+function raw(bytes: string, end = false): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -18,6 +18,7 @@ function raw(bytes: string): Promise<{ code: number | null; stderr: string }> {
     const timer = setTimeout(() => child.kill(), 10_000);
     child.on('exit', (code) => (clearTimeout(timer), resolve({ code, stderr })));
     child.stdin.write(bytes);
+    if (end) child.stdin.end();
   });
 }
 
@@ -38,6 +39,18 @@ describe('protocol abuse', { timeout: 60_000 }, () => {
       assert.match(stderr, /closing the connection/);
     });
   }
+
+  it('an editor that goes away (its end of the input closed) ends the server: 1 before shutdown, 0 after', async () => {
+    const initialize = message({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    assert.equal((await raw(initialize, true)).code, 1);
+    // After its answer to shutdown (an editor waits for it).
+    const client = new TestClient();
+    await client.initialize({});
+    await client.connection.sendRequest('shutdown');
+    const exited = new Promise((resolve) => client.process.once('exit', resolve));
+    client.process.stdin!.end();
+    assert.equal(await exited, 0);
+  });
 
   it('a didChangeWatchedFiles change with a null uri is dropped; the server answers on', async () => {
     const client = new TestClient();

@@ -1,9 +1,10 @@
 // The command line and the language server are two hosts of one workspace session: on the same
 // workspace (a project file, a records snapshot, clashes across subfolders, disable comments, CR LF
 // line ends) they must report every problem alike: file, code, text, severity, range, and the
-// related locations of each 200 across files.
+// related locations of each 200 across files. A large file (checked in the server's thread for
+// large files, its report serialized in slices when pushed) is reported alike too.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,22 +52,41 @@ describe('the command line and the language server report alike (one workspace s
     });
   }
 
+  const lsp = (p: any) => ({ startLine: p.start.line + 1, startColumn: p.start.character + 1, endLine: p.end.line + 1, endColumn: p.end.character + 1 });
+  const lspRows = (uri: string, diagnostics: any[]): Row[] =>
+    diagnostics.map((d: any) => ({
+      file: uri.slice(base.length),
+      code: d.code,
+      message: d.message,
+      severity: d.severity,
+      range: at(lsp(d.range)),
+      related: (d.relatedInformation ?? []).map((r: any) => `${r.location.uri.slice(base.length)} ${at(lsp(r.location.range))}`),
+    }));
+
   async function serverRows(): Promise<Row[]> {
     const client = new TestClient();
     try {
       await client.initialize({ textDocument: { diagnostic: {} }, workspace: { configuration: true } }, dir);
       const report = await pullWorkspace(client);
-      const lsp = (p: any) => ({ startLine: p.start.line + 1, startColumn: p.start.character + 1, endLine: p.end.line + 1, endColumn: p.end.character + 1 });
-      return report.items.flatMap((item: any) =>
-        item.items.map((d: any) => ({
-          file: item.uri.slice(base.length),
-          code: d.code,
-          message: d.message,
-          severity: d.severity,
-          range: at(lsp(d.range)),
-          related: (d.relatedInformation ?? []).map((r: any) => `${r.location.uri.slice(base.length)} ${at(lsp(r.location.range))}`),
-        })),
-      );
+      return report.items.flatMap((item: any) => lspRows(item.uri, item.items));
+    } finally {
+      await client.stop();
+    }
+  }
+
+  /** Push mode: each file's published rows once they equal `expected`'s for it (a wait that fails shows the last). */
+  async function pushedRows(expected: Row[]): Promise<Row[]> {
+    const client = new TestClient();
+    try {
+      const files = [...new Set(expected.map((r) => r.file))];
+      const waits = files.map((file) => {
+        const want = JSON.stringify(expected.filter((r) => r.file === file));
+        const matches = (p: any) => p.uri === base + file && JSON.stringify(lspRows(p.uri, p.diagnostics).sort(byPlace)) === want;
+        return client.waitUntil('textDocument/publishDiagnostics', matches, { expected: `${file}'s rows as the command line has them` });
+      });
+      await client.initialize({ workspace: { configuration: true } }, dir);
+      const published = await Promise.all(waits);
+      return published.flatMap((p: any) => lspRows(p.uri, p.diagnostics));
     } finally {
       await client.stop();
     }
@@ -84,5 +104,29 @@ describe('the command line and the language server report alike (one workspace s
     assert.ok(cli.some((r) => r.file === 'west/carrier.payload.json' && r.code === '200' && r.range.startsWith('4:')), 'CR LF lines');
     assert.ok(!cli.some((r) => r.file === 'west/carrier.payload.json' && r.code === '619'), 'the disable comment applies');
     assert.equal(cli.find((r) => r.code === '617')?.severity, LEVEL.warning);
+  });
+
+  it('a large file too, pulled and pushed', async () => {
+    // 400 requests (over 64 KB): one adds a channel that two fixture files add, one a group the west adds; every 50th has a bad flow.
+    const requests = Array.from({ length: 400 }, (_, i) => {
+      const name = i === 120 ? 'Carrier A' : `Large carrier ${i}`;
+      const flow = i % 50 === 7 ? 'bothh' : 'in';
+      const note = 'A generated carrier with a note long enough to make the file large.';
+      return `  { "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "${name}", "flow": "${flow}", "notes": "${note}" } } }`;
+    });
+    requests.push('  { "method": "AddChannelGroup", "params": { "name": "carriers west" } }');
+    const text = `[\n${requests.join(',\n')}\n]\n`;
+    assert.ok(text.length > 64 * 1024, `${text.length} characters`);
+    writeFileSync(path.join(dir, 'north', 'large.payload.json'), text);
+    try {
+      const cli = cliRows().sort(byPlace);
+      const large = cli.filter((r) => r.file === 'north/large.payload.json');
+      assert.deepEqual(large.map((r) => r.code).sort(), ['200', '200', '617', '617', '617', '617', '617', '617', '617', '617']);
+      assert.ok(cli.some((r) => r.related.some((l) => l.startsWith('north/large.payload.json '))), 'other files name the large one');
+      assert.deepEqual((await serverRows()).sort(byPlace), cli);
+      assert.deepEqual((await pushedRows(cli)).sort(byPlace), cli);
+    } finally {
+      rmSync(path.join(dir, 'north', 'large.payload.json'));
+    }
   });
 });

@@ -3,10 +3,12 @@
 // not open whenever its report changes. Either way a result computed for an older version is never
 // delivered. A file's report is the workspace session's (core/workspace): its own problems, its 200s
 // across files with related locations, the settings' rules and disable comments, the maxProblems
-// cap. This module only reads the session; open documents are checked into it by `check`. Reports of
-// files that are not open are built and sent in slices that yield, after the open documents'.
+// cap. This module only reads the session; open documents are checked into it by `check`. Every
+// report is built, converted (or serialized: report-steps.ts) and hashed in slices that yield;
+// reports of files that are not open wait for the open documents' being built.
 import {
   DocumentDiagnosticReportKind,
+  PublishDiagnosticsNotification,
   type CancellationToken,
   type Connection,
   type Diagnostic,
@@ -16,10 +18,10 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ReportedProblem, SessionFile } from '../core';
+import type { RelatedPlace, ReportedProblem, SessionFile } from '../core';
 import type { Settings } from './settings';
-import { toDiagnostic } from './to-diagnostic';
-import { afterRequests } from './next-turn';
+import { afterRequests, inSlices } from './next-turn';
+import { diagnosticSteps, encodedSteps, toDiagnostics } from './report-steps';
 import type { IndexChange, IndexFolder, WorkspaceIndex } from './workspace-index';
 
 export const DEBOUNCE_MS = 200;
@@ -37,26 +39,41 @@ function logged(error: unknown): string {
 
 /** Each report's id, computed once (the session keeps a report while its file and clashes stay). */
 const ids = new WeakMap<readonly ReportedProblem[], string>();
+/** A related place's share of an id, computed once (many reports name the same place). */
+const relatedHashes = new WeakMap<RelatedPlace, number>();
+
+/** The djb2 hash of `value`'s text, from `hash`. */
+function mix(hash: number, value: string | number): number {
+  const text = String(value);
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 33) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+function relatedHash(place: RelatedPlace): number {
+  let hash = relatedHashes.get(place);
+  if (hash === undefined) {
+    hash = mix(mix(5381, `${place.id} ${place.range.start.line}:${place.range.start.character}`), place.message);
+    relatedHashes.set(place, hash);
+  }
+  return hash;
+}
 
 /**
- * A report's id from what it says (codes, texts, severities, places, related places): a file whose
- * report is rebuilt the same (new settings that change nothing for it) keeps its id, and is not sent again.
+ * A report's id from what it says (codes, texts, severities, places, related places), a step at a
+ * time: a file whose report is rebuilt the same (new settings that change nothing for it) keeps its
+ * id, and is not sent again.
  */
-function reportId(report: readonly ReportedProblem[]): string {
+function* reportIdSteps(report: readonly ReportedProblem[]): Generator<void, string> {
   if (report.length === 0) return 'empty';
   let id = ids.get(report);
   if (id) return id;
   let hash = 5381;
-  const mix = (value: string | number) => {
-    const text = String(value);
-    for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 33) + text.charCodeAt(i)) | 0;
-  };
+  let count = 0;
   for (const p of report) {
-    mix(p.code);
-    mix(p.severity);
-    mix(p.message);
-    mix(`${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}`);
-    for (const r of p.related) mix(`${r.id} ${r.range.start.line}:${r.range.start.character} ${r.message}`);
+    const { start, end } = p.range;
+    hash = mix(mix(mix(mix(hash, p.code), p.severity), p.message), `${start.line}:${start.character}-${end.line}:${end.character}`);
+    for (const r of p.related) hash = (Math.imul(hash, 33) + relatedHash(r)) | 0;
+    if (++count % 250 === 0) yield;
   }
   id = `${RUN}.${(hash >>> 0).toString(36)}.${report.length}`;
   ids.set(report, id);
@@ -79,15 +96,6 @@ export interface WorkspaceReporting {
   folderSettings(folder: IndexFolder): Settings;
 }
 
-/** The session's report as LSP diagnostics (ranges placed by the session; related locations in other files). */
-export function toDiagnostics(report: readonly ReportedProblem[]): Diagnostic[] {
-  return report.map(({ range, related, ...problem }) => {
-    const diagnostic = toDiagnostic(problem, range);
-    if (related.length > 0) diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.id, range: r.range }, message: r.message }));
-    return diagnostic;
-  });
-}
-
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Push mode: the result id last published for each file that is not open. */
@@ -95,6 +103,9 @@ export class Diagnostics {
   /** Push mode: files that are not open whose report is to be sent, in order. */
   private readonly toPublish = new Set<string>();
   private publishing = false;
+  /** Push mode: open documents' reports being built; reports of files that are not open wait for them. */
+  private openRunning = 0;
+  private readonly openDone: Array<() => void> = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   private workspace: WorkspaceReporting | undefined;
   private stopped = false;
@@ -104,6 +115,8 @@ export class Diagnostics {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly check: CheckOpen,
     readonly pull: boolean,
+    /** The writer sends EncodedParams as they are (platform.ts). */
+    private readonly encodedParams = false,
   ) {}
 
   /** Reports the workspace index's files too (200 across files, files that are not open). */
@@ -127,12 +140,27 @@ export class Diagnostics {
   }
 
   async compute(document: TextDocument): Promise<Diagnostic[]> {
+    return inSlices(diagnosticSteps(await this.openReport(document), []), SLICE_MS);
+  }
+
+  /** An open document's report, built in slices. */
+  private async openReport(document: TextDocument): Promise<readonly ReportedProblem[]> {
     const checked = await this.check(document);
-    if (!checked) return [];
+    const session = this.session();
+    if (!checked || !session) return [];
     await this.placed();
-    const report = this.session()?.report(checked.file.id, { maxProblems: checked.settings.maxProblems }) ?? [];
-    if (report.length > 500) await afterRequests();
-    return toDiagnostics(report);
+    return inSlices(session.reportSteps(checked.file.id, { maxProblems: checked.settings.maxProblems }), SLICE_MS);
+  }
+
+  /** Push mode: a report converted (or serialized, where the writer takes it so) in slices, then sent. */
+  private async send(uri: string, version: number | undefined, report: readonly ReportedProblem[]): Promise<void> {
+    if (this.encodedParams) {
+      const params = await inSlices(encodedSteps(uri, version, report), SLICE_MS);
+      if (!this.stopped) await this.connection.sendNotification(PublishDiagnosticsNotification.method, params);
+      return;
+    }
+    const diagnostics = await inSlices(diagnosticSteps(report, []), SLICE_MS);
+    if (!this.stopped) await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private session() {
@@ -146,14 +174,14 @@ export class Diagnostics {
     while (!session.placeSome(Date.now() + SLICE_MS)) await afterRequests();
   }
 
-  /** A file that is not open: its report's id, and the report. */
-  private diskReport(uri: string): { id: string; report: readonly ReportedProblem[] } {
+  /** A file that is not open: its report's id, and the report (built in slices). */
+  private async diskReport(uri: string): Promise<{ id: string; report: readonly ReportedProblem[] }> {
     const file = this.session()?.get(uri);
     if (!file || file.version !== null || !this.workspace) return { id: 'empty', report: [] };
     const folder = file.scope.folder as IndexFolder | undefined;
     const maxProblems = (folder ? this.workspace.folderSettings(folder) : file.scope.settings).maxProblems;
-    const report = this.workspace.index.session.report(uri, { maxProblems });
-    return { id: reportId(report), report };
+    const report = await inSlices(this.workspace.index.session.reportSteps(uri, { maxProblems }), SLICE_MS);
+    return { id: await inSlices(reportIdSteps(report), SLICE_MS), report };
   }
 
   /** textDocument/diagnostic */
@@ -162,7 +190,8 @@ export class Diagnostics {
     // A file that is not open (just closed): what the session knows of it on disk.
     if (!document) {
       await this.placed();
-      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(this.diskReport(uri).report) };
+      const { report } = await this.diskReport(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: await inSlices(diagnosticSteps(report, []), SLICE_MS) };
     }
     const items = await this.compute(document);
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -186,7 +215,7 @@ export class Diagnostics {
     for (const file of [...this.workspace.index.session.all()]) {
       if (this.documents.get(file.id) || file.version !== null) continue;
       reported.add(file.id);
-      const { id, report } = this.diskReport(file.id);
+      const { id, report } = await this.diskReport(file.id);
       if (previous.get(file.id) === id || (id === 'empty' && !previous.has(file.id))) continue;
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.id, version: null, resultId: id, items: toDiagnostics(report) });
       if (Date.now() - sliceStart >= SLICE_MS) {
@@ -211,10 +240,15 @@ export class Diagnostics {
       this.timers.delete(document.uri);
       const current = this.documents.get(document.uri);
       if (!current || current.version !== document.version) return;
-      const diagnostics = await this.compute(current);
-      const latest = this.documents.get(document.uri);
-      if (!latest || latest.version !== current.version || this.stopped) return;
-      await this.connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      this.openRunning++;
+      try {
+        const report = await this.openReport(current);
+        const latest = this.documents.get(document.uri);
+        if (!latest || latest.version !== current.version || this.stopped) return;
+        await this.send(current.uri, current.version, report);
+      } finally {
+        if (--this.openRunning === 0) for (const resolve of this.openDone.splice(0)) resolve();
+      }
     };
     this.timers.set(document.uri, setTimeout(() => void run().catch((e: unknown) => this.connection.console.error(logged(e))), delay));
   }
@@ -272,7 +306,9 @@ export class Diagnostics {
     await afterRequests();
     let sliceStart = Date.now();
     while (this.toPublish.size > 0 && !this.stopped) {
-      const uri = this.toPublish.values().next().value as string;
+      while (this.openRunning > 0) await new Promise<void>((resolve) => this.openDone.push(resolve));
+      const uri = this.toPublish.values().next().value;
+      if (uri === undefined) break;
       this.toPublish.delete(uri);
       await this.placed();
       // A document just closed still has its open version here until its file is read again (which reports it then).
@@ -287,15 +323,12 @@ export class Diagnostics {
   }
 
   private async publishDisk(uri: string): Promise<void> {
-    const { id, report } = this.diskReport(uri);
-    if ((this.published.get(uri) ?? 'empty') === id) return;
+    const { id, report } = await this.diskReport(uri);
+    // Opened while its report was built: the open document's report is what the client shows.
+    if (this.documents.get(uri) || (this.published.get(uri) ?? 'empty') === id) return;
     if (id === 'empty') this.published.delete(uri);
     else this.published.set(uri, id);
-    // Building, converting and sending a large report are three slices.
-    if (report.length > 0) await afterRequests();
-    const diagnostics = toDiagnostics(report);
-    if (report.length > 0) await afterRequests();
-    await this.connection.sendDiagnostics({ uri, diagnostics });
+    await this.send(uri, undefined, report);
   }
 
   /** Push mode, settings changed: every file that is not open reports again. */

@@ -29,3 +29,16 @@ export const afterRequests = async (): Promise<void> => {
   await nextTurn();
   await nextTurn();
 };
+
+/** Runs a generator's steps in slices of `sliceMs` milliseconds, with afterRequests between two slices. */
+export async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await afterRequests();
+      sliceStart = Date.now();
+    }
+  }
+}

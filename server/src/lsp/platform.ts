@@ -2,10 +2,16 @@
 // (node/main.ts: the disk, fs.watch, the code pages beside the bundle) or a Web Worker
 // (browser/main.ts: the client's workspace.fs and workspace.findFiles, no watching of its own, the
 // code pages the client names). Everything else, the handlers and the engine, is the same code.
-import type { WorkspaceFileSystem } from '../core';
+import type { CheckOptions, PlainCheck, WorkspaceFileSystem } from '../core';
 
 export interface FolderWatch {
   close(): void;
+}
+
+/** Checks a large file's content off the server's thread. */
+export interface CheckAside {
+  /** Undefined: check it here. */
+  check(text: string, options: CheckOptions): Promise<PlainCheck | undefined>;
 }
 
 export interface ServerPlatform {
@@ -23,6 +29,10 @@ export interface ServerPlatform {
    * browser, where the client always watches).
    */
   watchFolder?: (folderUri: string, onChange: (name: string | undefined) => void, onError?: () => void) => FolderWatch | undefined;
+  /** Where large files on disk are checked (Node: a worker thread); absent: in the server's thread, in slices. */
+  checkAside?: CheckAside;
+  /** The connection's writer sends EncodedParams as they are (report-steps.ts): reports are serialized in slices. */
+  encodedParams?: boolean;
   /** The folder (URI) of the code pages when the platform has its own (Node: dist/codes beside the bundle). */
   codePages?(): string | undefined;
 }

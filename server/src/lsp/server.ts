@@ -83,7 +83,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, configs);
     settings.setInitializationOptions(params.initializationOptions);
-    diagnostics = new Diagnostics(connection, documents, checkOpen, pull);
+    diagnostics = new Diagnostics(connection, documents, checkOpen, pull, platform.encodedParams);
     folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folderNames = new Map((params.workspaceFolders ?? []).map((f) => [f.uri, f.name]));
     folders.set(folderUris);
@@ -95,6 +95,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       recordsFor: (uri) => records.forDocument(uri),
       configOf: (folder) => configs.forDocument(folder.uri),
       isOpen: (uri) => documents.get(uri) !== undefined,
+      checkAside: platform.checkAside,
       onFolder: (dir) => watcher?.watch(dir),
     });
     diagnostics.useWorkspace({ index, folderSettings: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}) });

@@ -2,7 +2,7 @@
 // of the workspace folders and keeps the session current, and nothing else. Files are found by
 // walking each folder and read a few at a time; they are checked in slices of a few milliseconds
 // that yield to the event loop, so that an open document's diagnostics and every request come
-// first. Then the index follows the editor (open documents: their current text, checked by the
+// first, and large ones off this thread where the platform can (read-check.ts). Then the index follows the editor (open documents: their current text, checked by the
 // diagnostics) and the file system (watched-file events or fs.watch, applied one batch after the
 // other, in the order they came). Each change ends in one `onChange` with the files whose report
 // may differ. Files are named by URI on any scheme the file system reads (`file:`, `vscode-vfs:`, ...).
@@ -24,6 +24,8 @@ import {
   type WorkspaceFileSystem,
 } from '../core';
 import { afterRequests, soon } from './next-turn';
+import type { CheckAside } from './platform';
+import { checkedNow, readCheck, type Read } from './read-check';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
 import { baseName, folderKey, normalUri, uriKey, within } from './uri-paths';
@@ -62,6 +64,8 @@ export interface WorkspaceIndexOptions {
   onFolder?(uri: string, folder: IndexFolder): void;
   /** The JSON files of a folder by the client's search (workspace.findFiles); undefined: it cannot search, walk the folder. */
   findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
+  /** Checks large files off the server's thread (platform.ts). */
+  checkAside?: CheckAside;
 }
 
 export type IndexChange = SessionChanges;
@@ -174,17 +178,17 @@ export class WorkspaceIndex {
     let payloads = 0;
     let sliceStart = Date.now();
     // A few reads ahead of the checking (the browser's file system answers each over a round trip).
-    const read = (i: number) => this.readOne(found[i]);
-    const ahead: Array<Promise<string | undefined | null>> = [];
+    const read = (i: number) => this.readOne(found[i]).then((text) => this.checkAside(found[i].uri, found[i].folder, text));
+    const ahead: Array<Promise<Read>> = [];
     for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) ahead.push(read(i));
     for (let i = 0; i < found.length; i++) {
-      const text = await ahead.shift()!;
+      const { text, checked } = await ahead.shift()!;
       if (i + READ_AHEAD < found.length) ahead.push(read(i + READ_AHEAD));
       if (cancelled()) return progress?.end();
       const { uri, folder } = found[i];
       seen.add(uri);
       if (text === undefined) this.removeDisk(uri);
-      else if (this.fromDisk(uri, folder, text)?.isPayload) payloads++;
+      else if (this.fromDisk(uri, folder, { text, checked })?.isPayload) payloads++;
       // Let the editor's requests (an open document's diagnostics first) in between slices.
       if (Date.now() - sliceStart >= SLICE_MS) {
         progress?.report(i + 1, found.length);
@@ -226,10 +230,16 @@ export class WorkspaceIndex {
   }
 
 
+  /** A large file's check, made off this thread while the next files are read (read-check.ts). */
+  private checkAside(uri: string, folder: IndexFolder, text: string | undefined | null): Promise<Read> {
+    return readCheck(this.options.checkAside, this.scopeOf(uri, this.options.settingsOf(folder), folder), text);
+  }
+
   /** A file read from disk (null: open, left alone); returns what the session holds. */
-  private fromDisk(uri: string, folder: IndexFolder, text: string | null): SessionFile | undefined {
-    if (text === null || this.options.isOpen(uri)) return this.session.get(uri);
-    const file = this.session.update(uri, text, this.scopeOf(uri, this.options.settingsOf(folder), folder));
+  private fromDisk(uri: string, folder: IndexFolder, read: Read & { text: string | null }): SessionFile | undefined {
+    if (read.text === null || this.options.isOpen(uri)) return this.session.get(uri);
+    const scope = this.scopeOf(uri, this.options.settingsOf(folder), folder);
+    const file = this.session.update(uri, read.text, scope, { checked: checkedNow(read, scope) });
     // A JSON file that is no payload has nothing to say and holds no place.
     if (!file.isPayload && file.problems.length === 0) this.session.remove(uri);
     return file;
@@ -292,9 +302,11 @@ export class WorkspaceIndex {
       if (this.options.isOpen(uri)) return;
       // Saved and closed (the usual case): what was checked is what is on disk.
       if (text !== undefined && folder && this.session.closedAsOnDisk(uri, text, this.scopeOf(uri, this.options.settingsOf(folder), folder))) return;
+      const read = config?.uri === uri || text === undefined ? undefined : await this.checkAside(uri, folder!, text);
+      if (this.options.isOpen(uri)) return;
       this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
-      else if (text !== undefined) this.fromDisk(uri, folder!, text);
+      else if (read) this.fromDisk(uri, folder!, { ...read, text: text! });
     });
   }
 
@@ -352,8 +364,10 @@ export class WorkspaceIndex {
   private async refreshFromDisk(uri: string, folder: IndexFolder): Promise<void> {
     if (this.options.isOpen(uri)) return;
     const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
-    if (text === undefined) this.removeDisk(uri);
-    else if (this.session.get(uri)?.text !== text) this.fromDisk(uri, folder, text);
+    if (text === undefined) return this.removeDisk(uri);
+    if (this.session.get(uri)?.text === text) return;
+    const read = await this.checkAside(uri, folder, text);
+    if (!this.options.isOpen(uri)) this.fromDisk(uri, folder, { ...read, text });
   }
 
   /** Where the other files add a value (go to definition), in the workspace's order. */

@@ -1,10 +1,13 @@
 // The language server on Node: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it).
-// The disk, fs.watch and the code pages beside the bundle are its platform (lsp/platform.ts).
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+// The disk, fs.watch, the code pages beside the bundle and a thread for large files are its
+// platform (lsp/platform.ts).
+import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { GuardedInput } from '../lsp/guarded-input';
 import { startServer } from '../lsp/server';
+import { CheckThread } from './check-thread';
 import { nodeCodePages } from './code-pages';
 import { nodeFileSystem } from './file-system';
+import { jsonEncoder } from './json-encoder';
 import { watchFolder } from './watch';
 
 /** `--stdio`: standard input is checked first (guarded-input.ts); other transports as vscode-languageserver finds them. */
@@ -15,7 +18,13 @@ function connect() {
     process.exit(1);
   });
   process.stdin.pipe(input);
-  return createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(process.stdout));
+  // The stream itself, not a reader over it: only then does the connection exit when the editor's
+  // end closes (with 0 after shutdown, else 1). It takes a stream and a writer alike at run time;
+  // its types offer two streams or two readers and writers.
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder });
+  return createConnection(ProposedFeatures.all, input as unknown as MessageReader, writer);
 }
 
-startServer(connect(), { fs: nodeFileSystem, watchFolder, codePages: nodeCodePages });
+// Reports serialized in slices are written as they are on stdio (json-encoder.ts); Node's IPC serializes every message itself.
+const encodedParams = process.argv.includes('--stdio');
+startServer(connect(), { fs: nodeFileSystem, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams });

@@ -1,0 +1,39 @@
+// The server's thread for large files (node/check-thread.ts, its script the built
+// dist/check-thread.js): what it answers is what the engine finds in this thread, records snapshot
+// included; a thread that cannot run answers undefined, and the caller checks the file itself.
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseRecords, plainCheck } from '../../../server/src/core';
+import { CheckThread } from '../../../server/src/node/check-thread';
+import { ROOT } from '../../protocol/lsp-client';
+
+const SCRIPT = path.join(ROOT, 'dist', 'check-thread.js');
+const request = (i: number) => `{ "method": "EditChannel", "params": { "ID": "${i % 3 === 0 ? 41 : 7}", "type": "sip", "SIP": { "name": "Carrier ${i}", "flow": "${i % 5 ? 'in' : 'bothh'}" } } }`;
+const TEXT = `[\n${Array.from({ length: 40 }, (_, i) => `  ${request(i)}`).join(',\n')}\n]\n`;
+const RECORDS = parseRecords('{ "channels": [{ "ID": 7, "name": "Carrier 7" }] }', { display: '.voipnow/records.json', location: 'file:///w/.voipnow/records.json' }).records!;
+
+describe('the check thread', () => {
+  it('answers what this thread finds, with and without a records snapshot', async () => {
+    const thread = new CheckThread(SCRIPT);
+    try {
+      for (const options of [{ included: true, maxFileSize: 1e6 }, { included: true, maxFileSize: 1e6, records: RECORDS }]) {
+        const here = plainCheck(TEXT, options);
+        assert.ok(here.problems.length > 0);
+        assert.deepEqual(await thread.check(TEXT, options), here);
+      }
+      // The snapshot is what decides: unknown IDs are problems only with it.
+      const codes = (await thread.check(TEXT, { included: true, maxFileSize: 1e6, records: RECORDS }))!.problems.map((p) => p.code);
+      assert.ok(codes.length > plainCheck(TEXT, { included: true }).problems.length, codes.join(' '));
+    } finally {
+      await thread.stop();
+    }
+    assert.equal(await thread.check(TEXT, { included: true }), undefined, 'stopped');
+  });
+
+  it('a thread that cannot start answers undefined, then and after', async () => {
+    const thread = new CheckThread(path.join(ROOT, 'dist', 'no-such-thread.js'));
+    assert.equal(await thread.check(TEXT, { included: true }), undefined);
+    assert.equal(await thread.check(TEXT, { included: true }), undefined);
+  });
+});
