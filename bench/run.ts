@@ -11,7 +11,7 @@ import { CONTENDERS } from './contenders';
 import { batchText, singleFileText } from './generate';
 import { interleaved, median, timeAsync } from './measure';
 import { fixAllScenarios } from './fix-all';
-import { indexedMs, workspaceScenarios } from './workspace';
+import { indexedMs, WORKSPACE_SCENARIOS, workspaceScenarios } from './workspace';
 
 const DEBOUNCE_MS = 200;
 const rows: Array<{ measure: string; value: string; target: string }> = [];
@@ -23,9 +23,10 @@ const record = (measure: string, key: string, value: number, shown: string, targ
 };
 
 async function main() {
-  // `npm run bench -- workspace`: only the workspace scenarios.
+  // `npm run bench -- workspace [copies|on-disk|report8|index100k ...]`: only the workspace scenarios (or only those named).
   if (process.argv.includes('workspace')) {
-    await workspaceScenarios(record);
+    const named = WORKSPACE_SCENARIOS.filter((name) => process.argv.includes(name));
+    await workspaceScenarios(record, named.length > 0 ? named : WORKSPACE_SCENARIOS);
     return printTable();
   }
   const batch = batchText(2000);

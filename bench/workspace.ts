@@ -99,14 +99,17 @@ async function latenciesUntil(client: TestClient, uri: string, until: Promise<un
   return times;
 }
 
-export async function workspaceScenarios(record: RecordRow): Promise<void> {
+/** The scenarios by name: `npm run bench -- workspace copies report8` runs only those two. */
+export const WORKSPACE_SCENARIOS = ['copies', 'on-disk', 'report8', 'index100k'] as const;
+
+export async function workspaceScenarios(record: RecordRow, only: readonly string[] = WORKSPACE_SCENARIOS): Promise<void> {
   const batch = batchText(2000);
   const floor = warmParseTree(batch);
   record('parseTree of the batch, warm (floor)', 'warmParseTreeMs', floor, `${floor.toFixed(1)} ms`);
 
   // 1. K copies, open one.
   const times: { [k: number]: number } = {};
-  for (const k of [1, 2, 4, 8]) {
+  for (const k of only.includes('copies') ? [1, 2, 4, 8] : []) {
     const dir = copiesFolder(batch, k);
     try {
       const samples: number[] = [];
@@ -126,7 +129,7 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
   // 2. Open the batch while the same file is on disk in the workspace (the index must not make it
   // wait): one server, its first open (a cold process) apart; then closed and opened again five
   // times: each close makes the index read the file from disk again while the next open comes.
-  {
+  if (only.includes('on-disk')) {
     const dir = copiesFolder(batch, 1);
     try {
       const client = new TestClient();
@@ -153,7 +156,7 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
   }
 
   // 3. Hover and completion while 8 copies are reported.
-  {
+  if (only.includes('report8')) {
     const dir = copiesFolder(batch, 8);
     try {
       const client = new TestClient();
@@ -175,7 +178,7 @@ export async function workspaceScenarios(record: RecordRow): Promise<void> {
   }
 
   // 4. 100,000 one-request files: index time, memory, hover and completion meanwhile, shutdown meanwhile.
-  {
+  if (only.includes('index100k')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-bench-100k-'));
     try {
       for (let d = 0; d < 100; d++) {
