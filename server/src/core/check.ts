@@ -97,20 +97,27 @@ function countProperties(value: unknown): number {
   return count;
 }
 
-/** A document's tree and requests, built when first asked for. */
-function lazyTree(text: string, included: boolean, analysis: Omit<Analysis, 'root' | 'requests'>): Analysis {
-  let root: Node | undefined | null = null;
-  let requests: Request[] | undefined;
-  const tree = () => (root === null ? (root = parseDocument(text).root) : root);
-  return {
-    ...analysis,
-    get root() {
-      return tree();
-    },
-    get requests() {
-      return (requests ??= analysis.isPayload ? findRequests(tree(), included).map(describeRequest) : []);
-    },
-  };
+/** A quick-path analysis: the tree and requests built when first asked for (a class: no closures made a document). */
+class LazyTreeAnalysis implements Analysis {
+  private tree: Node | undefined | null = null;
+  private found: Request[] | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly included: boolean,
+    readonly isPayload: boolean,
+    readonly problems: Problem[],
+    readonly unique: UniqueEntry[],
+    readonly records: Records | undefined,
+  ) {}
+
+  get root(): Node | undefined {
+    return this.tree === null ? (this.tree = parseDocument(this.text).root) : this.tree;
+  }
+
+  get requests(): Request[] {
+    return (this.found ??= this.isPayload ? findRequests(this.root, this.included).map(describeRequest) : []);
+  }
 }
 
 /** undefined: the document needs the full path. */
@@ -130,7 +137,7 @@ function quickAnalyze(text: string, included: boolean, records: Records | undefi
   const values: unknown[] = isArray ? (root as unknown[]) : [root];
   const methods = values.map(methodOf);
   const payload = isArray ? included || methods.some(Boolean) : isObject && (included || methods[0] !== undefined);
-  if (!payload) return included ? undefined : lazyTree(text, included, { text, isPayload: false, problems: [], unique: [], records });
+  if (!payload) return included ? undefined : new LazyTreeAnalysis(text, included, false, [], [], records);
   if (isArray && (scan.elements?.length !== 2 * values.length || values.length === 0)) return undefined;
 
   // A request's tree, parsed alone from its own text when a problem needs positions.
@@ -158,5 +165,5 @@ function quickAnalyze(text: string, included: boolean, records: Records | undefi
   const unique = reportRecordClashes(entries, records, problems);
   reportDuplicates(unique, source, problems);
   problems.sort((a, b) => a.offset - b.offset);
-  return lazyTree(text, included, { text, isPayload: true, problems, unique, records });
+  return new LazyTreeAnalysis(text, included, true, problems, unique, records);
 }

@@ -147,36 +147,55 @@ function nameMatches(pattern: Name, name: string): boolean {
  * Whether the names match the segments: the set of segments that may come next, carried from name
  * to name. `**` takes zero or more names (one or more at the end of the glob), never `.` or `..`.
  */
-function segmentsMatch(segments: readonly Segment[], names: readonly string[]): boolean {
+/** A path's names as `path.split(/\/+/)` gives them (runs of slashes are one), without a regular expression. */
+function pathNames(path: string): string[] {
+  const names = path.split('/');
+  if (names.length < 3 || !path.includes('//')) return names;
+  return names.filter((name, i) => name !== '' || i === 0 || i === names.length - 1);
+}
+
+/** After a `**` that is reached, what follows it is reached too (it matches no name as well). */
+function close(segments: readonly Segment[], states: Uint8Array): void {
+  for (let i = 0; i < segments.length - 1; i++) if (states[i] && segments[i] === GLOBSTAR) states[i + 1] = 1;
+}
+
+/**
+ * A matcher of names against the segments: the states reached after each name, in two arrays made
+ * once and reused (a workspace's index matches every file's path: no garbage a path).
+ */
+function segmentsMatcher(segments: readonly Segment[]): (names: readonly string[]) => boolean {
   const m = segments.length;
-  const close = (states: Uint8Array) => {
-    for (let i = 0; i < m - 1; i++) if (states[i] && segments[i] === GLOBSTAR) states[i + 1] = 1;
-  };
   let states = new Uint8Array(m + 1);
-  states[0] = 1;
-  close(states);
-  for (const name of names) {
-    const next = new Uint8Array(m + 1);
-    const dots = name === '.' || name === '..';
-    let alive = false;
-    for (let i = 0; i < m; i++) {
-      if (!states[i]) continue;
-      const segment = segments[i];
-      if (segment === GLOBSTAR) {
-        if (dots) continue;
-        next[i] = 1;
-        if (i === m - 1) next[m] = 1;
-        alive = true;
-      } else if (nameMatches(segment, name)) {
-        next[i + 1] = 1;
-        alive = true;
+  let next = new Uint8Array(m + 1);
+  return (names) => {
+    states.fill(0);
+    states[0] = 1;
+    close(segments, states);
+    for (const name of names) {
+      next.fill(0);
+      const dots = name === '.' || name === '..';
+      let alive = false;
+      for (let i = 0; i < m; i++) {
+        if (!states[i]) continue;
+        const segment = segments[i];
+        if (segment === GLOBSTAR) {
+          if (dots) continue;
+          next[i] = 1;
+          if (i === m - 1) next[m] = 1;
+          alive = true;
+        } else if (nameMatches(segment, name)) {
+          next[i + 1] = 1;
+          alive = true;
+        }
       }
+      if (!alive) return false;
+      close(segments, next);
+      const reached = next;
+      next = states;
+      states = reached;
     }
-    if (!alive) return false;
-    close(next);
-    states = next;
-  }
-  return states[m] === 1;
+    return states[m] === 1;
+  };
 }
 
 /** `**` repeated is one; `x/..` is nothing (as minimatch reads a glob). */
@@ -234,7 +253,7 @@ export function compileGlob(glob: string): CompiledGlob {
   for (; glob[start] === '!'; start++) negate = !negate;
   const expanded = expandBraces(glob.slice(start), MAX_GLOB_ALTERNATIVES);
   if (expanded === undefined) return refuse(bracesProblem());
-  const alternatives: Segment[][] = [];
+  const alternatives: Array<(names: readonly string[]) => boolean> = [];
   for (const alternative of expanded) {
     const segments: Segment[] = [];
     for (const text of simplify(alternative.split(/\/+/))) {
@@ -242,19 +261,21 @@ export function compileGlob(glob: string): CompiledGlob {
       if (typeof read === 'string') return refuse(read);
       segments.push(read);
     }
-    alternatives.push(segments);
+    alternatives.push(segmentsMatcher(segments));
   }
   const baseName = !glob.includes('/');
   return {
     problem: undefined,
     matches(path) {
-      let names = path.split(/\/+/);
+      let names = pathNames(path);
       if (baseName) {
         let name = '';
         for (let i = names.length - 1; i >= 0 && name === ''; i--) name = names[i];
         names = [name];
       }
-      return alternatives.some((segments) => segmentsMatch(segments, names)) !== negate;
+      let matched = false;
+      for (let i = 0; i < alternatives.length && !matched; i++) matched = alternatives[i](names);
+      return matched !== negate;
     },
   };
 }

@@ -22,5 +22,6 @@ function matcher(glob: string): CompiledGlob {
  * A glob with a problem (see globProblem) matches nothing: settings leave such globs out already.
  */
 export function isIncluded(relativePath: string, globs: readonly string[] = DEFAULT_INCLUDE): boolean {
-  return globs.some((glob) => matcher(glob).matches(relativePath));
+  for (const glob of globs) if (matcher(glob).matches(relativePath)) return true;
+  return false;
 }

@@ -289,7 +289,8 @@ function asPayload(analysis: Analysis): Analysis | undefined {
   if (analysis.isPayload) return analysis;
   const root = analysis.root;
   if (!hasMethodKey(root) && !(root?.type === 'array' && root.children?.some(hasMethodKey))) return undefined;
-  return { ...analysis, isPayload: true, requests: findRequests(root, true).map(describeRequest) };
+  // root named: an analysis's tree may be a getter, which a spread does not copy from a prototype.
+  return { ...analysis, root, isPayload: true, requests: findRequests(root, true).map(describeRequest) };
 }
 
 /** Completion at an offset of a payload document (or of one being started: asPayload). */
