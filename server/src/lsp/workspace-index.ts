@@ -2,7 +2,8 @@
 // of the workspace folders and keeps the session current, and nothing else. Files are found by
 // walking each folder and read a few at a time; they are checked in slices of a few milliseconds
 // that yield to the event loop, so that an open document's diagnostics and every request come
-// first, and large ones off this thread where the platform can (read-check.ts). Then the index follows the editor (open documents: their current text, checked by the
+// first, and large ones off this thread where the platform can (read-check.ts).
+// Then the index follows the editor (open documents: their current text, checked by the
 // diagnostics) and the file system (watched-file events or fs.watch, applied one batch after the
 // other, in the order they came). Each change ends in one `onChange` with the files whose report
 // may differ. Files are named by URI on any scheme the file system reads (`file:`, `vscode-vfs:`, ...).
@@ -126,7 +127,9 @@ export class WorkspaceIndex {
   /** Where a file sits and what applies to it. */
   scopeOf(uri: string, settings: Settings, folder = this.folderOf(uri)): FileScope {
     const path = URI.parse(uri).path;
-    const relPath = folder ? path.slice(folder.path.length) : path.replace(/^\//, '');
+    const decoded = folder ? path.slice(folder.path.length) : path.replace(/^\//, '');
+    // Most URIs end with the path as written: then a slice of the URI (kept anyway) is the relative path.
+    const relPath = uri.endsWith(decoded) ? uri.slice(uri.length - decoded.length) : decoded;
     return { folder, relPath, includePath: relPath, settings, records: this.options.recordsFor?.(uri) };
   }
 

@@ -40,8 +40,15 @@ export function fromPlain(plain: PlainCheck): Checked {
   return { isPayload: plain.isPayload, problems: plain.problems, unique, directives: plain.directives };
 }
 
+/** What of a file's scope decides how it is checked. */
+export interface CheckScope {
+  includePath: string;
+  settings: Pick<EffectiveSettings, 'include' | 'maxFileSize'>;
+  records?: Records;
+}
+
 /** How the session checks a payload file's content in its scope (a thread given these checks it the same). */
-export function checkOptionsOf(scope: { includePath: string; settings: Pick<EffectiveSettings, 'include' | 'maxFileSize'>; records?: Records }): CheckOptions {
+export function checkOptionsOf(scope: CheckScope): CheckOptions {
   return { included: isIncluded(scope.includePath, scope.settings.include), maxFileSize: scope.settings.maxFileSize, records: scope.records };
 }
 

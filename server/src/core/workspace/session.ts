@@ -186,7 +186,7 @@ export class WorkspaceSession {
         // An analysis the session made itself is not kept: its unique values are kept lean, unless
         // another file adds one of them already (they are placed soon: this analysis places them).
         const clashesNow = scope.folder !== undefined && analysis.unique.some((u) => this.clashes.holders(u.key).some((h) => h.file.id !== id));
-        const unique = own && !clashesNow ? leanEntries(own.unique, text, checkOptions) : analysis.unique;
+        const unique = own && !clashesNow ? leanEntries(own.unique, text, scope) : analysis.unique;
         entry = new Entry(id, scope, role, version, true, orNone(analysis.problems), unique, orNone(directives), text, options.analysis, stamp);
       }
     }
@@ -205,7 +205,7 @@ export class WorkspaceSession {
     const was = before.scope;
     const [now, then] = [checkOptionsOf(scope), checkOptionsOf(was)];
     if (now.included !== then.included || now.maxFileSize !== then.maxFileSize || now.records !== then.records) return false;
-    const unique = leanEntries(before.unique, text, now);
+    const unique = leanEntries(before.unique, text, scope);
     this.put(new Entry(id, scope, before.role, null, true, before.problems, unique, before.directives, text, undefined, ++this.contentStamps));
     return true;
   }
@@ -251,15 +251,10 @@ export class WorkspaceSession {
     return finish(this.reportSteps(id, options));
   }
 
-  /**
-   * The same report built a step at a time (each step a few hundred problems): a host that must stay
-   * responsive runs steps until its slice is over and yields between them. Reports are kept while
-   * their file and its clashes stay the same; a step run after the session changed finishes the
-   * report of the file as it was when the first step ran.
-   */
+  /** The same report a step at a time, for a host that yields between slices (kept while the file and its clashes stay). */
   *reportSteps(id: string, options: ReportOptions = {}): Generator<void, ReportedProblem[]> {
     const entry = this.files.get(id);
-    if (!entry) return [];
+    if (!entry || this.quiet(entry)) return [];
     const cached = this.reports.get(entry);
     if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
     const stamp = entry.stamp;
@@ -269,9 +264,8 @@ export class WorkspaceSession {
   }
 
   /**
-   * The same report, each problem handed to `make` with its placed range and related places
-   * instead of being copied: the command line builds its rows straight from the engine's
-   * problems (a file of millions of problems is not held twice over).
+   * The same report, each problem handed to `make` with its range and related places instead of
+   * copied: the command line's rows come straight from the engine's problems (millions are not held twice).
    */
   reportAs<T>(id: string, make: (problem: Problem, range: PlacedRange, related: readonly RelatedPlace[]) => T, options: ReportOptions = {}): T[] {
     const entry = this.files.get(id);
@@ -352,6 +346,11 @@ export class WorkspaceSession {
   /** How a message in file `from` names file `other`: its path in the folder, with the folder's name when it is another one. */
   private display(other: Entry, from: Entry): string {
     return other.scope.folder === from.scope.folder ? other.scope.relPath : `${other.scope.folder?.name}/${other.scope.relPath}`;
+  }
+
+  /** Nothing to report, known without building it (most files: nothing kept, no garbage made). */
+  private quiet(entry: Entry): boolean {
+    return entry.problems.length === 0 && entry.directives.length === 0 && !entry.clashing.some((u) => this.clashes.clashes(u.key));
   }
 
   /** Where another file adds a value, as every report that names it shows it (made once per entry). */
