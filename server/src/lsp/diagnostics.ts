@@ -106,6 +106,7 @@ export class Diagnostics {
   /** Push mode: open documents' reports being built; reports of files that are not open wait for them. */
   private openRunning = 0;
   private readonly openDone: Array<() => void> = [];
+  private preparing = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private workspace: WorkspaceReporting | undefined;
   private stopped = false;
@@ -140,7 +141,21 @@ export class Diagnostics {
   }
 
   async compute(document: TextDocument): Promise<Diagnostic[]> {
-    return inSlices(diagnosticSteps(await this.openReport(document), []), SLICE_MS);
+    const diagnostics = await inSlices(diagnosticSteps(await this.openReport(document), []), SLICE_MS);
+    void this.prepareOpen();
+    return diagnostics;
+  }
+
+  /** After an open document's report: its values are placed in idle slices, ready for clashes found later. */
+  private async prepareOpen(): Promise<void> {
+    const session = this.session();
+    if (!session || this.preparing) return;
+    this.preparing = true;
+    try {
+      while (!this.stopped && !session.prepareSome(Date.now() + SLICE_MS)) await afterRequests();
+    } finally {
+      this.preparing = false;
+    }
   }
 
   /** An open document's report, built in slices. */
@@ -246,6 +261,7 @@ export class Diagnostics {
         const latest = this.documents.get(document.uri);
         if (!latest || latest.version !== current.version || this.stopped) return;
         await this.send(current.uri, current.version, report);
+        void this.prepareOpen();
       } finally {
         if (--this.openRunning === 0) for (const resolve of this.openDone.splice(0)) resolve();
       }

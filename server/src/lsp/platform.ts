@@ -12,6 +12,8 @@ export interface FolderWatch {
 export interface CheckAside {
   /** Undefined: check it here. */
   check(text: string, options: CheckOptions): Promise<PlainCheck | undefined>;
+  /** Gets ready for checks soon (the workspace is about to be read). */
+  prepare?(): void;
 }
 
 export interface ServerPlatform {

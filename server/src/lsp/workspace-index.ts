@@ -157,6 +157,8 @@ export class WorkspaceIndex {
   /** (Re)indexes the given folders (all by default) from disk; open documents keep their text. False when a later call took over. */
   index(folders: readonly IndexFolder[] = this.folders, progress?: IndexProgress): Promise<boolean> {
     const generation = ++this.generation;
+    // A thread for large files starts loading while the folders are listed.
+    if (folders.length > 0) this.options.checkAside?.prepare?.();
     if (!this.readyResolve) this.readyPromise = new Promise((resolve) => (this.readyResolve = resolve));
     const run = this.run(folders, generation, progress).finally(() => {
       if (generation !== this.generation) return;

@@ -1,8 +1,9 @@
-// Large files on disk are checked in a worker thread: one check of a megabyte takes tens of
-// milliseconds, and on the server's own thread a hover would wait behind it. The thread's script is
-// a bundle of its own beside the server's (dist/check-thread.js, check-thread-main.ts: the engine
-// alone loads in half the time). It starts with the first large file, so a workspace of small files
-// never has one.
+// Large files on disk are checked in worker threads: one check of a megabyte takes tens of
+// milliseconds, and on the server's own thread a hover would wait behind it. The threads run nicer
+// than the server's own (on Linux), so that requests get the processor first. Their script is a
+// bundle of its own beside the server's (dist/check-thread.js, check-thread-main.ts: the engine
+// alone loads in half the time). They start when the workspace is first indexed.
+import { availableParallelism, getPriority, setPriority } from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { parseRecords, plainCheck, type CheckOptions, type PlainCheck, type Records } from '../core';
@@ -29,10 +30,22 @@ interface Answer {
 /** The thread's script, beside the server's bundle. */
 const SCRIPT = path.join(__dirname, 'check-thread.js');
 
+/** How much nicer than the server's own thread the check thread runs: requests get the processor first. */
+const NICER = 10;
+
 /** In the check thread: answer every job. Returns false in the main thread. */
 export function runAsCheckThread(): boolean {
   if (isMainThread || !parentPort) return false;
   const port = parentPort;
+  // On Linux a priority set for "this process" is set for the calling thread alone (setpriority(2),
+  // NOTES); elsewhere it would slow the whole server, so it is left as it is.
+  if (process.platform === 'linux') {
+    try {
+      setPriority(0, Math.min(19, getPriority() + NICER));
+    } catch {
+      // Not allowed: it runs at the server's priority.
+    }
+  }
   const parsed = new Map<string, Records | undefined>();
   const recordsOf = (source: RecordsSource) => {
     const key = `${source.display}\n${source.location ?? ''}\n${source.text}`;
@@ -56,51 +69,83 @@ export function runAsCheckThread(): boolean {
   return true;
 }
 
-/** Checks in the thread; undefined (the caller checks in its own thread) once the thread failed or stopped. */
+/**
+ * Threads for large files: two from three cores on (a workspace has few large files); on two cores
+ * a second one measured no faster (it takes the core the server's thread and the editor share).
+ */
+const threadCount = (cores = availableParallelism()) => (cores > 2 ? 2 : 1);
+
+interface Thread {
+  worker: Worker;
+  /** Jobs sent and not answered. */
+  load: number;
+}
+
+/**
+ * Checks in the threads (each job to the least loaded); undefined (the caller checks in its own
+ * thread) once a thread failed or they were stopped.
+ */
 export class CheckThread implements CheckAside {
-  private worker: Worker | undefined;
+  private threads: Thread[] = [];
   private broken = false;
   private next = 0;
   private readonly pending = new Map<number, (checked: PlainCheck | undefined) => void>();
 
-  constructor(private readonly script = SCRIPT) {}
+  constructor(
+    private readonly script = SCRIPT,
+    private readonly count = threadCount(),
+  ) {}
 
   check(text: string, options: CheckOptions): Promise<PlainCheck | undefined> {
     if (this.broken) return Promise.resolve(undefined);
-    const worker = (this.worker ??= this.start());
+    this.prepare();
+    const thread = this.threads.reduce((least, t) => (t.load < least.load ? t : least));
+    thread.load++;
     const n = this.next++;
     // The snapshot's text goes, not its tree: the thread parses it once.
     const records = options.records && { text: options.records.text, display: options.records.display, location: options.records.location };
     return new Promise((resolve) => {
-      this.pending.set(n, resolve);
-      worker.postMessage({ n, text, options: { included: options.included, maxFileSize: options.maxFileSize }, records } satisfies Job);
+      this.pending.set(n, (checked) => {
+        thread.load--;
+        resolve(checked);
+      });
+      thread.worker.postMessage({ n, text, options: { included: options.included, maxFileSize: options.maxFileSize }, records } satisfies Job);
     });
   }
 
-  /** Ends the thread (what is pending answers undefined); later checks answer undefined. */
+  /** Starts the threads (each takes tens of milliseconds to load) ahead of the first check. */
+  prepare(): void {
+    if (this.broken || this.threads.length > 0) return;
+    this.threads = Array.from({ length: this.count }, () => ({ worker: this.start(), load: 0 }));
+  }
+
+  /** Ends the threads (what is pending answers undefined); later checks answer undefined. */
   stop(): Promise<void> {
-    const worker = this.worker;
+    const threads = this.threads;
     this.fail();
-    return worker ? worker.terminate().then(() => {}) : Promise.resolve();
+    return Promise.all(threads.map((t) => t.worker.terminate())).then(() => {});
   }
 
   private start(): Worker {
-    const thread = new Worker(this.script);
+    const worker = new Worker(this.script);
     // It never keeps the process alive: the server exits when the editor says so.
-    thread.unref();
-    thread.on('message', ({ n, checked }: Answer) => {
-      this.pending.get(n)?.(checked);
+    worker.unref();
+    worker.on('message', ({ n, checked }: Answer) => {
+      const resolve = this.pending.get(n);
       this.pending.delete(n);
+      resolve?.(checked);
     });
-    thread.once('error', () => this.fail());
-    thread.once('exit', () => this.fail());
-    return thread;
+    worker.once('error', () => this.fail());
+    worker.once('exit', () => this.fail());
+    return worker;
   }
 
   private fail(): void {
     this.broken = true;
-    this.worker = undefined;
-    for (const resolve of this.pending.values()) resolve(undefined);
+    for (const { worker } of this.threads) void worker.terminate();
+    this.threads = [];
+    const waiting = [...this.pending.values()];
     this.pending.clear();
+    for (const resolve of waiting) resolve(undefined);
   }
 }

@@ -181,3 +181,43 @@ describe('WorkspaceSession: reports', () => {
     assert.equal(s.closedAsOnDisk('a.json', text, included), false);
   });
 });
+
+describe('WorkspaceSession: held lean, placed when needed', () => {
+  const batch = (names: string[]) => `[\n${names.map((n) => `  ${channel(n)}`).join(',\n')}\n]`;
+  const covered = (text: string, place: { offset: number; length: number }) => text.slice(place.offset, place.offset + place.length);
+
+  it('a value held by one file, then three, then one again: the 200s come and go, placed in each file', () => {
+    const texts = { 'a.json': channel('Alpha'), 'b.json': batch(['Bravo', 'Alpha']), 'c.json': batch(['Charlie', 'Xray', 'ALPHA']) };
+    const s = session({ 'a.json': texts['a.json'] });
+    assert.deepEqual(s.report('a.json'), []);
+    s.update('b.json', texts['b.json'], scope('b.json'));
+    s.update('c.json', texts['c.json'], scope('c.json'));
+    const a = s.report('a.json');
+    assert.deepEqual(a.map((p) => [p.code, covered(texts['a.json'], p)]), [['200', '"Alpha"']]);
+    assert.deepEqual(a[0].related.map((r) => [r.id, covered(texts[r.id as keyof typeof texts], r)]), [['b.json', '"Alpha"'], ['c.json', '"ALPHA"']]);
+    s.remove('c.json');
+    assert.deepEqual(s.report('a.json')[0].related.map((r) => r.id), ['b.json']);
+    s.remove('b.json');
+    assert.deepEqual(s.report('a.json'), []);
+    // Held by one again: a new holder clashes with it as before.
+    s.update('c.json', texts['c.json'], scope('c.json'));
+    assert.deepEqual(s.report('c.json').map((p) => [p.code, covered(texts['c.json'], p)]), [['200', '"ALPHA"']]);
+  });
+
+  it("an open document's values are placed ahead of any clash by prepareSome, in slices that stop at the deadline", () => {
+    const names = Array.from({ length: 200 }, (_, i) => `Carrier ${i}`);
+    const text = batch(names);
+    const s = new WorkspaceSession();
+    s.update('open.json', text, scope('open.json'), { version: 1, analysis: analyze(text) });
+    // A deadline passed: one batch of values, then it stops.
+    assert.equal(s.prepareSome(0), false);
+    let slices = 1;
+    while (!s.prepareSome(Date.now() + 1000)) slices++;
+    assert.ok(slices < 10, `${slices} slices`);
+    assert.equal(s.prepareSome(0), true, 'nothing left');
+    // Files on disk are not prepared; a clash found later is placed right.
+    s.update('disk.json', channel('carrier 150'), scope('disk.json'));
+    assert.equal(s.prepareSome(0), true);
+    assert.deepEqual(s.report('open.json').map((p) => covered(text, p)), ['"Carrier 150"']);
+  });
+});

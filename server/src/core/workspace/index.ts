@@ -3,16 +3,16 @@ export { MAX_RELATED } from './clashes';
 export { checkOptionsOf, fromPlain, needsCheck, plainCheck, type Checked, type PlainCheck } from './checked';
 export { readText, type DirectoryEntry, type EntryKind, type WorkspaceFileSystem } from './file-system';
 export { inSkippedFolder, isJsonName, listJsonFiles, roleOf, SKIPPED_FOLDERS, type FileRole, type WalkOptions } from './files';
-export {
-  WorkspaceSession,
-  type FileScope,
-  type PlacedRange,
-  type Position,
-  type RelatedPlace,
-  type ReportedProblem,
-  type ReportOptions,
-  type SessionChanges,
-  type SessionFile,
-  type SessionFolder,
-  type UpdateOptions,
-} from './session';
+export { WorkspaceSession } from './session';
+export type {
+  FileScope,
+  PlacedRange,
+  Position,
+  RelatedPlace,
+  ReportedProblem,
+  ReportOptions,
+  SessionChanges,
+  SessionFile,
+  SessionFolder,
+  UpdateOptions,
+} from './session-types';

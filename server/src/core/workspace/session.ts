@@ -5,105 +5,27 @@
 // editor's cap on problems. The command line fills it once from its file list; the server updates
 // it file by file. Positions come from one line index per content, built on first use and kept.
 import { analyze, type Analysis } from '../check';
-import type { EffectiveSettings } from '../config';
 import { LineIndex } from '../line-index';
+import { capProblems } from '../max-problems';
 import type { Problem } from '../problem';
-import type { Records } from '../records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
+import { finish } from '../steps';
 import { applyRulesAndComments, findDirectives, type Directive } from '../suppress';
+import { checkOptionsOf, needsCheck } from './checked';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';
-import { checkOptionsOf, needsCheck, type Checked } from './checked';
 import { leanEntries } from './lean-entries';
-import { capProblems } from '../max-problems';
-import { finish } from '../steps';
+import type {
+  FileScope,
+  PlacedRange,
+  RelatedPlace,
+  ReportedProblem,
+  ReportOptions,
+  SessionChanges,
+  SessionFile,
+  UpdateOptions,
+} from './session-types';
 
-/** A workspace folder (the command line has one for all its files). */
-export interface SessionFolder {
-  readonly name: string;
-  /** Its place among the folders: files are ordered by folder, then path. */
-  readonly order: number;
-}
-
-/** What the host decides about a file: where it sits, its settings, its records snapshot. */
-export interface FileScope {
-  /** Undefined: a file checked on its own, outside every folder (it clashes with nothing). */
-  folder: SessionFolder | undefined;
-  /** Relative to the folder, forward slashes: how messages in other files name it, and its place in the order. */
-  relPath: string;
-  /** What the include globs are matched against. */
-  includePath: string;
-  settings: EffectiveSettings;
-  records?: Records;
-}
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface PlacedRange {
-  start: Position;
-  end: Position;
-}
-
-export interface RelatedPlace {
-  /** The other file's id. */
-  id: string;
-  offset: number;
-  length: number;
-  range: PlacedRange;
-  message: string;
-}
-
-export interface ReportedProblem extends Problem {
-  range: PlacedRange;
-  related: readonly RelatedPlace[];
-}
-
-export interface SessionFile {
-  readonly id: string;
-  readonly scope: FileScope;
-  readonly role: FileRole;
-  /** The open document's version; null when the text is what is on disk. */
-  readonly version: number | null;
-  readonly isPayload: boolean;
-  /** The engine's problems (payloads), or the settings or records file's own. */
-  readonly problems: readonly Problem[];
-  readonly unique: readonly UniqueEntry[];
-  readonly directives: readonly Directive[];
-  /** Changes with every content (and with every change of its clashes): a report's identity. */
-  readonly stamp: string;
-  /** The text (undefined for a JSON file that is no payload and has nothing to report). */
-  readonly text: string | undefined;
-  /** The open document's analysis, when the host passed it (hover, completion and fixes use it). */
-  readonly analysis: Analysis | undefined;
-  lines(): LineIndex;
-}
-
-export interface UpdateOptions {
-  version?: number | null;
-  /** The analysis when the host has it already (an open document's, shared with its features). */
-  analysis?: Analysis;
-  /** What a worker thread found in the content already (checked.ts), checked with checkOptionsOf(scope). */
-  checked?: Checked;
-  /** For settings and records files: their problems (the host parses them for their content). */
-  problems?: readonly Problem[];
-  /** Overrides the role found from the name (standard input is a payload candidate). */
-  role?: FileRole;
-}
-
-export interface ReportOptions {
-  /** At most this many problems (the editor's `maxProblems`); the command line reports all by default. */
-  maxProblems?: number;
-}
-
-export interface SessionChanges {
-  /** Files whose content or presence changed. */
-  files: Set<string>;
-  /** Files whose clashes with other files changed (their 200s across files differ). */
-  clashes: Set<string>;
-}
 
 class Entry implements SessionFile {
   private lineIndex: LineIndex | undefined;
@@ -165,6 +87,8 @@ export class WorkspaceSession {
   private readonly relatedPlaces = new WeakMap<UniqueEntry, RelatedPlace>();
   /** Files whose clashing values may not be placed yet (see placeSome). */
   private readonly toPlace = new Set<Entry>();
+  /** Open documents whose values are placed in idle time, clashing or not yet (see prepareSome): how many so far. */
+  private readonly toPrepare = new Map<Entry, number>();
 
   /** Checks a file's content (unless the host passes its analysis) and files it; returns what the session holds. */
   update(id: string, text: string, scope: FileScope, options: UpdateOptions = {}): SessionFile {
@@ -292,6 +216,29 @@ export class WorkspaceSession {
     return true;
   }
 
+  /**
+   * Places an open document's values ahead of any clash, until `deadline`: when copies of it are
+   * found on disk later, its report needs them all at once. A host calls this in idle slices,
+   * after the document's first report. True when nothing is left to place.
+   */
+  prepareSome(deadline: number): boolean {
+    let count = 0;
+    for (const [entry, done] of this.toPrepare) {
+      let at = done;
+      if (this.files.get(entry.id) === entry) {
+        while (at < entry.clashing.length) {
+          entry.clashing[at++].range();
+          if ((++count & 31) === 0 && Date.now() >= deadline) {
+            this.toPrepare.set(entry, at);
+            return false;
+          }
+        }
+      }
+      this.toPrepare.delete(entry);
+    }
+    return true;
+  }
+
   /** Where the other files add a value (go to definition), in the workspace's order. */
   holders(key: string, exceptId: string): Array<{ id: string; offset: number; length: number; range: PlacedRange }> {
     return this.clashes
@@ -305,6 +252,7 @@ export class WorkspaceSession {
 
   private put(entry: Entry): void {
     const before = this.files.get(entry.id);
+    if (entry.version !== null && entry.clashing.length > 0) this.toPrepare.set(entry, 0);
     this.files.set(entry.id, entry);
     this.changes.files.add(entry.id);
     this.reclash(before, entry);
@@ -335,6 +283,8 @@ export class WorkspaceSession {
     for (const entry of after?.clashing ?? NONE) touch(entry.key, 2);
     if (!touched) return;
     for (const file of touched) {
+      // Its values are looked at again: one may clash now that was passed over.
+      file.placed = 0;
       this.toPlace.add(file);
       if (file === after) continue;
       file.clashStamp++;
