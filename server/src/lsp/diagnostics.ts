@@ -106,7 +106,6 @@ export class Diagnostics {
   /** Push mode: open documents' reports being built; reports of files that are not open wait for them. */
   private openRunning = 0;
   private readonly openDone: Array<() => void> = [];
-  private preparing = false;
   private refreshTimer: NodeJS.Timeout | undefined;
   private workspace: WorkspaceReporting | undefined;
   private stopped = false;
@@ -141,21 +140,12 @@ export class Diagnostics {
   }
 
   async compute(document: TextDocument): Promise<Diagnostic[]> {
-    const diagnostics = await inSlices(diagnosticSteps(await this.openReport(document), []), SLICE_MS);
-    void this.prepareOpen();
-    return diagnostics;
+    return inSlices(diagnosticSteps(await this.openReport(document), []), SLICE_MS);
   }
 
-  /** After an open document's report: its values are placed in idle slices, ready for clashes found later. */
-  private async prepareOpen(): Promise<void> {
-    const session = this.session();
-    if (!session || this.preparing) return;
-    this.preparing = true;
-    try {
-      while (!this.stopped && !session.prepareSome(Date.now() + SLICE_MS)) await afterRequests();
-    } finally {
-      this.preparing = false;
-    }
+  /** Resolves when no open document's report is being built. */
+  private async openReportsDone(): Promise<void> {
+    while (this.openRunning > 0) await new Promise<void>((resolve) => this.openDone.push(resolve));
   }
 
   /** An open document's report, built in slices. */
@@ -261,7 +251,6 @@ export class Diagnostics {
         const latest = this.documents.get(document.uri);
         if (!latest || latest.version !== current.version || this.stopped) return;
         await this.send(current.uri, current.version, report);
-        void this.prepareOpen();
       } finally {
         if (--this.openRunning === 0) for (const resolve of this.openDone.splice(0)) resolve();
       }
@@ -322,7 +311,7 @@ export class Diagnostics {
     await afterRequests();
     let sliceStart = Date.now();
     while (this.toPublish.size > 0 && !this.stopped) {
-      while (this.openRunning > 0) await new Promise<void>((resolve) => this.openDone.push(resolve));
+      await this.openReportsDone();
       const uri = this.toPublish.values().next().value;
       if (uri === undefined) break;
       this.toPublish.delete(uri);

@@ -203,21 +203,4 @@ describe('WorkspaceSession: held lean, placed when needed', () => {
     s.update('c.json', texts['c.json'], scope('c.json'));
     assert.deepEqual(s.report('c.json').map((p) => [p.code, covered(texts['c.json'], p)]), [['200', '"ALPHA"']]);
   });
-
-  it("an open document's values are placed ahead of any clash by prepareSome, in slices that stop at the deadline", () => {
-    const names = Array.from({ length: 200 }, (_, i) => `Carrier ${i}`);
-    const text = batch(names);
-    const s = new WorkspaceSession();
-    s.update('open.json', text, scope('open.json'), { version: 1, analysis: analyze(text) });
-    // A deadline passed: one batch of values, then it stops.
-    assert.equal(s.prepareSome(0), false);
-    let slices = 1;
-    while (!s.prepareSome(Date.now() + 1000)) slices++;
-    assert.ok(slices < 10, `${slices} slices`);
-    assert.equal(s.prepareSome(0), true, 'nothing left');
-    // Files on disk are not prepared; a clash found later is placed right.
-    s.update('disk.json', channel('carrier 150'), scope('disk.json'));
-    assert.equal(s.prepareSome(0), true);
-    assert.deepEqual(s.report('open.json').map((p) => covered(text, p)), ['"Carrier 150"']);
-  });
 });

@@ -87,8 +87,6 @@ export class WorkspaceSession {
   private readonly relatedPlaces = new WeakMap<UniqueEntry, RelatedPlace>();
   /** Files whose clashing values may not be placed yet (see placeSome). */
   private readonly toPlace = new Set<Entry>();
-  /** Open documents whose values are placed in idle time, clashing or not yet (see prepareSome): how many so far. */
-  private readonly toPrepare = new Map<Entry, number>();
 
   /** Checks a file's content (unless the host passes its analysis) and files it; returns what the session holds. */
   update(id: string, text: string, scope: FileScope, options: UpdateOptions = {}): SessionFile {
@@ -216,29 +214,6 @@ export class WorkspaceSession {
     return true;
   }
 
-  /**
-   * Places an open document's values ahead of any clash, until `deadline`: when copies of it are
-   * found on disk later, its report needs them all at once. A host calls this in idle slices,
-   * after the document's first report. True when nothing is left to place.
-   */
-  prepareSome(deadline: number): boolean {
-    let count = 0;
-    for (const [entry, done] of this.toPrepare) {
-      let at = done;
-      if (this.files.get(entry.id) === entry) {
-        while (at < entry.clashing.length) {
-          entry.clashing[at++].range();
-          if ((++count & 31) === 0 && Date.now() >= deadline) {
-            this.toPrepare.set(entry, at);
-            return false;
-          }
-        }
-      }
-      this.toPrepare.delete(entry);
-    }
-    return true;
-  }
-
   /** Where the other files add a value (go to definition), in the workspace's order. */
   holders(key: string, exceptId: string): Array<{ id: string; offset: number; length: number; range: PlacedRange }> {
     return this.clashes
@@ -252,7 +227,6 @@ export class WorkspaceSession {
 
   private put(entry: Entry): void {
     const before = this.files.get(entry.id);
-    if (entry.version !== null && entry.clashing.length > 0) this.toPrepare.set(entry, 0);
     this.files.set(entry.id, entry);
     this.changes.files.add(entry.id);
     this.reclash(before, entry);
