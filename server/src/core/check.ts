@@ -8,6 +8,7 @@
 // keys). A tree is built for a quick-path document only when something asks for `root`.
 import type { Node } from 'jsonc-parser';
 import { fastParse } from './fast-parse';
+import { locateValue } from './json-locate';
 import { LineIndex } from './line-index';
 import { wordProblem } from './messages';
 import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, parseDocument, withoutBom } from './parse';
@@ -157,7 +158,10 @@ function quickAnalyze(text: string, included: boolean, records: Records | undefi
   values.forEach((value, index) => {
     if (!isCleanRequest(value, records)) checkRequest(treeOf(index), source, problems, records);
   });
+  // Where a value stands is found by skipping through its request's text; a tree is the fallback.
   const entries = uniqueEntriesOfValues(values, methods, (index, steps) => {
+    const found = locateValue(source, isArray ? scan.elements![2 * index] : 0, ['params', ...steps]);
+    if (found) return found;
     let node: Node | undefined = propertyValue(treeOf(index), 'params');
     for (const step of steps) node = typeof step === 'number' ? node?.children?.[step] : propertyValue(node, step);
     return rangeOf(node ?? treeOf(index));
