@@ -42,3 +42,19 @@ export async function inSlices<T>(steps: Generator<void, T>, sliceMs: number): P
     }
   }
 }
+
+/**
+ * Waits for `pending`, doing `work` in slices of `sliceMs` meanwhile (it returns true when it has
+ * nothing left; it is given the slice's deadline in Date.now() milliseconds).
+ */
+export async function whileWaiting<T>(pending: Promise<T>, work: (deadline: number) => boolean, sliceMs: number): Promise<T> {
+  let settled = false;
+  void pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  // One microtask: a promise already settled has said so (most reads are; a check aside takes long).
+  await Promise.resolve();
+  while (!settled && !work(Date.now() + sliceMs)) await afterRequests();
+  return pending;
+}

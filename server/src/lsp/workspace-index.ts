@@ -24,7 +24,7 @@ import {
   type SessionFolder,
   type WorkspaceFileSystem,
 } from '../core';
-import { afterRequests, soon } from './next-turn';
+import { afterRequests, soon, whileWaiting } from './next-turn';
 import type { CheckAside } from './platform';
 import { checkedNow, readCheck, type Read } from './read-check';
 import type { FolderConfig } from './project-config';
@@ -187,7 +187,8 @@ export class WorkspaceIndex {
     const ahead: Array<Promise<Read>> = [];
     for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) ahead.push(read(i));
     for (let i = 0; i < found.length; i++) {
-      const { text, checked } = await ahead.shift()!;
+      // While a large file is checked in its thread, this one finds where the clashes so far stand.
+      const { text, checked } = await whileWaiting(ahead.shift()!, (deadline) => this.session.placeSome(deadline), SLICE_MS);
       if (i + READ_AHEAD < found.length) ahead.push(read(i + READ_AHEAD));
       if (cancelled()) return progress?.end();
       const { uri, folder } = found[i];
@@ -214,10 +215,7 @@ export class WorkspaceIndex {
     this.flush();
   }
 
-  /**
-   * A folder's JSON files (URIs in normal form): the client's search when it has one, else a walk. A
-   * nested workspace folder is indexed as itself; skipped folders are never listed.
-   */
+  /** A folder's JSON files (normal-form URIs): the client's search, else a walk; a nested workspace folder is its own. */
   private async listFolder(folder: IndexFolder, cancelled: () => boolean): Promise<string[]> {
     const nested = (uri: string) => this.folders.some((f) => f !== folder && f.key.length > folder.key.length && within(uri, f.key));
     const searched = await this.options.findFiles?.(folder);
@@ -233,7 +231,6 @@ export class WorkspaceIndex {
     if (this.options.isOpen(uri)) return null;
     return readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
   }
-
 
   /** A large file's check, made off this thread while the next files are read (read-check.ts). */
   private checkAside(uri: string, folder: IndexFolder, text: string | undefined | null): Promise<Read> {
