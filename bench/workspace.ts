@@ -63,6 +63,9 @@ function copiesFolder(batch: string, k: number): string {
   return dir;
 }
 
+/** The benchmark's client keeps each file's latest diagnostics only, as an editor does (lsp-client.ts). */
+const EDITOR = { keepReports: false };
+
 /** Opens of the batch after the cold first one that warm the server up before the samples. */
 const OPEN_WARMUPS = 2;
 
@@ -71,7 +74,7 @@ const UNCAPPED = { maxProblems: 100_000 };
 
 /** Opens copy-0 of a K-copies folder and waits for its complete report; returns ms and the client (still running). */
 async function openComplete(dir: string, batch: string, k: number): Promise<{ ms: number; client: TestClient; uri: string }> {
-  const client = new TestClient();
+  const client = new TestClient(undefined, EDITOR);
   client.configuration = UNCAPPED;
   await client.initialize(PUSH, dir);
   const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
@@ -137,7 +140,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
   if (only.includes('on-disk')) {
     const dir = copiesFolder(batch, 1);
     try {
-      const client = new TestClient();
+      const client = new TestClient(undefined, EDITOR);
       await client.initialize(PUSH, dir);
       const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
       const samples: number[] = [];
@@ -164,7 +167,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
   if (only.includes('report8')) {
     const dir = copiesFolder(batch, 8);
     try {
-      const client = new TestClient();
+      const client = new TestClient(undefined, EDITOR);
       client.configuration = UNCAPPED;
       await client.initialize(PUSH, dir);
       const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
@@ -194,12 +197,12 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
       const small = '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Open one", "flow": "bothh" } } }\n';
       // Warm the file cache once.
       {
-        const warm = new TestClient();
+        const warm = new TestClient(undefined, EDITOR);
         await warm.initialize(PUSH, dir);
         await indexedMs(warm, 300_000);
         await warm.stop();
       }
-      const client = new TestClient();
+      const client = new TestClient(undefined, EDITOR);
       await client.initialize(PUSH, dir);
       const uri = pathToFileURL(path.join(dir, 'open.payload.json')).href;
       await client.open(uri, small);
@@ -213,7 +216,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
       record('server memory after indexing 100,000', 'index100kRssMb', rss, `${rss.toFixed(0)} MB`, '<= 300 MB');
       await client.stop();
       // Shutdown while indexing.
-      const busy = new TestClient();
+      const busy = new TestClient(undefined, EDITOR);
       await busy.initialize(PUSH, dir);
       // Once it reports indexing (its first status notification), shutdown.
       await busy.waitFor('voipnow/status', (s: WorkspaceStatus) => s.indexing === true, 60_000);
