@@ -14,6 +14,8 @@ export interface CheckAside {
   check(text: string, options: CheckOptions): Promise<PlainCheck | undefined>;
   /** Gets ready for checks soon (the workspace is about to be read). */
   prepare?(): void;
+  /** The workspace has been read: what was made ready for nothing may go. */
+  settle?(): void;
 }
 
 export interface ServerPlatform {

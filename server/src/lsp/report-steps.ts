@@ -2,12 +2,15 @@
 // related places takes tens of milliseconds to convert and as many to serialize): either LSP
 // diagnostics, or, where the writer can send it as it is (node/json-encoder.ts), the JSON text of
 // the publishDiagnostics params. A related place is serialized once, however many reports name it.
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { finish, type RelatedPlace, type ReportedProblem } from '../core';
 import { toDiagnostic } from './to-diagnostic';
 
 /** Problems per step. */
 const STEP = 250;
+
+/** A related place as LSP has it. */
+const relatedInformation = (place: RelatedPlace): DiagnosticRelatedInformation => ({ location: { uri: place.id, range: place.range }, message: place.message });
 
 /** The session's report as LSP diagnostics (ranges placed by the session; related locations in other files). */
 export function toDiagnostics(report: readonly ReportedProblem[]): Diagnostic[] {
@@ -18,7 +21,7 @@ export function toDiagnostics(report: readonly ReportedProblem[]): Diagnostic[] 
 export function* diagnosticSteps(report: readonly ReportedProblem[], into: Diagnostic[]): Generator<void, Diagnostic[]> {
   for (const { range, related, ...problem } of report) {
     const diagnostic = toDiagnostic(problem, range);
-    if (related.length > 0) diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.id, range: r.range }, message: r.message }));
+    if (related.length > 0) diagnostic.relatedInformation = related.map(relatedInformation);
     if (into.push(diagnostic) % STEP === 0) yield;
   }
   return into;
@@ -34,7 +37,7 @@ const relatedJson = new WeakMap<RelatedPlace, string>();
 function relatedText(place: RelatedPlace): string {
   let json = relatedJson.get(place);
   if (json === undefined) {
-    json = JSON.stringify({ location: { uri: place.id, range: place.range }, message: place.message });
+    json = JSON.stringify(relatedInformation(place));
     relatedJson.set(place, json);
   }
   return json;

@@ -210,6 +210,7 @@ export class WorkspaceIndex {
       if (ofTheseFolders && !seen.has(file.id)) this.session.remove(file.id);
     }
     for (const folder of folders) this.configFile(folder);
+    this.options.checkAside?.settle?.();
     this.lastIndex = { files: found.length, payloads, ms: Date.now() - started };
     progress?.end();
     this.flush();

@@ -88,6 +88,8 @@ interface Thread {
 export class CheckThread implements CheckAside {
   private threads: Thread[] = [];
   private broken = false;
+  /** Whether a check came since the threads started. */
+  private used = false;
   private next = 0;
   private readonly pending = new Map<number, (checked: PlainCheck | undefined) => void>();
 
@@ -99,6 +101,7 @@ export class CheckThread implements CheckAside {
   check(text: string, options: CheckOptions): Promise<PlainCheck | undefined> {
     if (this.broken) return Promise.resolve(undefined);
     this.prepare();
+    this.used = true;
     const thread = this.threads.reduce((least, t) => (t.load < least.load ? t : least));
     thread.load++;
     const n = this.next++;
@@ -119,6 +122,14 @@ export class CheckThread implements CheckAside {
     this.threads = Array.from({ length: this.count }, () => ({ worker: this.start(), load: 0 }));
   }
 
+  /** The workspace was read with no large file: the threads go (a later large file starts them again). */
+  settle(): void {
+    if (this.used || this.broken) return;
+    const threads = this.threads;
+    this.threads = [];
+    for (const { worker } of threads) void worker.terminate();
+  }
+
   /** Ends the threads (what is pending answers undefined); later checks answer undefined. */
   stop(): Promise<void> {
     const threads = this.threads;
@@ -135,15 +146,18 @@ export class CheckThread implements CheckAside {
       this.pending.delete(n);
       resolve?.(checked);
     });
-    worker.once('error', () => this.fail());
-    worker.once('exit', () => this.fail());
+    // A thread of these that fails fails them all; one let go (settle, stop) is no failure.
+    const failed = () => this.threads.some((t) => t.worker === worker) && this.fail();
+    worker.once('error', failed);
+    worker.once('exit', failed);
     return worker;
   }
 
   private fail(): void {
     this.broken = true;
-    for (const { worker } of this.threads) void worker.terminate();
+    const threads = this.threads;
     this.threads = [];
+    for (const { worker } of threads) void worker.terminate();
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const resolve of waiting) resolve(undefined);

@@ -31,6 +31,20 @@ describe('the check thread', () => {
     assert.equal(await thread.check(TEXT, { included: true }), undefined, 'stopped');
   });
 
+  it('threads started for a workspace with no large file go when it settles; a later check starts them again', async () => {
+    const thread = new CheckThread(SCRIPT);
+    try {
+      thread.prepare();
+      thread.settle();
+      assert.deepEqual(await thread.check(TEXT, { included: true }), plainCheck(TEXT, { included: true }));
+      // Used now: settling keeps them.
+      thread.settle();
+      assert.deepEqual(await thread.check(TEXT, { included: true }), plainCheck(TEXT, { included: true }));
+    } finally {
+      await thread.stop();
+    }
+  });
+
   it('a thread that cannot start answers undefined, then and after', async () => {
     const thread = new CheckThread(path.join(ROOT, 'dist', 'no-such-thread.js'));
     assert.equal(await thread.check(TEXT, { included: true }), undefined);
