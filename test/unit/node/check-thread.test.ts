@@ -45,6 +45,17 @@ describe('the check thread', () => {
     }
   });
 
+  it('two threads (three cores or more) share the checks, each answer for its own text', async () => {
+    const thread = new CheckThread(SCRIPT, 2);
+    try {
+      const texts = Array.from({ length: 6 }, (_, k) => TEXT.replace(/Carrier /g, `Carrier ${k}-`));
+      const answers = await Promise.all(texts.map((text) => thread.check(text, { included: true })));
+      assert.deepEqual(answers, texts.map((text) => plainCheck(text, { included: true })));
+    } finally {
+      await thread.stop();
+    }
+  });
+
   it('a thread that cannot start answers undefined, then and after', async () => {
     const thread = new CheckThread(path.join(ROOT, 'dist', 'no-such-thread.js'));
     assert.equal(await thread.check(TEXT, { included: true }), undefined);
