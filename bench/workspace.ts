@@ -56,11 +56,15 @@ function latencyShown(p99: number, latencies: number[]): string {
   return `${p99.toFixed(1)} ms (${latencies.length} requests, max ${Math.max(...latencies).toFixed(0)} ms)`;
 }
 
-/** A workspace folder of K copies of the batch. */
-function copiesFolder(batch: string, k: number): string {
+/** Runs `run` on a workspace folder of K copies of the batch, removed afterwards. */
+async function inCopies(batch: string, k: number, run: (dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), `voipnow-bench-copies-${k}-`));
-  for (let i = 0; i < k; i++) writeFileSync(path.join(dir, `copy-${i}.payload.json`), batch);
-  return dir;
+  try {
+    for (let i = 0; i < k; i++) writeFileSync(path.join(dir, `copy-${i}.payload.json`), batch);
+    await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The benchmark's client keeps each file's latest diagnostics only, as an editor does (lsp-client.ts). */
@@ -116,8 +120,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
   // 1. K copies, open one.
   const times: { [k: number]: number } = {};
   for (const k of only.includes('copies') ? [1, 2, 4, 8] : []) {
-    const dir = copiesFolder(batch, k);
-    try {
+    await inCopies(batch, k, async (dir) => {
       const samples: number[] = [];
       for (let i = 0; i < 3; i++) {
         const { ms, client } = await openComplete(dir, batch, k);
@@ -127,9 +130,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
       times[k] = median(samples);
       const shown = `${times[k].toFixed(0)} ms${k > 1 ? ` = ${(times[k] / times[1]).toFixed(2)}x T(1)` : ''}`;
       record(`K=${k} copies, open one: complete report`, `copies${k}Ms`, times[k], shown, k === 4 ? '<= 6x T(1)' : k === 8 ? '<= 12x T(1)' : '');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
 
   // 2. Open the batch while the same file is on disk in the workspace (the index must not make it
@@ -138,8 +139,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
   // as the floor is: the opens after the first two warm-ups (as the floor's three runs before its
   // samples), median of five.
   if (only.includes('on-disk')) {
-    const dir = copiesFolder(batch, 1);
-    try {
+    await inCopies(batch, 1, async (dir) => {
       const client = new TestClient(undefined, EDITOR);
       await client.initialize(PUSH, dir);
       const uri = pathToFileURL(path.join(dir, 'copy-0.payload.json')).href;
@@ -158,15 +158,12 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
       const open = median(rest.slice(OPEN_WARMUPS));
       const shown = `${(open / floor).toFixed(2)}x warm parseTree (${open.toFixed(0)} ms; first open in a cold server ${cold.toFixed(0)} ms)`;
       record('open the batch, also on disk in the workspace', 'openOnDiskRatio', open / floor, shown, '<= 1.5x');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
 
   // 3. Hover and completion while 8 copies are reported.
   if (only.includes('report8')) {
-    const dir = copiesFolder(batch, 8);
-    try {
+    await inCopies(batch, 8, async (dir) => {
       const client = new TestClient(undefined, EDITOR);
       client.configuration = UNCAPPED;
       await client.initialize(PUSH, dir);
@@ -180,9 +177,7 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
       const p99 = percentile(latencies, 99);
       record('hover/completion p99 while reporting 8 copies', 'copies8HoverP99Ms', p99, latencyShown(p99, latencies), '<= 50 ms');
       await client.stop();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
 
   // 4. 100,000 one-request files: index time, memory, hover and completion meanwhile, shutdown meanwhile.

@@ -2,7 +2,7 @@
 // (platform.ts: Node's thread for large files), while the index reads the next files. The session
 // takes the check only if the file's checks (include, size limit, records) are still those it was
 // made with; else it checks the file itself.
-import { checkOptionsOf, fromPlain, needsCheck, type Checked, type CheckOptions, type FileScope } from '../core';
+import { checkOptionsOf, fromPlain, needsCheck, sameChecks, type Checked, type CheckOptions, type FileScope } from '../core';
 import type { CheckAside } from './platform';
 
 /** From this many characters a file on disk is checked aside: a check of its own takes milliseconds on this thread. */
@@ -26,8 +26,5 @@ export async function readCheck(aside: CheckAside | undefined, scope: FileScope,
 /** The check made aside, if it was made as the file is checked now. */
 export function checkedNow(read: Read, scope: FileScope): Checked | undefined {
   const made = read.checked;
-  if (!made) return undefined;
-  const now = checkOptionsOf(scope);
-  const same = made.options.included === now.included && made.options.maxFileSize === now.maxFileSize && made.options.records === now.records;
-  return same ? made.result : undefined;
+  return made && sameChecks(made.options, checkOptionsOf(scope)) ? made.result : undefined;
 }

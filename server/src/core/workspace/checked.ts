@@ -52,6 +52,11 @@ export function checkOptionsOf(scope: CheckScope): CheckOptions {
   return { included: isIncluded(scope.includePath, scope.settings.include), maxFileSize: scope.settings.maxFileSize, records: scope.records };
 }
 
+/** Whether two ways of checking find the same in any content (include, size limit, records snapshot). */
+export function sameChecks(a: CheckOptions, b: CheckOptions): boolean {
+  return a.included === b.included && a.maxFileSize === b.maxFileSize && a.records === b.records;
+}
+
 /** Most JSON files that are not payloads do not even mention a method: no need to parse them. */
 export function needsCheck(text: string, options: CheckOptions): boolean {
   return options.included === true || text.includes('"method"');

@@ -11,7 +11,7 @@ import type { Problem } from '../problem';
 import type { UniqueEntry } from '../rules/duplicates';
 import { finish } from '../steps';
 import { applyRulesAndComments, findDirectives, type Directive } from '../suppress';
-import { checkOptionsOf, needsCheck } from './checked';
+import { checkOptionsOf, needsCheck, sameChecks } from './checked';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';
 import { leanEntries } from './lean-entries';
@@ -125,8 +125,7 @@ export class WorkspaceSession {
     const before = this.files.get(id);
     if (!before || before.version === null || !before.isPayload || before.text !== text) return false;
     const was = before.scope;
-    const [now, then] = [checkOptionsOf(scope), checkOptionsOf(was)];
-    if (now.included !== then.included || now.maxFileSize !== then.maxFileSize || now.records !== then.records) return false;
+    if (!sameChecks(checkOptionsOf(scope), checkOptionsOf(was))) return false;
     const unique = leanEntries(before.unique, text, scope);
     this.put(new Entry(id, scope, before.role, null, true, before.problems, unique, before.directives, text, undefined, ++this.contentStamps));
     return true;
