@@ -1,13 +1,13 @@
 // `check --fix`: applies every preferred fix (the same ones as the editor's fix-all) to the files
 // and writes them back; the report that follows is of what is left. Only the bytes of the fixed
 // values change: a file is rewritten only when its bytes are valid UTF-8 (then its text decodes and
-// encodes back byte for byte, BOM included), and only when it is, once its links are resolved,
+// encodes back byte for byte, its byte order mark kept), and only when it is, once its links are resolved,
 // inside one of the folders given. Any other file is checked as it is and not written, and stderr
 // says so (the exit code does not change).
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { isAbsolute, relative } from 'node:path';
-import { analyze, applyEdits, fixAll, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
+import { analyze, applyEdits, decodeText, fixAll, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
 
@@ -39,7 +39,7 @@ export function fixFiles(inputs: readonly InputFile[], texts: string[], options:
     if (edits.length === 0) return;
     if (input.absolute === undefined) throw new CliError('--fix cannot write to standard input');
     const target = writableTarget(input.absolute, texts[i], folders);
-    if (typeof target !== 'string') {
+    if ('reason' in target) {
       say(`voipnow-payloads: not fixed ${input.display}: ${target.reason}; checked as it is, not rewritten`);
       return;
     }
@@ -49,7 +49,8 @@ export function fixFiles(inputs: readonly InputFile[], texts: string[], options:
       report.lines.push(`${input.display}:${at.line + 1}:${at.character + 1}  ${problem.code}  ${fix.title}`);
     }
     texts[i] = applyEdits(texts[i], edits);
-    writeFileSync(target, texts[i]);
+    // The text was read without its byte order mark (read.ts): the file keeps the one it had.
+    writeFileSync(target.path, target.bom ? BOM + texts[i] : texts[i]);
     report.filesChanged++;
     report.fixesApplied += fixes.length;
   });
@@ -73,8 +74,10 @@ function foldersGiven(inputs: readonly InputFile[]): string[] {
   return [...roots];
 }
 
-/** The real path to write, or why the file is left as it is. */
-function writableTarget(absolute: string, text: string, folders: readonly string[]): string | { reason: string } {
+const BOM = '\ufeff';
+
+/** The real path to write and whether the file starts with a byte order mark, or why the file is left as it is. */
+function writableTarget(absolute: string, text: string, folders: readonly string[]): { path: string; bom: boolean } | { reason: string } {
   let real: string;
   let bytes: Buffer;
   try {
@@ -90,6 +93,6 @@ function writableTarget(absolute: string, text: string, folders: readonly string
   if (!inside) return { reason: 'it links to a file outside the folders given' };
   if (!isUtf8(bytes)) return { reason: 'it is not valid UTF-8' };
   // The text checked must be the file's whole text (not one that changed meanwhile).
-  if (bytes.toString('utf8') !== text) return { reason: 'it changed while being checked' };
-  return real;
+  if (decodeText(bytes) !== text) return { reason: 'it changed while being checked' };
+  return { path: real, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
 }

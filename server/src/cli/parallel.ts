@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { parseRecords, plainCheck, type PlainCheck, type Records } from '../core';
 import { CliError } from './errors';
 import type { InputFile } from './files';
-import { readFileCapped } from './read';
+import { readFileText } from './read';
 
 /** Below this many files a worker's start costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
@@ -62,7 +62,7 @@ function work(job: Job, progress: (count: number) => void): WorkerResult[] {
   return job.files.map(({ index, file, included, maxFileSize, records }, i) => {
     if ((i + 1) % PROGRESS_EVERY === 0) progress(PROGRESS_EVERY);
     try {
-      const text = readFileCapped(file.absolute!, file.display, maxFileSize + 1).toString('utf8');
+      const text = readFileText(file.absolute!, file.display, maxFileSize);
       const checked = plainCheck(text, { included, maxFileSize, records: recordsOf(records) });
       const keep = checked.isPayload && (checked.problems.length > 0 || checked.unique.length > 0 || checked.directives.length > 0);
       return { index, checked, text: keep ? text : undefined };

@@ -1,22 +1,34 @@
-// Reads a file or standard input as text, never more than one byte past maxFileSize: a larger
+// Reads a file or standard input as text, never more than a few bytes past maxFileSize: a larger
 // input is reported by the engine as file-too-large either way, and this keeps a stray
-// multi-gigabyte file from exhausting memory.
-import { DEFAULT_MAX_FILE_SIZE } from '../core';
+// multi-gigabyte file from exhausting memory. Bytes become text as the server decodes them
+// (decodeText: a byte order mark dropped, so positions are the editor's).
+import { decodeText, DEFAULT_MAX_FILE_SIZE } from '../core';
 import { readRegularFileSync } from '../node/file-system';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
 
+/**
+ * Bytes read past the size limit: one to see that a file is larger, and three more for a byte
+ * order mark, which decoding drops (else a file just over the limit, mark included, would be read
+ * cut short and checked as if it ended there).
+ */
+const PAST_LIMIT = 1 + 3;
+
 export async function readInput(file: InputFile, maxFileSize: number): Promise<string> {
-  const limit = maxFileSize + 1;
-  const bytes = file.absolute === undefined ? await readStdin(limit) : readFileCapped(file.absolute, file.display, limit);
+  if (file.absolute !== undefined) return readFileText(file.absolute, file.display, maxFileSize);
   // Invalid UTF-8 becomes U+FFFD, which is never shorter in UTF-8 than the bytes it replaces, so
-  // the engine's size check still sees at least `limit` bytes.
-  return bytes.toString('utf8');
+  // the engine's size check still sees a text past the limit.
+  return decodeText(await readStdin(maxFileSize + PAST_LIMIT));
+}
+
+/** A payload file's text (the size check left to the engine, as readInput). */
+export function readFileText(absolute: string, display: string, maxFileSize: number): string {
+  return decodeText(readFileCapped(absolute, display, maxFileSize + PAST_LIMIT));
 }
 
 /** A `.voipnow/` file's text (read whole up to the engine's size limit, which reports larger ones). */
 export function readText(absolute: string, display: string): string {
-  return readFileCapped(absolute, display, DEFAULT_MAX_FILE_SIZE + 1).toString('utf8');
+  return readFileText(absolute, display, DEFAULT_MAX_FILE_SIZE);
 }
 
 /** A regular file's first `limit` bytes (a FIFO, socket or device given as a path is refused at once, never waited on). */

@@ -22,8 +22,17 @@ export interface WorkspaceFileSystem {
 
 const decoder = new TextDecoder('utf-8');
 
-/** A file's text, `limit` bytes at most (invalid UTF-8 reads as U+FFFD, as editors show it). */
+/**
+ * A file's bytes as text, the one decoding of the server and the command line: invalid UTF-8 reads
+ * as U+FFFD and a byte order mark is dropped, as editors show the file (so columns on line 1 are
+ * the editor's).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** A file's text, `limit` bytes at most (decoded by decodeText). */
 export async function readText(fs: WorkspaceFileSystem, path: string, limit: number): Promise<string | undefined> {
   const bytes = await fs.readFile(path, limit);
-  return bytes === undefined ? undefined : decoder.decode(bytes);
+  return bytes === undefined ? undefined : decodeText(bytes);
 }
