@@ -131,11 +131,11 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
 
 describe('check: CI formats', () => {
   test('github: one workflow command per problem, escaped, then the summary', () => {
-    // A key with `%`, a line break, `:` and `,`, in a file whose name has `,` and `:`.
+    // A key with `%`, a line break, `:` and `,`, in a file whose name has `,` and `:`; the key's line break shown as `\n`, as in the text format.
     const run = cli(['check', '--format', 'github', '--stdin-filename', 'a,b:c.payload.json', '-'], { input: '{"method":"GetCodecs","params":{"a%b\\nc:d,e":1,"channelID":0}}' });
     assert.equal(
       run.stdout,
-      "::warning file=a%2Cb%3Ac.payload.json,line=1,col=33,endLine=1,endColumn=45,title=unknown-parameter::Unknown parameter 'a%25b%0Ac:d,e' in GetCodecs.\n" +
+      "::warning file=a%2Cb%3Ac.payload.json,line=1,col=33,endLine=1,endColumn=45,title=unknown-parameter::Unknown parameter 'a%25b\\nc:d,e' in GetCodecs.\n" +
         '::error file=a%2Cb%3Ac.payload.json,line=1,col=60,endLine=1,endColumn=61,title=262::Invalid channel ID.\n' +
         '2 problems (1 error, 1 warning) in 1 file\n',
     );

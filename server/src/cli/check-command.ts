@@ -11,6 +11,7 @@ import { workerCount } from './parallel';
 import { Progress } from './progress';
 import { CliRecords } from './records-finder';
 import type { CheckedFile } from './results';
+import { visible } from './visible';
 
 export async function checkCommand(args: string[], cwd: string): Promise<number> {
   const options = parseCheckOptions(args, CHECK_HELP);
@@ -19,7 +20,9 @@ export async function checkCommand(args: string[], cwd: string): Promise<number>
   const output = openOutput(options, cwd);
 
   const inputs = collectFiles(options.paths, cwd, options.stdinFilename ?? STDIN_NAME, { errorOnUnmatched: options.errorOnUnmatchedPattern });
-  for (const glob of unmatchedIncludes(include, inputs)) process.stderr.write(`voipnow-payloads: warning: --include '${glob}' matches no file checked\n`);
+  for (const glob of unmatchedIncludes(include, inputs)) {
+    process.stderr.write(`voipnow-payloads: warning: --include '${visible(glob)}' matches no file checked\n`);
+  }
   // The command line reports every problem unless --max-problems says otherwise (a project file's maxProblems is the editor's).
   const layer = { include, rules, maxFileSize, maxProblems: options.maxProblems ?? Infinity };
   const settings = new CliSettings(cwd, { configFile: options.config, noConfig: options.noConfig, layer });

@@ -10,9 +10,10 @@ import { isAbsolute, relative } from 'node:path';
 import { analyze, applyEdits, decodeText, fixAll, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
+import { visible } from './visible';
 
 export interface FixReport {
-  /** Per file: one line per fix applied, `file:line:col  code  title`. */
+  /** Per file: one line per fix applied, `file:line:col  code  title` (control characters escaped). */
   lines: string[];
   filesChanged: number;
   fixesApplied: number;
@@ -40,13 +41,13 @@ export function fixFiles(inputs: readonly InputFile[], texts: string[], options:
     if (input.absolute === undefined) throw new CliError('--fix cannot write to standard input');
     const target = writableTarget(input.absolute, texts[i], folders);
     if ('reason' in target) {
-      say(`voipnow-payloads: not fixed ${input.display}: ${target.reason}; checked as it is, not rewritten`);
+      say(`voipnow-payloads: not fixed ${visible(input.display)}: ${target.reason}; checked as it is, not rewritten`);
       return;
     }
     const lines = new LineIndex(texts[i]);
     for (const { problem, fix } of fixes) {
       const at = lines.position(problem.offset);
-      report.lines.push(`${input.display}:${at.line + 1}:${at.character + 1}  ${problem.code}  ${fix.title}`);
+      report.lines.push(`${visible(input.display)}:${at.line + 1}:${at.character + 1}  ${problem.code}  ${visible(fix.title)}`);
     }
     texts[i] = applyEdits(texts[i], edits);
     // The text was read without its byte order mark (read.ts): the file keeps the one it had.

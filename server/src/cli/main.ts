@@ -9,6 +9,7 @@ import { isMainThread } from 'node:worker_threads';
 import { runAsWorker } from './parallel';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { VERSION } from './version';
+import { visible } from './visible';
 
 const NAME = 'voipnow-payloads';
 const COMMANDS = ['check', 'explain', 'codes', 'help'];
@@ -68,11 +69,12 @@ if (!runAsWorker()) run(process.argv.slice(2), process.cwd()).then(
   },
   (error: unknown) => {
     if (error instanceof CliError) {
-      process.stderr.write(`${NAME}: ${error.message}\n`);
+      // Messages name files and quote arguments: escaped, so that a file's name cannot forge a line or drive the terminal.
+      process.stderr.write(`${NAME}: ${visible(error.message)}\n`);
     } else {
       // A bug of ours: still one line, and the usage-error code so that CI does not read it as "clean".
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`${NAME}: internal error: ${message.split('\n')[0]}\n`);
+      process.stderr.write(`${NAME}: internal error: ${visible(message.split('\n')[0])}\n`);
     }
     process.exitCode = 2;
   },
