@@ -65,7 +65,7 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
     // Everything is read before anything is printed: an unreadable file fails the run with no partial output.
     const texts: string[] = [];
     for (let i = 0; i < inputs.length; i++) texts.push(await readInput(inputs[i], scopes[i].settings.maxFileSize));
-    if (plan.fix) fixAndSay(inputs, texts, scopes);
+    if (plan.fix) await fixAndSay(inputs, texts, scopes);
     texts.forEach((text, i) => {
       session.update(idOf(inputs[i]), text, scopes[i], { role: 'payload' });
       plan.progress.add();
@@ -106,10 +106,11 @@ function scopeOf(input: InputFile, perFile: FileSettings | undefined, records: R
   return { folder: FOLDER, relPath: input.display, includePath: perFile?.includePath ?? input.includePath, settings: perFile?.settings ?? DEFAULTS, records };
 }
 
-function fixAndSay(inputs: readonly InputFile[], texts: string[], scopes: readonly FileScope[]): void {
+async function fixAndSay(inputs: readonly InputFile[], texts: string[], scopes: readonly FileScope[]): Promise<void> {
   if (inputs.some((input) => input.absolute === undefined)) throw new CliError('--fix cannot write to standard input');
   // What was fixed goes to stderr, so that stdout stays the report (json and sarif included).
-  const fixed = fixFiles(inputs, texts, scopes.map((s) => ({ included: isIncluded(s.includePath, s.settings.include), ...s.settings, records: s.records })));
+  const options = scopes.map((s) => ({ included: isIncluded(s.includePath, s.settings.include), ...s.settings, records: s.records }));
+  const fixed = await fixFiles(inputs, texts, options);
   for (const line of fixed.lines) process.stderr.write(`fixed ${line}\n`);
   const fixes = `${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'}`;
   process.stderr.write(`${fixes} applied in ${fixed.filesChanged} file${fixed.filesChanged === 1 ? '' : 's'}\n`);

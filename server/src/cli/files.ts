@@ -159,6 +159,10 @@ export function reason(error: unknown): string {
     EISDIR: 'is a folder',
     ENOTDIR: 'not a folder',
     ELOOP: 'too many symbolic links',
+    ENOSPC: 'no space left on device',
+    EFBIG: 'file too large',
+    EROFS: 'read-only file system',
+    EDQUOT: 'disk quota exceeded',
   };
   return (e.code && messages[e.code]) ?? e.message ?? String(error);
 }

@@ -1,13 +1,16 @@
 // `check --fix`: applies every preferred fix (the same ones as the editor's fix-all) to the files
-// and writes them back; the report that follows is of what is left. Only the bytes of the fixed
+// and writes them back, each through a temporary file renamed over it (node/atomic-write.ts: an
+// interruption leaves the old bytes or the new, its mode kept); the report that follows is of what
+// is left. Only the bytes of the fixed
 // values change: a file is rewritten only when its bytes are valid UTF-8 (then its text decodes and
 // encodes back byte for byte, its byte order mark kept), and only when it is, once its links are resolved,
 // inside one of the folders given. Any other file is checked as it is and not written, and stderr
 // says so (the exit code does not change).
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { isAbsolute, relative } from 'node:path';
 import { analyze, applyEdits, decodeText, fixAll, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
+import { writeFileAtomic } from '../node/atomic-write';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
 import { visible } from './visible';
@@ -31,30 +34,41 @@ export interface FixOptions {
  * Fixes the texts in place (the array is updated) and writes each changed file; `say` gets one
  * line for each file that had fixes but is not written (stderr by default).
  */
-export function fixFiles(inputs: readonly InputFile[], texts: string[], options: readonly FixOptions[], say: (line: string) => void = toStderr): FixReport {
+export async function fixFiles(
+  inputs: readonly InputFile[],
+  texts: string[],
+  options: readonly FixOptions[],
+  say: (line: string) => void = toStderr,
+): Promise<FixReport> {
   const report: FixReport = { lines: [], filesChanged: 0, fixesApplied: 0 };
   const folders = foldersGiven(inputs);
-  inputs.forEach((input, i) => {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
     const { included, maxFileSize, rules, records } = options[i];
     const { edits, fixes } = fixAll(shownAnalysis(analyze(texts[i], { included, maxFileSize, records }), rules));
-    if (edits.length === 0) return;
+    if (edits.length === 0) continue;
     if (input.absolute === undefined) throw new CliError('--fix cannot write to standard input');
     const target = writableTarget(input.absolute, texts[i], folders);
     if ('reason' in target) {
       say(`voipnow-payloads: not fixed ${visible(input.display)}: ${target.reason}; checked as it is, not rewritten`);
-      return;
+      continue;
+    }
+    const fixed = applyEdits(texts[i], edits);
+    try {
+      // The text was read without its byte order mark (read.ts): the file keeps the one it had.
+      await writeFileAtomic(target.path, target.bom ? BOM + fixed : fixed);
+    } catch (error) {
+      throw new CliError(`cannot write '${visible(input.display)}': ${reason(error)} (it is left as it was)`);
     }
     const lines = new LineIndex(texts[i]);
     for (const { problem, fix } of fixes) {
       const at = lines.position(problem.offset);
       report.lines.push(`${visible(input.display)}:${at.line + 1}:${at.character + 1}  ${problem.code}  ${visible(fix.title)}`);
     }
-    texts[i] = applyEdits(texts[i], edits);
-    // The text was read without its byte order mark (read.ts): the file keeps the one it had.
-    writeFileSync(target.path, target.bom ? BOM + texts[i] : texts[i]);
+    texts[i] = fixed;
     report.filesChanged++;
     report.fixesApplied += fixes.length;
-  });
+  }
   return report;
 }
 
