@@ -4,6 +4,8 @@ import { suggest } from '../core/suggest';
 import { checkCommand } from './check-command';
 import { codesCommand } from './codes-command';
 import { CliError } from './errors';
+import { reason } from './files';
+import { Sink } from './formatters/sink';
 import { explainCommand } from './explain-command';
 import { isMainThread } from 'node:worker_threads';
 import { runAsWorker } from './parallel';
@@ -56,10 +58,13 @@ function help(args: string[]): number {
   return 0;
 }
 
-// A reader that goes away (`| head`) is not an error worth a stack trace.
+// Write errors on stdout: the check's report handles those of its own writes (formatters/sink.ts).
+// For the other commands' output, a reader that goes away (`| head`) ends nothing (the command's
+// exit code stands), and any other error (a full disk) is one line and exit 2, never a stack trace.
 if (isMainThread) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  if (error.code === 'EPIPE' || Sink.owns(process.stdout)) return;
+  process.stderr.write(`${NAME}: cannot write the output: ${visible(reason(error))}\n`);
+  process.exit(2);
 });
 
 if (!runAsWorker()) run(process.argv.slice(2), process.cwd()).then(
