@@ -1,9 +1,9 @@
 // `check <paths...>`: lists the files, has the workspace session check them (check-session.ts),
 // writes the report file by file in the chosen format, and says by its exit code whether anything at or
 // above --fail-on (or more warnings than --max-warnings) was reported.
-import { exitCode, openOutput, parseCheckOptions, STDIN_NAME, useColor } from './check-options';
+import { exitCode, openOutput, parseCheckOptions, refuseOutputAmongInputs, STDIN_NAME, useColor, type CheckOptions, type ReportOutput } from './check-options';
 import { CliSettings, unmatchedIncludes } from './config';
-import { collectFiles } from './files';
+import { collectFiles, type InputFile } from './files';
 import { checkFiles } from './check-session';
 import { createReportWriter } from './formatters/report-writer';
 import { CHECK_HELP } from './help';
@@ -16,10 +16,19 @@ import { visible } from './visible';
 export async function checkCommand(args: string[], cwd: string): Promise<number> {
   const options = parseCheckOptions(args, CHECK_HELP);
   if (!options) return 0;
-  const { format, include, rules, maxFileSize } = options;
-  const output = openOutput(options, cwd);
-
   const inputs = collectFiles(options.paths, cwd, options.stdinFilename ?? STDIN_NAME, { errorOnUnmatched: options.errorOnUnmatchedPattern });
+  // Before anything is read or written: the report must not replace a file it is about.
+  refuseOutputAmongInputs(options, cwd, inputs);
+  const output = await openOutput(options, cwd);
+  try {
+    return await check(options, cwd, inputs, output);
+  } finally {
+    await output.discard();
+  }
+}
+
+async function check(options: CheckOptions, cwd: string, inputs: InputFile[], output: ReportOutput): Promise<number> {
+  const { format, include, rules, maxFileSize } = options;
   for (const glob of unmatchedIncludes(include, inputs)) {
     process.stderr.write(`voipnow-payloads: warning: --include '${visible(glob)}' matches no file checked\n`);
   }

@@ -1,13 +1,14 @@
 // `check`'s options: parsed and validated before the file system is touched (a typo never costs a
-// long walk), the output stream opened (--output-file), and the exit code from what was reported.
-import { createWriteStream, mkdirSync, openSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
+// long walk), the output stream opened (--output-file, never one of the files checked), and the
+// exit code from what was reported.
+import { createWriteStream, mkdirSync, openSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { globProblem, type Rules } from '../core';
 import { choice, parseCommandArgs, positiveInteger, wholeNumber } from './args';
 import { parseRuleOptions } from './config';
 import { CliError } from './errors';
-import { reason } from './files';
+import { openAtomic, type AtomicFile } from '../node/atomic-write';
+import { reason, type InputFile } from './files';
 import type { ReportSummary } from './formatters/format-writer';
 import { FORMATS, type Format } from './formatters/report-writer';
 
@@ -117,31 +118,86 @@ export function useColor(options: CheckOptions, out: { isTTY?: boolean }): boole
 
 export interface ReportOutput {
   stream: NodeJS.WritableStream & { isTTY?: boolean };
-  /** Resolves once everything written has reached the file (stdout needs no closing). */
+  /** Resolves once everything written has reached the file, which then replaces the one there (stdout needs no closing). */
   close(): Promise<void>;
+  /** A report not closed is dropped: the file there is left as it was. */
+  discard(): Promise<void>;
 }
 
-/** Standard output, or the --output-file (its folder made), opened now so that a bad name fails before the check. */
-export function openOutput(options: CheckOptions, cwd: string): ReportOutput {
-  if (options.outputFile === undefined) return { stream: process.stdout, close: async () => {} };
-  const path = resolve(cwd, options.outputFile);
-  let fd: number;
+/**
+ * Refuses (exit 2) an --output-file that is one of the files to be read: a file checked (given,
+ * through a link, or found in a folder given) or the --records or --config file. Compared by
+ * device and inode, which links and other spellings of a path share. Called before anything is read.
+ */
+export function refuseOutputAmongInputs(options: CheckOptions, cwd: string, inputs: readonly InputFile[]): void {
+  if (options.outputFile === undefined) return;
+  const output = identity(resolve(cwd, options.outputFile));
+  // An output file that is not there yet is none of the files read.
+  if (!output) return;
+  const read = [
+    ...inputs.flatMap((input) => (input.absolute === undefined ? [] : [{ path: input.absolute, shown: input.display }])),
+    ...[options.records, options.config].flatMap((given) => (given === undefined ? [] : [{ path: resolve(cwd, given), shown: given }])),
+  ];
+  for (const { path, shown } of read) {
+    const other = identity(path);
+    if (other && other.dev === output.dev && other.ino === output.ino) {
+      const same = shown === options.outputFile ? '' : ` (as '${shown}')`;
+      throw new CliError(`the output file '${options.outputFile}' is also read by this check${same}: the report would replace it; name another file`);
+    }
+  }
+}
+
+function identity(path: string): BigIntStats | undefined {
+  try {
+    // bigint: an inode number can be past 2^53 on some file systems.
+    return statSync(path, { bigint: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Standard output, or the --output-file (its folder made), opened before the check so that a bad
+ * name fails first. A regular file (or a new one) is written through a temporary file that replaces
+ * it once the report is whole (node/atomic-write.ts), so a failed or interrupted run leaves the
+ * previous report; a device or FIFO (`-o /dev/stdout`) is written directly.
+ */
+export async function openOutput(options: CheckOptions, cwd: string): Promise<ReportOutput> {
+  if (options.outputFile === undefined) return { stream: process.stdout, close: async () => {}, discard: async () => {} };
+  const given = options.outputFile;
+  const path = resolve(cwd, given);
+  const failed = (error: unknown) => new CliError(`cannot write '${given}': ${reason(error)}`);
+  let atomic: AtomicFile | undefined;
+  let stream: NodeJS.WritableStream;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(path, 'w');
+    try {
+      atomic = await openAtomic(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTREG') throw error;
+    }
+    stream = atomic ? createWriteStream(atomic.temp, { fd: atomic.handle.fd, autoClose: false }) : createWriteStream(path, { fd: openSync(path, 'w') });
   } catch (error) {
-    throw new CliError(`cannot write '${options.outputFile}': ${reason(error)}`);
+    await atomic?.discard();
+    throw failed(error);
   }
-  const stream = createWriteStream(path, { fd });
+  let closed = false;
   return {
     stream,
     close: async () => {
-      stream.end();
       try {
-        await finished(stream);
+        // The end callback, not stream.finished(): a stream that leaves its file open (autoClose false) never emits 'close'.
+        await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        await atomic?.commit();
+        closed = true;
       } catch (error) {
-        throw new CliError(`cannot write '${options.outputFile}': ${reason(error)}`);
+        throw failed(error);
       }
+    },
+    discard: async () => {
+      if (closed) return;
+      stream.end();
+      await atomic?.discard();
     },
   };
 }
