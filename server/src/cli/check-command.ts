@@ -1,7 +1,17 @@
 // `check <paths...>`: lists the files, has the workspace session check them (check-session.ts),
 // writes the report file by file in the chosen format, and says by its exit code whether anything at or
 // above --fail-on (or more warnings than --max-warnings) was reported.
-import { exitCode, openOutput, parseCheckOptions, refuseOutputAmongInputs, STDIN_NAME, useColor, type CheckOptions, type ReportOutput } from './check-options';
+import {
+  exitCode,
+  openOutput,
+  parseCheckOptions,
+  refuseOutputAmong,
+  refuseOutputAmongInputs,
+  STDIN_NAME,
+  useColor,
+  type CheckOptions,
+  type ReportOutput,
+} from './check-options';
 import { CliSettings, unmatchedIncludes } from './config';
 import { collectFiles, type InputFile } from './files';
 import { checkFiles } from './check-session';
@@ -45,6 +55,8 @@ async function check(options: CheckOptions, cwd: string, inputs: InputFile[], ou
   } finally {
     progress.finish();
   }
+  // Nor a project or records file found near a payload (the report goes to a temporary file until then: nothing is replaced).
+  refuseOutputAmong(options, cwd, [...settings.loaded(), ...records.loaded()].map((file) => ({ path: file.absolute, shown: file.display })));
   // The report, file by file in display order, as each format writes it.
   const writer = createReportWriter(format, output.stream, {
     cwd,

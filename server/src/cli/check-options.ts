@@ -130,14 +130,18 @@ export interface ReportOutput {
  * device and inode, which links and other spellings of a path share. Called before anything is read.
  */
 export function refuseOutputAmongInputs(options: CheckOptions, cwd: string, inputs: readonly InputFile[]): void {
+  refuseOutputAmong(options, cwd, [
+    ...inputs.flatMap((input) => (input.absolute === undefined ? [] : [{ path: input.absolute, shown: input.display }])),
+    ...[options.records, options.config].flatMap((given) => (given === undefined ? [] : [{ path: resolve(cwd, given), shown: given }])),
+  ]);
+}
+
+/** The same for files read along the way (each payload's nearest project and records file), found only once the files are read. */
+export function refuseOutputAmong(options: CheckOptions, cwd: string, read: ReadonlyArray<{ path: string; shown: string }>): void {
   if (options.outputFile === undefined) return;
   const output = identity(resolve(cwd, options.outputFile));
   // An output file that is not there yet is none of the files read.
   if (!output) return;
-  const read = [
-    ...inputs.flatMap((input) => (input.absolute === undefined ? [] : [{ path: input.absolute, shown: input.display }])),
-    ...[options.records, options.config].flatMap((given) => (given === undefined ? [] : [{ path: resolve(cwd, given), shown: given }])),
-  ];
   for (const { path, shown } of read) {
     const other = identity(path);
     if (other && other.dev === output.dev && other.ino === output.ino) {
