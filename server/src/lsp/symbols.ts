@@ -62,10 +62,10 @@ export function* symbolSteps(document: TextDocument, analysis: Analysis, hierarc
   return flat;
 }
 
-/** Ends the steps early once the client has cancelled the request. */
-function* untilCancelled<T>(steps: Generator<void, T>, token: CancellationToken): Generator<void, T | undefined> {
+/** Ends the steps early (undefined) once `stop` says so. */
+function* until<T>(steps: Generator<void, T>, stop: () => boolean): Generator<void, T | undefined> {
   for (;;) {
-    if (token.isCancellationRequested) return undefined;
+    if (stop()) return undefined;
     const step = steps.next();
     if (step.done) return step.value;
     yield;
@@ -75,7 +75,8 @@ function* untilCancelled<T>(steps: Generator<void, T>, token: CancellationToken)
 /**
  * The answer to textDocument/documentSymbol: after the requests already read (a hover asked at the
  * same time is answered first: the outline is the less urgent), in 8 ms slices; RequestCancelled
- * once the client cancels.
+ * once the client cancels, ContentModified once the document changes (TextDocuments updates the
+ * document in place: its positions would no longer be those of the analysis).
  */
 export async function answerSymbols(
   document: TextDocument,
@@ -83,7 +84,12 @@ export async function answerSymbols(
   hierarchical: boolean,
   token: CancellationToken,
 ): Promise<Outline | ResponseError> {
+  const version = document.version;
+  const stop = () => token.isCancellationRequested || document.version !== version;
   await afterRequests();
-  const outline = await inSlices(untilCancelled(symbolSteps(document, analysis, hierarchical), token), SLICE_MS);
-  return outline ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'The outline was cancelled.');
+  const outline = await inSlices(until(symbolSteps(document, analysis, hierarchical), stop), SLICE_MS);
+  if (outline) return outline;
+  return token.isCancellationRequested
+    ? new ResponseError(LSPErrorCodes.RequestCancelled, 'The outline was cancelled.')
+    : new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while its outline was made.');
 }
