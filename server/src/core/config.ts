@@ -13,7 +13,7 @@ import { globProblem } from './glob';
 import { DEFAULT_INCLUDE } from './include';
 import { DEFAULT_MAX_PROBLEMS } from './max-problems';
 import { wordProblem } from './messages';
-import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, withinText, withoutBom } from './parse';
+import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, tooDeepAt, tooDeepProblem, withinText, withoutBom } from './parse';
 import type { Problem, Severity } from './problem';
 import { suggest } from './suggest';
 import { WORD_CODES } from './word-codes';
@@ -150,6 +150,9 @@ export interface ParsedConfig {
 /** A project file's text → its settings and the problems to show on it. */
 export function parseConfig(text: string): ParsedConfig {
   const source = withoutBom(text);
+  // jsonc-parser's parseTree recurses: a file nested too deep gets the payloads' one problem and no settings.
+  const deep = tooDeepAt(source);
+  if (deep !== undefined) return { layer: {}, problems: [tooDeepProblem(deep)] };
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
   const problems: Problem[] = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), withinText(e, source.length)));

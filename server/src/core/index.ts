@@ -13,7 +13,7 @@ export { hover, type HoverResult } from './features/hover';
 export { complete, type CompletionEntry } from './features/completion';
 export { quickFixes, type Edit, type Fix, type ProblemRef } from './features/fixes';
 export { applyEdits, fixAll, type AppliedFix, type FixAllResult } from './features/fix-all';
-export { documentSymbols, type SymbolEntry, type SymbolKind } from './features/symbols';
+export { documentSymbols, MAX_SYMBOLS, outlineSteps, type SymbolEntry, type SymbolKind } from './features/symbols';
 export { codePage, codePages, methodCodeTable, type CodePage } from './features/code-docs';
 export { fileCheckableCodes } from './features/code-index';
 export { plainFromSnippet } from './features/placeholders';

@@ -66,7 +66,7 @@ export function exceedsSize(text: string, maxFileSize: number): boolean {
 }
 
 /** The first bracket that opens level MAX_NESTING + 1, found with the non-recursive scanner. */
-function tooDeepAt(text: string): number | undefined {
+export function tooDeepAt(text: string): number | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
@@ -93,6 +93,12 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 
+/** The one problem of a document nested too deep to parse, on the bracket that opens the level too many. */
+export function tooDeepProblem(offset: number): Problem {
+  const message = `This document is nested deeper than ${MAX_NESTING} levels and is not checked.`;
+  return wordProblem('nesting-too-deep', message, { offset, length: 1 });
+}
+
 export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed {
   if (exceedsSize(text, maxFileSize)) {
     const message = `This file is larger than maxFileSize (${maxFileSize} bytes) and is not checked.`;
@@ -103,10 +109,7 @@ export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE)
   if (fast !== 'fallback' && 'root' in fast) return { root: fast.root, problems: [], parsed: true };
   // Not well-formed (or too deep): measure depth without recursion, then let jsonc-parser recover.
   const deep = fast === 'fallback' ? tooDeepAt(source) : fast.tooDeepAt;
-  if (deep !== undefined) {
-    const message = `This document is nested deeper than ${MAX_NESTING} levels and is not checked.`;
-    return { root: undefined, parsed: false, problems: [wordProblem('nesting-too-deep', message, { offset: deep, length: 1 })] };
-  }
+  if (deep !== undefined) return { root: undefined, parsed: false, problems: [tooDeepProblem(deep)] };
   const errors: Array<{ error: ParseErrorCode; offset: number; length: number }> = [];
   const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
   const problems = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), withinText(e, source.length)));

@@ -1,6 +1,7 @@
 // The checks of one value against its parameter's compiled spec, given the value's JSON kind,
 // its value and its text as written (a string's value, a number's literal). Shared by the
 // validator over parse trees (validate.ts) and the quick check over parsed values (quick-check.ts).
+import { compareDecimals, isMultipleOfDecimal, parseDecimal, type Decimal } from './decimal';
 import type { ValueSpec } from './spec';
 
 const INTEGER_LITERAL = /^-?\d+$/;
@@ -44,6 +45,34 @@ function codePointsAtLeast(text: string, limit: number): boolean {
   return false;
 }
 
+// Integers this short are exact as doubles: compared as numbers, the common case allocates nothing.
+const SHORT_INTEGER = /^-?\d{1,15}$/;
+
+/** The numeric bounds of a spec, for a literal of any length (in time linear in its digits). */
+function withinBounds(spec: ValueSpec, literal: string): boolean {
+  if (SHORT_INTEGER.test(literal)) {
+    const n = Number(literal);
+    if (spec.minimum !== undefined && !(n >= spec.minimum)) return false;
+    if (spec.maximum !== undefined && !(n <= spec.maximum)) return false;
+    if (spec.exclusiveMinimum !== undefined && !(n > spec.exclusiveMinimum)) return false;
+    if (spec.exclusiveMaximum !== undefined && !(n < spec.exclusiveMaximum)) return false;
+    if (spec.multipleOf === undefined) return true;
+    if (Number.isInteger(spec.multipleOf)) return n % spec.multipleOf === 0;
+  }
+  const d = parseDecimal(literal);
+  if (spec.minimum !== undefined && compareDecimals(d, decimalOf(spec.minimum)) < 0) return false;
+  if (spec.maximum !== undefined && compareDecimals(d, decimalOf(spec.maximum)) > 0) return false;
+  if (spec.exclusiveMinimum !== undefined && compareDecimals(d, decimalOf(spec.exclusiveMinimum)) <= 0) return false;
+  if (spec.exclusiveMaximum !== undefined && compareDecimals(d, decimalOf(spec.exclusiveMaximum)) >= 0) return false;
+  // Judged exactly, a fractional step too: 0.3 is a multiple of 0.1, though not in doubles.
+  return spec.multipleOf === undefined || isMultipleOfDecimal(d, decimalOf(spec.multipleOf));
+}
+
+/** A bound as the schema wrote it (a number prints as its shortest decimal). */
+function decimalOf(bound: number): Decimal {
+  return parseDecimal(String(bound));
+}
+
 /** The checks of a string, number, boolean or null against its spec (the type already accepted). */
 export function scalarAccepts(spec: ValueSpec, kind: string, value: unknown, written: string | undefined): boolean {
   if (spec.enum && !enumAccepts(spec, kind, value, written)) return false;
@@ -53,14 +82,10 @@ export function scalarAccepts(spec: ValueSpec, kind: string, value: unknown, wri
   if (spec.minLength !== undefined && !codePointsAtLeast(written, spec.minLength)) return false;
   if (spec.pattern && !spec.pattern.test(written)) return false;
   if (spec.format && !spec.format(written)) return false;
-  if (spec.numeric && spec.bounded && written.length < 400 && (kind === 'number' || (spec.boundsOnStrings && NUMERIC_TEXT.test(written)))) {
+  if (spec.numeric && spec.bounded && (kind === 'number' || spec.boundsOnStrings)) {
     // A JSON number's value is its literal's value; a numeric string is read the same way.
-    const n = kind === 'number' ? (value as number) : Number(written);
-    if (spec.minimum !== undefined && !(n >= spec.minimum)) return false;
-    if (spec.maximum !== undefined && !(n <= spec.maximum)) return false;
-    if (spec.exclusiveMinimum !== undefined && !(n > spec.exclusiveMinimum)) return false;
-    if (spec.exclusiveMaximum !== undefined && !(n < spec.exclusiveMaximum)) return false;
-    if (spec.multipleOf !== undefined && n % spec.multipleOf !== 0) return false;
+    const literal = NUMERIC_TEXT.test(written) ? written : kind === 'number' ? String(value) : undefined;
+    if (literal !== undefined && !withinBounds(spec, literal)) return false;
   }
   return true;
 }

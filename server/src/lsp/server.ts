@@ -27,7 +27,7 @@ import { hoverAt } from './hover';
 import type { ServerPlatform } from './platform';
 import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
-import { symbolsOf } from './symbols';
+import { answerSymbols } from './symbols';
 import { SettingsStore, type Settings } from './settings';
 import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
 import { WorkspaceFolders } from './workspace-folders';
@@ -325,9 +325,9 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onRequest(DOCUMENT_STATUS_REQUEST, async (params: { uri: string }) => status.document(params.uri, (await analysisOf(params.uri))?.analysis));
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     const found = await analysisOf(params.textDocument.uri);
-    return found ? symbolsOf(found.document, found.analysis, client.hierarchicalSymbols) : [];
+    return found ? answerSymbols(found.document, found.analysis, client.hierarchicalSymbols, token) : [];
   });
 
   // TextDocuments reports an open as a content change too: the first one is checked at once.

@@ -67,6 +67,33 @@ describe('document symbols', () => {
     assert.equal(BATCH.slice(type.selectionOffset, type.selectionOffset + type.selectionLength), '"type"');
   });
 
+  it('past its limit lists requests first, then parameters level by level, and ends with what is left out', () => {
+    const analysis = analyze(BATCH, { included: true });
+    // 8 requests, then 3 of their parameters: the outline cut on the second level.
+    const cut = documentSymbols(analysis, 11);
+    assert.deepEqual(outline(cut), [
+      'AddChannel · Carrier A (request)',
+      '  type = "sip" (string)',
+      '  SIP (object)',
+      'AddPublicNo · +40212345678 +1 (request)',
+      '  publicNo (array)',
+      'EditChannel · ID 12 (request)',
+      'DelChannel · ID 3 +2 (request)',
+      'GetChannels · all channels (request)',
+      'GetCodecs (request)',
+      'AddChanel · Typo (request)',
+      '(no method) (request)',
+      '… more parameters not listed: the outline shows at most 11 symbols (omitted)',
+    ]);
+    const omitted = cut.at(-1)!;
+    assert.equal(BATCH.slice(omitted.offset, omitted.offset + 8), '"ID": 12');
+    assert.equal(omitted.offset + omitted.length, BATCH.lastIndexOf('}') + 1);
+    // Cut among the requests: how many are left out.
+    assert.deepEqual(outline(documentSymbols(analysis, 6)).slice(-2), ['GetCodecs (request)', '… 2 more requests not listed: the outline shows at most 6 symbols (omitted)']);
+    // Within the limit: the whole outline, nothing said.
+    assert.deepEqual(documentSymbols(analysis, outline(symbols).length), symbols);
+  });
+
   it('has nothing for a document that is not a payload', () => {
     assert.deepEqual(documentSymbols(analyze('{ "name": "x" }')), []);
   });
