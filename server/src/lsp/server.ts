@@ -31,6 +31,7 @@ import { RecordsStore } from './records';
 import { symbolsOf } from './symbols';
 import { SettingsStore, type Settings } from './settings';
 import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
+import { WorkspaceBounds } from './workspace-bounds';
 import { WorkspaceFolders } from './workspace-folders';
 import { WorkspaceIndex, type IndexFolder } from './workspace-index';
 
@@ -97,6 +98,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       configOf: (folder) => configs.forDocument(folder.uri),
       isOpen: (uri) => documents.get(uri) !== undefined,
       checkAside: platform.checkAside,
+      bounds: platform.realUri && new WorkspaceBounds(platform.realUri, () => folderUris),
       onFolder: (dir) => watcher?.watch(dir),
       // A folder is read with its settings and records (read first: a folder just added has its own).
       prepare: async (batch) => {

@@ -16,8 +16,9 @@ export interface IndexFolder extends SessionFolder {
 }
 
 /**
- * The index's folders once the workspace holds `given` (in its order, each folder once), and which
- * were added and removed. A folder still there keeps its object: files in the session refer to it.
+ * The index's folders once the workspace holds `given` (in its order, each folder once), which
+ * were removed, and which are to read: the added ones, and a folder that held a nested one removed
+ * (those files are its own again). A folder still there keeps its object: files refer to it.
  */
 export function nextFolders(previous: readonly IndexFolder[], given: ReadonlyArray<{ uri: string; name?: string }>) {
   const known = new Map(previous.map((f) => [f.key, f]));
@@ -29,7 +30,11 @@ export function nextFolders(previous: readonly IndexFolder[], given: ReadonlyArr
     if (existing) next.push(Object.assign(existing, { order: next.length }));
     else next.push({ uri: f.uri, path: URI.parse(f.uri).path.replace(/\/?$/, '/'), key, name: f.name ?? baseName(f.uri), order: next.length });
   }
-  return { next, added: next.filter((f) => !previous.includes(f)), removed: previous.filter((f) => !next.includes(f)) };
+  const added = next.filter((f) => !previous.includes(f));
+  const removed = previous.filter((f) => !next.includes(f));
+  const outer = (inner: IndexFolder) => next.filter((f) => inner.key.startsWith(f.key)).sort((a, b) => b.key.length - a.key.length)[0];
+  const holders = removed.map(outer).filter((f): f is IndexFolder => f !== undefined && !added.includes(f));
+  return { next, removed, toRead: [...new Set([...added, ...holders])] };
 }
 
 export class WorkspaceFolders {

@@ -30,6 +30,7 @@ import type { CheckAside } from './platform';
 import { checkedNow, readCheck, type Read } from './read-check';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
+import { walkable, type WorkspaceBounds } from './workspace-bounds';
 import { nextFolders, type IndexFolder } from './workspace-folders';
 import { folderKey, normalUri, uriKey, within } from './uri-paths';
 
@@ -56,6 +57,8 @@ export interface WorkspaceIndexOptions {
   findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
   /** Checks large files off the server's thread (platform.ts). */
   checkAside?: CheckAside;
+  /** What may be read from disk: no link that leaves the workspace folders is followed (workspace-bounds.ts). */
+  bounds?: WorkspaceBounds;
   /** Gets folders ready to be read (their settings and records): awaited before each pass. */
   prepare?(folders: readonly IndexFolder[]): Promise<void>;
   /** A run's work-done progress, created as it starts; what it read once it ends; a fault (for the logs). */
@@ -88,13 +91,9 @@ export class WorkspaceIndex {
   /** Called when the index starts reading folders and when it has read all it was asked to. */
   onIndexing = (listener: (indexing: boolean) => void): void => this.toIndex.onBusy(listener);
 
-  /**
-   * The workspace folders now (any change: added, removed, several at once): new folders are read,
-   * removed ones take their files along at once (a read of them under way no longer counts), and a
-   * folder that held a nested folder removed reads that part again.
-   */
+  /** The workspace folders now: the ones to read are asked for, removed ones take their files along at once (even while read). */
   setFolders(folders: ReadonlyArray<{ uri: string; name?: string }>): void {
-    const { next, added, removed } = nextFolders(this.folders, folders);
+    const { next, toRead, removed } = nextFolders(this.folders, folders);
     this.folders = next;
     // Files of folders no longer in the workspace go; the others are placed in their folder again.
     for (const file of [...this.session.all()]) {
@@ -102,9 +101,7 @@ export class WorkspaceIndex {
       const folder = this.folderOf(file.id);
       if (folder !== file.scope.folder) this.session.remove(file.id);
     }
-    // A nested folder removed: its files are the outer folder's again, read once more.
-    const outer = removed.map((f) => this.folderOf(f.uri)).filter((f): f is IndexFolder => f !== undefined && !added.includes(f));
-    this.toIndex.setFolders([...added, ...new Set(outer)], removed);
+    this.toIndex.setFolders(toRead, removed);
     this.scheduleFlush();
   }
 
@@ -226,7 +223,7 @@ export class WorkspaceIndex {
       const listed = (uri: string) => this.folderOf(uri) === folder && isJsonName(uri) && !inSkippedFolder(URI.parse(uri).path.slice(folder.path.length));
       return searched.map(normalUri).filter(listed);
     }
-    return listJsonFiles(this.options.fs, folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
+    return listJsonFiles(walkable(this.options), folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
 
   /** A file's text (null: an open document, whose copy on disk is not even read). */
@@ -302,7 +299,7 @@ export class WorkspaceIndex {
       await afterRequests();
       if (this.options.isOpen(uri)) return;
       const config = folder && this.options.configOf?.(folder);
-      const readable = folder && isJsonName(parsed.path) && config?.uri !== uri;
+      const readable = folder && isJsonName(parsed.path) && config?.uri !== uri && ((await this.options.bounds?.readable(uri, folder.uri)) ?? true);
       const text = readable ? await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
       if (this.options.isOpen(uri)) return;
       // Saved and closed (the usual case): what was checked is what is on disk.
@@ -344,11 +341,12 @@ export class WorkspaceIndex {
       if (!stat) {
         this.removeDisk(key);
       } else if (stat.kind === 'directory') {
-        // A folder created or renamed into the workspace: everything in it.
-        const files = await listJsonFiles(this.options.fs, key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) });
-        for (const file of files) await this.refreshFromDisk(file, folder);
+        // A folder created or renamed into the workspace: everything in it (not one reached through a link: the walk enters none).
+        if (!((await this.options.bounds?.asNamed(key, folder.uri)) ?? true)) continue;
+        const files = await listJsonFiles(walkable(this.options), key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) });
+        for (const file of files) await this.refreshFromDisk(file, folder, true);
       } else if (isJsonName(uri.path)) {
-        await this.refreshFromDisk(key, folder);
+        await this.refreshFromDisk(key, folder, false);
       }
     }
     if (gone.size > 0) {
@@ -366,8 +364,10 @@ export class WorkspaceIndex {
     }
   }
 
-  private async refreshFromDisk(uri: string, folder: IndexFolder): Promise<void> {
+  /** A file read again (`walked`: found by a walk, else named by an event: read only if a walk would find it). */
+  private async refreshFromDisk(uri: string, folder: IndexFolder, walked: boolean): Promise<void> {
     if (this.options.isOpen(uri)) return;
+    if (!walked && !((await this.options.bounds?.readable(uri, folder.uri)) ?? true)) return this.removeDisk(uri);
     const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
     if (text === undefined) return this.removeDisk(uri);
     if (this.session.get(uri)?.text === text) return;
