@@ -33,6 +33,15 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A folder G of 10 files holding a folder `inner` of 5, opened as a workspace folder of its own too. */
+function nestedLayout(): void {
+  mkdirSync(path.join(dir, 'G', 'inner'), { recursive: true });
+  for (let i = 0; i < 15; i++) {
+    const request = { method: 'AddChannel', params: { type: 'sip', SIP: { name: `G ${i}`, flow: 'bothh' } } };
+    writeFileSync(path.join(dir, i < 10 ? 'G' : 'G/inner', `g${i}.payload.json`), JSON.stringify(request));
+  }
+}
+
 interface Server extends Files {
   open: Set<string>;
 }
@@ -114,6 +123,17 @@ describe('workspace folders changed while the index reads them', () => {
     // And added back, it is read again, whole.
     await change(server, ['A'], []);
     await assertHoldsExactly(server);
+  });
+
+  it('a nested folder added then removed: its files are the outer folder\'s again, read once more', async () => {
+    nestedLayout();
+    const server = await start();
+    const inner = { uri: folderUri('G/inner'), name: 'inner' };
+    await server.client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: folderUri('G'), name: 'G' }, inner], removed: [] } });
+    assert.deepEqual(await settled(server), { indexing: false, indexed: SIZES.A + 15, folders: 3 });
+    await server.client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [inner] } });
+    assert.deepEqual(await settled(server), { indexing: false, indexed: SIZES.A + 15, folders: 2 });
+    for (let i = 10; i < 15; i++) await published(server, `G/inner/g${i}.payload.json`, (rows) => rows.length > 0);
   });
 
   it('a random sequence of additions and removals (seeded) ends with exactly the folders open', async () => {
