@@ -182,11 +182,12 @@ export class WorkspaceIndex {
       const { text, checked } = await whileWaiting(ahead.shift()!, (deadline) => this.session.placeSome(deadline), SLICE_MS);
       if (i + READ_AHEAD < found.length) ahead.push(read(i + READ_AHEAD));
       run.done++;
-      if (!counts(i)) continue;
       const { uri, folder } = found[i];
-      seen.add(uri);
-      if (text === undefined) this.removeDisk(uri);
-      else if (this.fromDisk(uri, folder, { text, checked })?.isPayload) run.payloads++;
+      if (counts(i)) {
+        seen.add(uri);
+        if (text === undefined) this.removeDisk(uri);
+        else if (this.fromDisk(uri, folder, { text, checked })?.isPayload) run.payloads++;
+      }
       // Let the editor's requests (an open document's diagnostics first) in between slices.
       if (Date.now() - sliceStart >= SLICE_MS) {
         run.report();
@@ -210,9 +211,8 @@ export class WorkspaceIndex {
     this.flush();
     const run = this.currentRun;
     this.currentRun = undefined;
-    if (!run) return;
     this.options.checkAside?.settle?.();
-    this.options.onIndexed?.(run.end());
+    if (run) this.options.onIndexed?.(run.end());
   }
 
   /** A folder's JSON files (normal-form URIs): the client's search, else a walk; a nested workspace folder is its own. */
