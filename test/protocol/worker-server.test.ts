@@ -156,13 +156,16 @@ describe('the worker bundle on a vscode-vfs: folder, files read through the clie
 
   it('reads the records again on a watched-file change and checks again', async () => {
     session.files.set(`${FOLDER}/.voipnow/records.json`, RECORDS([1, 9]));
-    const refreshed = session.nextRefresh();
+    let refreshed = session.nextRefresh();
     await session.worker.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${FOLDER}/.voipnow/records.json`, type: 2 }] });
-    await refreshed;
-    assert.deepEqual(
-      rows(await pull(session, EAST)).map((r) => r.split(' ')[1]),
-      ['200', '617', '619'],
-    );
+    // The records are read once the file has settled: a refresh asked for before that (another change) is followed by theirs.
+    let codes: string[] = [];
+    for (let refreshes = 0; refreshes < 3 && (refreshes === 0 || codes.includes('620')); refreshes++) {
+      await refreshed;
+      refreshed = session.nextRefresh();
+      codes = rows(await pull(session, EAST)).map((r) => r.split(' ')[1]);
+    }
+    assert.deepEqual(codes, ['200', '617', '619']);
   });
 });
 

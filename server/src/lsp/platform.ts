@@ -33,6 +33,11 @@ export interface ServerPlatform {
    * browser, where the client always watches).
    */
   watchFolder?: (folderUri: string, onChange: (name: string | undefined) => void, onError?: () => void) => FolderWatch | undefined;
+  /**
+   * Where a URI leads once every link is followed (undefined: nowhere); absent where the file
+   * system has no links to resolve. The index follows no link that leaves the workspace folders.
+   */
+  realUri?: (uri: string) => Promise<string | undefined>;
   /** Where large files on disk are checked (Node: a worker thread); absent: in the server's thread, in slices. */
   checkAside?: CheckAside;
   /** The connection's writer sends EncodedParams as they are (report-steps.ts): reports are serialized in slices. */

@@ -11,12 +11,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_MAX_FILE_SIZE, parseRecords, readText, RECORDS_PATH } from '../core';
 import type { Analysis, ParsedRecords, Records, WorkspaceFileSystem } from '../core';
+import { afterRequests } from './next-turn';
 import type { FolderWatch, ServerPlatform } from './platform';
 import { toDiagnostic } from './to-diagnostic';
 import { folderKey, joinUri, uriKey } from './uri-paths';
 
-/** Watch events come in bursts (an editor writes, renames, touches): one reload after this quiet time. */
-export const RELOAD_DELAY_MS = 50;
+/**
+ * Changes come in bursts (an editor writes, renames, touches; a tool rewrites the file in place,
+ * truncating it first): the file is read once no change came for this long.
+ */
+export const RELOAD_DELAY_MS = 100;
 
 interface FolderRecords {
   /** The folder's URI as the client gave it, and its key (uri-paths.ts). */
@@ -32,6 +36,8 @@ interface FolderRecords {
   published: boolean;
   watchers: FolderWatch[];
   timer?: ReturnType<typeof setTimeout>;
+  /** Changes seen so far: a read made before the last one may have found the file half written. */
+  changes: number;
 }
 
 export interface RecordsStoreOptions {
@@ -85,7 +91,8 @@ export class RecordsStore {
     this.folders = this.folders.filter((f) => given.has(f.key));
     for (const [key, uri] of added) {
       const fileUri = joinUri(uri, RECORDS_PATH);
-      const folder: FolderRecords = { uri, key, fileUri, fileKey: uriKey(fileUri), text: undefined, parsed: undefined, published: false, watchers: [] };
+      const fileKey = uriKey(fileUri);
+      const folder: FolderRecords = { uri, key, fileUri, fileKey, text: undefined, parsed: undefined, published: false, watchers: [], changes: 0 };
       this.folders.push(folder);
       void this.load(folder);
       if (this.watchItself) this.watch(folder);
@@ -106,12 +113,30 @@ export class RecordsStore {
     for (const folder of this.folders) this.watch(folder);
   }
 
-  /** workspace/didChangeWatchedFiles: read again the records files that changed. */
-  async filesChanged(uris: readonly string[]): Promise<void> {
+  /** workspace/didChangeWatchedFiles: the records files that changed are read again once settled. */
+  filesChanged(uris: readonly string[]): void {
     const keys = new Set(uris.map(uriKey));
-    const changed: string[] = [];
-    for (const folder of this.folders) if (keys.has(folder.fileKey) && (await this.load(folder))) changed.push(folder.uri);
-    if (changed.length > 0 && !this.disposed) this.options.onChange(changed);
+    for (const folder of this.folders) if (keys.has(folder.fileKey)) this.changed(folder);
+  }
+
+  /** A change of the folder's records file was seen (the client's, or the platform's watching): read once no other came for a while. */
+  private changed(folder: FolderRecords): void {
+    folder.changes++;
+    if (folder.timer) clearTimeout(folder.timer);
+    folder.timer = setTimeout(() => void this.settled(folder), RELOAD_DELAY_MS);
+  }
+
+  /** The quiet time passed: the file is read, and counts only if no change came while it was read. */
+  private async settled(folder: FolderRecords): Promise<void> {
+    folder.timer = undefined;
+    const seen = folder.changes;
+    // Messages already received go first (after a busy stretch the timer fires before they are read): a change among them waits again.
+    await afterRequests();
+    if (folder.changes !== seen || this.disposed || !this.folders.includes(folder)) return;
+    // `.voipnow` may have appeared or gone: watch again what is there now.
+    if (this.watchItself) this.watch(folder);
+    const changed = await this.load(folder, () => folder.changes === seen);
+    if (changed && !this.disposed) this.options.onChange([folder.uri]);
   }
 
   /** A records file was closed in the editor: its problems on disk are shown again (push mode). */
@@ -130,9 +155,11 @@ export class RecordsStore {
     this.folders = [];
   }
 
-  /** Reads the folder's records file (after the reads before); resolves with whether anything changed. */
-  private load(folder: FolderRecords): Promise<boolean> {
-    const read = this.reads.then(() => readText(this.options.fs, folder.fileUri, DEFAULT_MAX_FILE_SIZE + 2)).then((text) => this.apply(folder, text));
+  /** Reads the folder's records file (after the reads before); resolves with whether anything changed (a read no longer `current` changes nothing). */
+  private load(folder: FolderRecords, current = () => true): Promise<boolean> {
+    const read = this.reads
+      .then(() => readText(this.options.fs, folder.fileUri, DEFAULT_MAX_FILE_SIZE + 2))
+      .then((text) => current() && this.apply(folder, text));
     this.reads = read.catch(() => {});
     return read;
   }
@@ -144,6 +171,7 @@ export class RecordsStore {
     folder.text = text;
     folder.parsed = text === undefined ? undefined : parseRecords(text, { display: RECORDS_PATH, location: folder.fileUri });
     const broken = folder.parsed !== undefined && folder.parsed.records === undefined;
+    // Said once as it breaks (absent or usable before), not again while it stays broken.
     if (broken && (before === undefined || before.records !== undefined)) {
       const message = `VoipNow: ${shownUri(folder.fileUri)} has errors and is not used until they are fixed (IDs are checked for their format only).`;
       this.connection.console.warn(message);
@@ -171,19 +199,9 @@ export class RecordsStore {
     folder.watchers = [];
     const watchFolder = this.options.watchFolder;
     if (!watchFolder) return;
-    const schedule = () => {
-      if (folder.timer) clearTimeout(folder.timer);
-      folder.timer = setTimeout(() => {
-        folder.timer = undefined;
-        if (this.disposed || !this.folders.includes(folder)) return;
-        // `.voipnow` may have appeared or gone: watch again what is there now.
-        this.watch(folder);
-        void this.load(folder).then((changed) => changed && !this.disposed && this.options.onChange([folder.uri]));
-      }, RELOAD_DELAY_MS);
-    };
     // A folder that does not exist (yet) gives no watch: the parent's watcher sees it appear.
     const add = (uri: string, name: string) => {
-      const watcher = watchFolder(uri, (changed) => (changed === undefined || changed === name) && schedule());
+      const watcher = watchFolder(uri, (changed) => (changed === undefined || changed === name) && this.changed(folder));
       if (watcher) folder.watchers.push(watcher);
     };
     add(folder.uri, '.voipnow');

@@ -11,6 +11,7 @@ import {
   WatchKind,
   type Connection,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shownAnalysis, type Analysis } from '../core';
@@ -30,6 +31,7 @@ import { RecordsStore } from './records';
 import { answerSymbols } from './symbols';
 import { SettingsStore, type Settings } from './settings';
 import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
+import { WorkspaceBounds } from './workspace-bounds';
 import { WorkspaceFolders } from './workspace-folders';
 import { WorkspaceIndex, type IndexFolder } from './workspace-index';
 
@@ -96,7 +98,18 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       configOf: (folder) => configs.forDocument(folder.uri),
       isOpen: (uri) => documents.get(uri) !== undefined,
       checkAside: platform.checkAside,
+      bounds: platform.realUri && new WorkspaceBounds(platform.realUri, () => folderUris),
       onFolder: (dir) => watcher?.watch(dir),
+      // A folder is read with its settings and records (read first: a folder just added has its own).
+      prepare: async (batch) => {
+        await filesRead();
+        await Promise.all(batch.map(loadFolderSettings));
+      },
+      progress: () => status.progress(),
+      onIndexed: ({ files, payloads, ms }) => {
+        connection.console.log(`VoipNow: indexed ${payloads} payload files among ${files} JSON files in ${ms} ms`);
+      },
+      log: (message) => connection.console.error(message),
     });
     diagnostics.useWorkspace({ index, folderSettings: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}) });
     client.workDoneProgress = capabilities.window?.workDoneProgress === true;
@@ -137,6 +150,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   connection.onInitialized(async () => {
+    // Listened to at once: a folder added just after start is not missed.
+    if (client.workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((event) => void workspaceFoldersChanged(event));
     // Settings and records: read now (through the client in the browser: not before initialized);
     // read again when the client reports a change, or when the server's own watching sees one.
     await Promise.all([configs.setFolders(folderUris), records.setFolders(folderUris)]);
@@ -151,23 +166,30 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       watcher = new DirectoryWatcher(platform.watchFolder, platform.fs, (changes) => void filesChanged(changes));
       watchSettingsFolders();
     }
-    index.setFolders(indexFolders());
     // In the background: open documents are checked meanwhile (the index yields between batches).
-    void indexAndReport(index.allFolders());
-    if (client.workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-      event.removed.forEach((f) => folders.remove(f.uri));
-      event.added.forEach((f) => folders.add(f.uri));
-      folderUris = [...folderUris.filter((u) => !event.removed.some((f) => f.uri === u)), ...event.added.map((f) => f.uri)];
-      for (const f of event.added) folderNames.set(f.uri, f.name);
-      await Promise.all([records.setFolders(folderUris), configs.setFolders(folderUris)]);
-      index.setFolders(indexFolders());
-      watchSettingsFolders();
-      analyses.clear();
-      diagnostics.refreshAll();
-      const added = index.allFolders().filter((f) => event.added.some((a) => a.uri === f.uri));
-      if (added.length > 0) void indexAndReport(added);
-    });
+    index.setFolders(indexFolders());
   });
+
+  /**
+   * Folders added or removed (at any time, one change after the other): everything takes the new
+   * set at once, in the order the changes came; the index reads the new folders (each with its
+   * settings and records, read first) and drops the removed ones, even while it is reading.
+   */
+  async function workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    event.removed.forEach((f) => folders.remove(f.uri));
+    event.added.forEach((f) => folders.add(f.uri));
+    folderUris = [...folderUris.filter((u) => !event.removed.some((f) => f.uri === u)), ...event.added.map((f) => f.uri)];
+    for (const f of event.added) folderNames.set(f.uri, f.name);
+    // A folder added again later has its settings read again.
+    for (const f of event.removed) folderSettings.delete(f.uri);
+    const read = Promise.all([records.setFolders(folderUris), configs.setFolders(folderUris)]);
+    index.setFolders(indexFolders());
+    status.notify();
+    watchSettingsFolders();
+    analyses.clear();
+    await read;
+    diagnostics.refreshAll();
+  }
 
   /** The workspace folders for the index, in the workspace's order, with their names. */
   function indexFolders(): Array<{ uri: string; name?: string }> {
@@ -190,17 +212,6 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return merged;
   }
 
-  /** Indexes folders (all at start; one whose include globs or size limit changed), with progress. */
-  async function indexAndReport(which: readonly IndexFolder[]): Promise<void> {
-    await Promise.all(which.map(loadFolderSettings));
-    const progress = await status.progress();
-    // A later indexing (settings changed meanwhile) took over: it reports.
-    if (!(await index.index(which, progress))) return;
-    const { files, payloads, ms } = index.lastIndex;
-    connection.console.log(`VoipNow: indexed ${payloads} payload files among ${files} JSON files in ${ms} ms`);
-    status.notify();
-  }
-
   /** Settings changed (the editor's, or a project file): folders whose files are read differently are indexed again; all report again. */
   async function settingsChanged(): Promise<void> {
     settings.forget();
@@ -218,7 +229,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       // Only the rules (or the cap) changed: the files keep their checks and take the new settings.
       else if (before && (JSON.stringify(before.rules) !== JSON.stringify(after.rules) || before.maxProblems !== after.maxProblems)) index.rescope(folder);
     }
-    if (again.length > 0) await indexAndReport(again);
+    if (again.length > 0) await index.index(again);
     diagnostics.republishWorkspace();
   }
 
@@ -239,7 +250,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   async function recordsChanged(changed: readonly string[]): Promise<void> {
     diagnostics.refreshAll();
     const which = index.allFolders().filter((f) => changed.includes(f.uri));
-    if (which.length > 0) await indexAndReport(which);
+    if (which.length > 0) await index.index(which);
     diagnostics.republishWorkspace();
   }
 

@@ -44,6 +44,8 @@ export class StatusReporter {
     private readonly workDoneProgress: boolean,
   ) {
     index.onChange(() => this.notifySoon());
+    // Indexing started or ended (folders added or removed too): said at once, so that the status is never behind.
+    index.onIndexing(() => this.notify());
   }
 
   workspace(): WorkspaceStatus {

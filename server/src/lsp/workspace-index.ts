@@ -21,36 +21,26 @@ import {
   type Records,
   type SessionChanges,
   type SessionFile,
-  type SessionFolder,
   type WorkspaceFileSystem,
 } from '../core';
 import { afterRequests, soon, whileWaiting } from './next-turn';
+import { FoldersToIndex, type Asked } from './folders-to-index';
+import { IndexRun, type IndexProgress } from './index-run';
 import type { CheckAside } from './platform';
 import { checkedNow, readCheck, type Read } from './read-check';
 import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
-import { baseName, folderKey, normalUri, uriKey, within } from './uri-paths';
+import { walkable, type WorkspaceBounds } from './workspace-bounds';
+import { nextFolders, type IndexFolder } from './workspace-folders';
+import { folderKey, normalUri, uriKey, within } from './uri-paths';
 
 /** Milliseconds of checking between two turns of the event loop. */
 const SLICE_MS = 8;
 /** Files read ahead of the one being checked (at most this many texts wait in memory). */
 const READ_AHEAD = 8;
 
-export interface IndexFolder extends SessionFolder {
-  uri: string;
-  /** URI path with a trailing slash. */
-  path: string;
-  /** Scheme, authority and path with a trailing slash (uri-paths.ts): what places a file in the folder. */
-  key: string;
-  name: string;
-  order: number;
-}
-
-export interface IndexProgress {
-  begin(total: number): void;
-  report(done: number, total: number): void;
-  end(): void;
-}
+export type { IndexFolder } from './workspace-folders';
+export type { IndexProgress } from './index-run';
 
 export interface WorkspaceIndexOptions {
   fs: WorkspaceFileSystem;
@@ -67,6 +57,14 @@ export interface WorkspaceIndexOptions {
   findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
   /** Checks large files off the server's thread (platform.ts). */
   checkAside?: CheckAside;
+  /** What may be read from disk: no link that leaves the workspace folders is followed (workspace-bounds.ts). */
+  bounds?: WorkspaceBounds;
+  /** Gets folders ready to be read (their settings and records): awaited before each pass. */
+  prepare?(folders: readonly IndexFolder[]): Promise<void>;
+  /** A run's work-done progress, created as it starts; what it read once it ends; a fault (for the logs). */
+  progress?(): Promise<IndexProgress | undefined>;
+  onIndexed?(run: { files: number; payloads: number; ms: number }): void;
+  log?(message: string): void;
 }
 
 export type IndexChange = SessionChanges;
@@ -77,16 +75,12 @@ export class WorkspaceIndex {
   readonly session = new WorkspaceSession();
   private folders: IndexFolder[] = [];
   private readonly listeners: Array<(change: IndexChange) => void> = [];
-  private generation = 0;
-  private indexing: Promise<void> | undefined;
-  private readyResolve: (() => void) | undefined;
-  /** Pending until the first indexing is done (a workspace pull waits for it). */
-  private readyPromise: Promise<void> = new Promise((resolve) => (this.readyResolve = resolve));
+  /** The folders still to read, and the loop that reads them (folders-to-index.ts). */
+  private readonly toIndex = new FoldersToIndex<IndexFolder>((batch) => this.run(batch), () => this.runEnded(), (line) => this.options.log?.(line));
+  private currentRun: IndexRun | undefined;
   private flushScheduled = false;
   /** File events, applied one batch after the other (a later batch never overtakes an earlier one). */
   private events: Promise<void> = Promise.resolve();
-  /** The last full indexing: files and milliseconds (for the status and the logs). */
-  lastIndex = { files: 0, payloads: 0, ms: 0 };
 
   constructor(private readonly options: WorkspaceIndexOptions) {}
 
@@ -94,21 +88,20 @@ export class WorkspaceIndex {
     this.listeners.push(listener);
   }
 
+  /** Called when the index starts reading folders and when it has read all it was asked to. */
+  onIndexing = (listener: (indexing: boolean) => void): void => this.toIndex.onBusy(listener);
+
+  /** The workspace folders now: the ones to read are asked for, removed ones take their files along at once (even while read). */
   setFolders(folders: ReadonlyArray<{ uri: string; name?: string }>): void {
-    // The same folder keeps its object: files in the session refer to it.
-    const known = new Map(this.folders.map((f) => [f.uri, f]));
-    this.folders = folders.map((f, order) => {
-      const existing = known.get(f.uri);
-      if (existing) return Object.assign(existing, { order });
-      const uri = URI.parse(f.uri);
-      return { uri: f.uri, path: uri.path.replace(/\/?$/, '/'), key: folderKey(f.uri), name: f.name ?? baseName(f.uri), order };
-    });
+    const { next, toRead, removed } = nextFolders(this.folders, folders);
+    this.folders = next;
     // Files of folders no longer in the workspace go; the others are placed in their folder again.
     for (const file of [...this.session.all()]) {
       if (file.version !== null || !file.scope.folder) continue;
       const folder = this.folderOf(file.id);
       if (folder !== file.scope.folder) this.session.remove(file.id);
     }
+    this.toIndex.setFolders(toRead, removed);
     this.scheduleFlush();
   }
 
@@ -145,75 +138,81 @@ export class WorkspaceIndex {
   }
 
   get isIndexing(): boolean {
-    return this.indexing !== undefined;
+    return this.toIndex.busy;
   }
 
-  /** Resolves once the current indexing (if any) and the file events received so far are done. */
+  /** Resolves once the folders are read (the first time, and any asked for since) and the file events received so far are done. */
   async ready(): Promise<void> {
-    await this.readyPromise;
+    await this.toIndex.settled();
     await this.events;
   }
 
-  /** (Re)indexes the given folders (all by default) from disk; open documents keep their text. False when a later call took over. */
-  index(folders: readonly IndexFolder[] = this.folders, progress?: IndexProgress): Promise<boolean> {
-    const generation = ++this.generation;
-    // A thread for large files starts loading while the folders are listed.
-    if (folders.length > 0) this.options.checkAside?.prepare?.();
-    if (!this.readyResolve) this.readyPromise = new Promise((resolve) => (this.readyResolve = resolve));
-    const run = this.run(folders, generation, progress).finally(() => {
-      if (generation !== this.generation) return;
-      this.indexing = undefined;
-      this.readyResolve?.();
-      this.readyResolve = undefined;
-    });
-    this.indexing = run;
-    return run.then(() => generation === this.generation);
+  /** Reads the given folders (all by default) from disk again; open documents keep their text. Resolves once nothing waits to be read. */
+  index(folders: readonly IndexFolder[] = this.folders): Promise<void> {
+    this.toIndex.ask(folders.filter((f) => this.folders.includes(f)));
+    return this.toIndex.settled();
   }
 
-  private async run(folders: readonly IndexFolder[], generation: number, progress?: IndexProgress): Promise<void> {
-    const started = Date.now();
-    const cancelled = () => generation !== this.generation;
-    const found: Array<{ uri: string; folder: IndexFolder }> = [];
-    for (const folder of folders) {
-      for (const uri of await this.listFolder(folder, cancelled)) found.push({ uri, folder });
+  /** One pass: lists and reads a batch of folders; a folder removed or asked for again meanwhile is left to the next pass. */
+  private async run(batch: ReadonlyArray<Asked<IndexFolder>>): Promise<void> {
+    const run = (this.currentRun ??= new IndexRun(this.options.progress?.() ?? Promise.resolve(undefined)));
+    // A thread for large files starts loading while the folders are listed.
+    this.options.checkAside?.prepare?.();
+    await this.options.prepare?.(batch.map(([folder]) => folder));
+    await run.ready();
+    const current = ([folder, ask]: Asked<IndexFolder>) => this.toIndex.current(folder, ask);
+    const found: Array<{ uri: string; folder: IndexFolder; asked: Asked<IndexFolder> }> = [];
+    for (const asked of batch) {
+      const uris = current(asked) ? await this.listFolder(asked[0], () => !current(asked)) : [];
+      if (current(asked)) for (const uri of uris) found.push({ uri, folder: asked[0], asked });
     }
-    if (cancelled()) return progress?.end();
-    progress?.begin(found.length);
+    run.listed(found.length);
+    // A file counts while its folder's read does and it is still that folder's (a nested folder may have come).
+    const counts = (i: number) => current(found[i].asked) && this.folderOf(found[i].uri) === found[i].folder;
     const seen = new Set<string>();
-    let payloads = 0;
     let sliceStart = Date.now();
     // A few reads ahead of the checking (the browser's file system answers each over a round trip).
-    const read = (i: number) => this.readOne(found[i]).then((text) => this.checkAside(found[i].uri, found[i].folder, text));
+    const read = (i: number): Promise<Read> =>
+      counts(i) ? this.readOne(found[i]).then((text) => this.checkAside(found[i].uri, found[i].folder, text)) : Promise.resolve({ text: undefined });
     const ahead: Array<Promise<Read>> = [];
     for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) ahead.push(read(i));
-    for (let i = 0; i < found.length; i++) {
+    let i;
+    for (i = 0; i < found.length && batch.some(current); i++) {
       // While a large file is checked in its thread, this one finds where the clashes so far stand.
       const { text, checked } = await whileWaiting(ahead.shift()!, (deadline) => this.session.placeSome(deadline), SLICE_MS);
       if (i + READ_AHEAD < found.length) ahead.push(read(i + READ_AHEAD));
-      if (cancelled()) return progress?.end();
+      run.done++;
       const { uri, folder } = found[i];
-      seen.add(uri);
-      if (text === undefined) this.removeDisk(uri);
-      else if (this.fromDisk(uri, folder, { text, checked })?.isPayload) payloads++;
+      if (counts(i)) {
+        seen.add(uri);
+        if (text === undefined) this.removeDisk(uri);
+        else if (this.fromDisk(uri, folder, { text, checked })?.isPayload) run.payloads++;
+      }
       // Let the editor's requests (an open document's diagnostics first) in between slices.
       if (Date.now() - sliceStart >= SLICE_MS) {
-        progress?.report(i + 1, found.length);
+        run.report();
         await afterRequests();
-        if (cancelled()) return progress?.end();
         sliceStart = Date.now();
       }
     }
-    progress?.report(found.length, found.length);
-    // Files of these folders that are gone (a re-index after a settings change).
-    for (const file of [...this.session.all()]) {
-      const ofTheseFolders = file.version === null && file.role === 'payload' && folders.includes(file.scope.folder as IndexFolder);
-      if (ofTheseFolders && !seen.has(file.id)) this.session.remove(file.id);
+    run.skipped(found.length - i);
+    for (const asked of batch.filter(current)) {
+      // Files of this folder that are gone (a re-index after a settings change).
+      const gone = [...this.session.all()].filter((f) => f.version === null && f.role === 'payload' && f.scope.folder === asked[0] && !seen.has(f.id));
+      for (const file of gone) this.session.remove(file.id);
+      this.configFile(asked[0]);
+      this.toIndex.done(...asked);
     }
-    for (const folder of folders) this.configFile(folder);
-    this.options.checkAside?.settle?.();
-    this.lastIndex = { files: found.length, payloads, ms: Date.now() - started };
-    progress?.end();
     this.flush();
+  }
+
+  /** The run ended: what it found is told, then its progress ends (the status says done after this). */
+  private runEnded(): void {
+    this.flush();
+    const run = this.currentRun;
+    this.currentRun = undefined;
+    this.options.checkAside?.settle?.();
+    if (run) this.options.onIndexed?.(run.end());
   }
 
   /** A folder's JSON files (normal-form URIs): the client's search, else a walk; a nested workspace folder is its own. */
@@ -224,7 +223,7 @@ export class WorkspaceIndex {
       const listed = (uri: string) => this.folderOf(uri) === folder && isJsonName(uri) && !inSkippedFolder(URI.parse(uri).path.slice(folder.path.length));
       return searched.map(normalUri).filter(listed);
     }
-    return listJsonFiles(this.options.fs, folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
+    return listJsonFiles(walkable(this.options), folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
 
   /** A file's text (null: an open document, whose copy on disk is not even read). */
@@ -300,7 +299,7 @@ export class WorkspaceIndex {
       await afterRequests();
       if (this.options.isOpen(uri)) return;
       const config = folder && this.options.configOf?.(folder);
-      const readable = folder && isJsonName(parsed.path) && config?.uri !== uri;
+      const readable = folder && isJsonName(parsed.path) && config?.uri !== uri && ((await this.options.bounds?.readable(uri, folder.uri)) ?? true);
       const text = readable ? await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1) : undefined;
       if (this.options.isOpen(uri)) return;
       // Saved and closed (the usual case): what was checked is what is on disk.
@@ -342,11 +341,12 @@ export class WorkspaceIndex {
       if (!stat) {
         this.removeDisk(key);
       } else if (stat.kind === 'directory') {
-        // A folder created or renamed into the workspace: everything in it.
-        const files = await listJsonFiles(this.options.fs, key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) });
-        for (const file of files) await this.refreshFromDisk(file, folder);
+        // A folder created or renamed into the workspace: everything in it (not one reached through a link: the walk enters none).
+        if (!((await this.options.bounds?.asNamed(key, folder.uri)) ?? true)) continue;
+        const files = await listJsonFiles(walkable(this.options), key, { onFolder: (dir) => this.options.onFolder?.(dir, folder) });
+        for (const file of files) await this.refreshFromDisk(file, folder, true);
       } else if (isJsonName(uri.path)) {
-        await this.refreshFromDisk(key, folder);
+        await this.refreshFromDisk(key, folder, false);
       }
     }
     if (gone.size > 0) {
@@ -364,8 +364,10 @@ export class WorkspaceIndex {
     }
   }
 
-  private async refreshFromDisk(uri: string, folder: IndexFolder): Promise<void> {
+  /** A file read again (`walked`: found by a walk, else named by an event: read only if a walk would find it). */
+  private async refreshFromDisk(uri: string, folder: IndexFolder, walked: boolean): Promise<void> {
     if (this.options.isOpen(uri)) return;
+    if (!walked && !((await this.options.bounds?.readable(uri, folder.uri)) ?? true)) return this.removeDisk(uri);
     const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
     if (text === undefined) return this.removeDisk(uri);
     if (this.session.get(uri)?.text === text) return;
@@ -381,7 +383,7 @@ export class WorkspaceIndex {
   // ---- change events ----
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.indexing) return;
+    if (this.flushScheduled || this.toIndex.busy) return;
     this.flushScheduled = true;
     soon(() => {
       this.flushScheduled = false;

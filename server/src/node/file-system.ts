@@ -3,7 +3,7 @@
 // Reads open a path with O_NONBLOCK and read only if it is a regular file: a FIFO, socket or device
 // named `config.json`, `records.json` or `x.json` is never waited on (opening a FIFO for reading
 // would block until a writer comes, holding one of libuv's four threads, and with it every later read).
-import { closeSync, constants, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import type { DirectoryEntry, EntryKind, WorkspaceFileSystem } from '../core';
@@ -21,6 +21,21 @@ function kindOf(entry: Dirent): EntryKind {
 export function pathOf(uri: string): string | undefined {
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+/**
+ * Where a `file:` URI leads once every link is followed (a `file:` URI); undefined when it leads
+ * nowhere (gone, a broken link, a loop) or is not on this disk. The system's realpath: a few
+ * system calls, answered at once by a local disk (lsp/workspace-bounds.ts asks it for links only).
+ */
+export async function realUri(uri: string): Promise<string | undefined> {
+  const path = pathOf(uri);
+  if (path === undefined) return undefined;
+  try {
+    return URI.file(realpathSync.native(path)).toString();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files up to this size are read at once; larger ones in chunks that let the event loop in. */

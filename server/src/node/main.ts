@@ -6,7 +6,7 @@ import { GuardedInput } from '../lsp/guarded-input';
 import { startServer } from '../lsp/server';
 import { CheckThread } from './check-thread';
 import { nodeCodePages } from './code-pages';
-import { nodeFileSystem } from './file-system';
+import { nodeFileSystem, realUri } from './file-system';
 import { jsonEncoder } from './json-encoder';
 import { watchFolder } from './watch';
 
@@ -27,4 +27,4 @@ function connect() {
 
 // Reports serialized in slices are written as they are on stdio (json-encoder.ts); Node's IPC serializes every message itself.
 const encodedParams = process.argv.includes('--stdio');
-startServer(connect(), { fs: nodeFileSystem, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams });
+startServer(connect(), { fs: nodeFileSystem, realUri, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams });

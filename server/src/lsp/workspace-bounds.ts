@@ -1,0 +1,81 @@
+// Links in the workspace that lead outside it are not followed: a `leak.payload.json` linking to a
+// file elsewhere would have that file's contents quoted in diagnostics, and a link to a folder
+// elsewhere would have its files read. The index reads from disk what a walk of the workspace
+// folders finds: files in folders reached without a link (the walk enters no link to a folder,
+// which also keeps it from cycles and from counting a tree twice), and links to files that lead
+// into a workspace folder. A document the user opens is checked whatever its path: its text comes
+// from the editor. Compared by real path (every link followed), where the platform has links to
+// resolve (Node; the browser's workspace.fs resolves none).
+import { URI, Utils } from 'vscode-uri';
+import type { DirectoryEntry, WorkspaceFileSystem } from '../core';
+import { folderKey, uriKey } from './uri-paths';
+
+/** A URI's key for comparing real paths: a Windows drive letter in one case. */
+const keyOf = (uri: string) => uriKey(uri).replace(/^(file:\/\/[^/]*\/)([A-Za-z]):/, (_m, start: string, drive: string) => `${start}${drive.toLowerCase()}:`);
+
+export class WorkspaceBounds {
+  /** Each workspace folder's real path, as a key with a trailing slash (kept once found). */
+  private readonly roots = new Map<string, string>();
+
+  constructor(
+    /** Where a URI leads once every link is followed; undefined when nowhere (gone, a broken link). */
+    private readonly realUri: (uri: string) => Promise<string | undefined>,
+    /** The workspace folders now (URIs). */
+    private readonly folders: () => readonly string[],
+  ) {}
+
+  /** Whether a URI, links followed, leads into a workspace folder. */
+  async inside(uri: string): Promise<boolean> {
+    const real = await this.realUri(uri);
+    if (real === undefined) return false;
+    const key = `${keyOf(real)}/`;
+    for (const folder of this.folders()) {
+      const root = await this.root(folder);
+      if (root !== undefined && key.startsWith(root)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a URI of `folder` (or the folder itself) is reached without a link on the way, itself included. */
+  async asNamed(uri: string, folder: string): Promise<boolean> {
+    const [real, root] = await Promise.all([this.realUri(uri), this.root(folder)]);
+    if (real === undefined || root === undefined) return false;
+    return `${keyOf(real)}/` === root + `${uriKey(uri)}/`.slice(folderKey(folder).length);
+  }
+
+  /** A file named by a file event or a closed document: read only if the walk would find it (see above). */
+  async readable(uri: string, folder: string): Promise<boolean> {
+    return (await this.asNamed(Utils.dirname(URI.parse(uri)).toString(), folder)) && (await this.inside(uri));
+  }
+
+  /** The file system as the walk sees it: directory entries that are links leading outside the workspace folders are left out. */
+  walkable(fs: WorkspaceFileSystem): WorkspaceFileSystem {
+    return {
+      readFile: (uri, limit) => fs.readFile(uri, limit),
+      stat: (uri) => fs.stat(uri),
+      join: (folder, name) => fs.join(folder, name),
+      readDirectory: async (uri) => {
+        const kept: DirectoryEntry[] = [];
+        for (const entry of await fs.readDirectory(uri)) if (entry.kind !== 'link' || (await this.inside(fs.join(uri, entry.name)))) kept.push(entry);
+        return kept;
+      },
+    };
+  }
+
+  private async root(folder: string): Promise<string | undefined> {
+    let root = this.roots.get(folder);
+    if (root === undefined) {
+      const real = await this.realUri(folder);
+      // Not there (yet): asked again next time.
+      if (real === undefined) return undefined;
+      root = keyOf(real).replace(/\/?$/, '/');
+      this.roots.set(folder, root);
+    }
+    return root;
+  }
+}
+
+/** The file system as a walk of the index sees it (no bounds: the file system itself). */
+export function walkable({ bounds, fs }: { bounds?: WorkspaceBounds; fs: WorkspaceFileSystem }): WorkspaceFileSystem {
+  return bounds?.walkable(fs) ?? fs;
+}
