@@ -39,6 +39,11 @@ function codePagesOption(options: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** Whether a capability's list names a kind (undefined: no list; a client may send anything there). */
+function lists(list: unknown, kind: string): boolean | undefined {
+  return Array.isArray(list) ? list.includes(kind) : undefined;
+}
+
 export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
@@ -113,10 +118,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
     const text = capabilities.textDocument;
-    client.markdownHover = text?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
+    client.markdownHover = lists(text?.hover?.contentFormat, MarkupKind.Markdown) ?? true;
     client.completion = {
       snippets: text?.completion?.completionItem?.snippetSupport === true,
-      markdown: text?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false,
+      markdown: lists(text?.completion?.completionItem?.documentationFormat, MarkupKind.Markdown) ?? false,
     };
     client.hierarchicalSymbols = text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     client.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
