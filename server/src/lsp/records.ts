@@ -114,6 +114,15 @@ export class RecordsStore {
     if (changed.length > 0 && !this.disposed) this.options.onChange(changed);
   }
 
+  /** A records file was opened in another spelling than its own: its problems published from disk under that one are taken back. */
+  opened(uri: string): void {
+    const key = uriKey(uri);
+    const folder = this.folders.find((f) => f.fileKey === key);
+    if (!folder?.published || folder.fileUri === uri || this.disposed) return;
+    folder.published = false;
+    void this.connection.sendDiagnostics({ uri: folder.fileUri, diagnostics: [] });
+  }
+
   /** A records file was closed in the editor: its problems on disk are shown again (push mode). */
   closed(uri: string): void {
     const key = uriKey(uri);

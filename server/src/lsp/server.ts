@@ -24,6 +24,7 @@ import { duplicateDefinition } from './duplicate-definition';
 import { CODE_PAGE_REQUEST } from './extension-protocol';
 import { DirectoryWatcher, type FileChange } from './fs-watch';
 import { hoverAt } from './hover';
+import { OpenDocuments } from './open-documents';
 import type { ServerPlatform } from './platform';
 import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
@@ -46,6 +47,8 @@ function lists(list: unknown, kind: string): boolean | undefined {
 
 export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
+  /** The open documents by any spelling of their URI (the client's, the index's normal form). */
+  const open = new OpenDocuments(documents);
   const folders = new WorkspaceFolders();
   const analyses = new Analyses((uri) => folders.relativePath(uri));
   let settings: SettingsStore;
@@ -88,7 +91,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, configs);
     settings.setInitializationOptions(params.initializationOptions);
-    diagnostics = new Diagnostics(connection, documents, checkOpen, pull, platform.encodedParams);
+    diagnostics = new Diagnostics(connection, open, checkOpen, pull, platform.encodedParams);
     folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folderNames = new Map((params.workspaceFolders ?? []).map((f) => [f.uri, f.name]));
     folders.set(folderUris);
@@ -99,7 +102,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       settingsOf: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}),
       recordsFor: (uri) => records.forDocument(uri),
       configOf: (folder) => configs.forDocument(folder.uri),
-      isOpen: (uri) => documents.get(uri) !== undefined,
+      isOpen: (uri) => open.get(uri) !== undefined,
       checkAside: platform.checkAside,
       onFolder: (dir) => watcher?.watch(dir),
     });
@@ -109,7 +112,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     status = new StatusReporter(connection, index, configs, client.workDoneProgress);
     records = new RecordsStore(connection, {
       push: !pull,
-      isOpen: (uri) => documents.get(uri) !== undefined,
+      isOpen: (uri) => open.get(uri) !== undefined,
       onChange: (changed) => void recordsChanged(changed),
       fs: platform.fs,
       watchFolder: platform.watchFolder,
@@ -288,14 +291,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return { file: index.updateOpen(document.uri, document.version, analysis, merged), settings: merged };
   }
 
-  /** The current analysis of an open JSON document (the one diagnostics use), or undefined. */
+  /** The current analysis of an open JSON document (the one diagnostics use; its URI in any spelling), or undefined. */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
-    const document = documents.get(uri);
+    const document = open.find(uri);
     if (!document || !isCandidate(document)) return undefined;
     await filesRead();
-    const analysis = analyses.get(document, await settings.get(uri));
+    const analysis = analyses.get(document, await settings.get(document.uri));
     // Settings are read asynchronously: answer only for the version the analysis was made of.
-    return documents.get(uri)?.version === document.version ? { document, analysis } : undefined;
+    return open.get(document.uri)?.version === document.version ? { document, analysis } : undefined;
   }
 
   connection.onHover(async (params) => {
@@ -312,7 +315,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const found = await analysisOf(params.textDocument.uri);
     if (!found) return [];
     // Fix all leaves alone what a rule turns off or a disable comment silences.
-    const { rules } = await settings.get(params.textDocument.uri);
+    const { rules } = await settings.get(found.document.uri);
     return codeActionsFor(params, found.document, shownAnalysis(found.analysis, rules), client.versionedEdits);
   });
 
@@ -337,7 +340,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   // TextDocuments reports an open as a content change too: the first one is checked at once.
   const opened = new Set<string>();
-  documents.onDidOpen((event) => opened.add(event.document.uri));
+  documents.onDidOpen((event) => {
+    opened.add(event.document.uri);
+    // Opened in another spelling than the index's: what was published from disk under that one is taken back.
+    diagnostics.opened(event.document.uri);
+    if (records.isRecordsFile(event.document.uri)) records.opened(event.document.uri);
+  });
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document, opened.delete(event.document.uri) ? 0 : undefined));
   documents.onDidClose((event) => {
     opened.delete(event.document.uri);
@@ -353,6 +361,6 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     watcher?.dispose();
   });
 
-  documents.listen(connection);
+  open.listen(connection);
   connection.listen();
 }
