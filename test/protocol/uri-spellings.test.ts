@@ -6,7 +6,7 @@
 // come under the client's spelling, a file that is not open under the index's; no file clashes
 // with itself; a real clash between two such files is still one.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -23,6 +23,9 @@ const CLASH_A = "a@b!c'd.payload.json";
 const CLASH_B = 'x:y*z&=+,;$.payload.json';
 const UNICODE = 'café €.payload.json';
 const FILES: Record<string, string> = { [CARRIER]: FLOW('Carrier One'), [CLASH_A]: FLOW('Shared'), [CLASH_B]: FLOW('Shared'), [UNICODE]: FLOW('Café') };
+/** A records file with an error: its problems are published from disk by the records store, not the index. */
+const RECORDS = '.voipnow/records.json';
+const RECORDS_TEXT = '{ "channels": [{ "ID": "x", "name": "A" }] }\n';
 
 /** A client's spelling: every byte but letters, digits, `-._~/` and `keep` percent-encoded, in lower-case hex. */
 function spelled(file: string, keep: string): string {
@@ -39,16 +42,19 @@ const neovim = (file: string) => spelled(file, "!$&'()*+,;=:@");
 /** Eglot's: every reserved character encoded. */
 const eglot = (file: string) => spelled(file, '');
 /** How the client spells each file (each unlike the index's spelling, asserted). */
-const CLIENT: Record<string, (file: string) => string> = { [CARRIER]: neovim, [CLASH_A]: neovim, [CLASH_B]: eglot, [UNICODE]: eglot };
+const CLIENT: Record<string, (file: string) => string> = { [CARRIER]: neovim, [CLASH_A]: neovim, [CLASH_B]: eglot, [UNICODE]: eglot, 'records.json': neovim };
 const clientUri = (file: string) => CLIENT[path.basename(file)](file);
 
 /** The server's own spelling of a file (its index's: vscode-uri's normal form). */
 const indexUri = (file: string) => URI.file(file).toString();
 
 describe('URI spellings', { timeout: 120_000 }, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-spellings-'));
+  // The folder's name is spelled otherwise too (and the client gives it as Node's pathToFileURL does: a third spelling).
+  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow spellings ('));
   const file = (name: string) => path.join(dir, name);
   for (const [name, text] of Object.entries(FILES)) writeFileSync(file(name), text);
+  mkdirSync(file('.voipnow'));
+  writeFileSync(file(RECORDS), RECORDS_TEXT);
 
   /** Every publish, and what the client shows for a file: the latest diagnostics of each spelling, together. */
   const publishes = (client: TestClient, name: string) =>
@@ -63,10 +69,10 @@ describe('URI spellings', { timeout: 120_000 }, () => {
   describe('pushed (Neovim 0.7)', () => {
     const client = new TestClient();
     before(async () => {
-      for (const name of Object.keys(FILES)) assert.notEqual(clientUri(file(name)), indexUri(file(name)));
+      for (const name of [...Object.keys(FILES), RECORDS]) assert.notEqual(clientUri(file(name)), indexUri(file(name)));
       await client.initialize({ workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }, dir);
       // The index reports every file from disk, under its own spelling.
-      for (const name of Object.keys(FILES)) await client.waitFor(PUBLISH, (p) => p.uri === indexUri(file(name)) && p.diagnostics.length > 0);
+      for (const name of [...Object.keys(FILES), RECORDS]) await client.waitFor(PUBLISH, (p) => p.uri === indexUri(file(name)) && p.diagnostics.length > 0);
     });
     after(() => client.stop());
 
@@ -132,6 +138,22 @@ describe('URI spellings', { timeout: 120_000 }, () => {
       const disk = await client.waitUntil(PUBLISH, (p) => p.uri === indexUri(file(UNICODE)) && p.diagnostics.length > 0, { from: mark });
       assert.deepEqual(codes(disk.diagnostics), ['617']);
       assert.deepEqual(shown(client, UNICODE), rows(disk.diagnostics));
+    });
+    it('a records file opened in another spelling: its problems once, under that spelling; closed, under the records store spelling', async () => {
+      const uri = clientUri(file(RECORDS));
+      const disk = shown(client, RECORDS);
+      assert.equal(disk.length, 1, JSON.stringify(disk));
+      let mark = client.received.length;
+      await client.open(uri, RECORDS_TEXT);
+      const open = await client.diagnosticsFor(uri, 1);
+      await client.waitUntil(PUBLISH, (p) => p.uri === indexUri(file(RECORDS)) && p.diagnostics.length === 0, { from: mark });
+      assert.deepEqual(shown(client, RECORDS), rows(open.diagnostics));
+      assert.deepEqual(rows(open.diagnostics), disk);
+      mark = client.received.length;
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await client.waitUntil(PUBLISH, (p) => p.uri === uri && p.diagnostics.length === 0, { from: mark });
+      await client.waitUntil(PUBLISH, (p) => p.uri === indexUri(file(RECORDS)) && p.diagnostics.length > 0, { from: mark });
+      assert.deepEqual(shown(client, RECORDS), disk);
     });
   });
 

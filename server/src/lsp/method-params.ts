@@ -30,9 +30,9 @@ import {
 import { SOURCE } from './to-diagnostic';
 import { DOCUMENT_STATUS_REQUEST } from './status';
 
-/** A process id the library can watch (it checks the editor's process every few seconds: an odd one would end the server). */
-const processId: Check = (value, at) =>
-  Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 2 ** 31 - 1 ? undefined : `${at} must be a process id`;
+/** LSP's integer (a process id: the library watches it, and ends the server once it is gone). */
+const int32: Check = (value, at) =>
+  Number.isSafeInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31 ? undefined : `${at} must be an integer from -2^31 to 2^31 - 1`;
 
 const traceValue = oneOf('off', 'messages', 'compact', 'verbose');
 
@@ -58,7 +58,7 @@ const contentChange = object({ text: string, range: optional(range), rangeLength
 
 export const REQUEST_PARAMS: Readonly<Record<string, Check>> = {
   initialize: object({
-    processId: maybe(processId),
+    processId: maybe(int32),
     rootUri: maybe(uri),
     rootPath: maybe(string),
     workspaceFolders: maybe(arrayOf(workspaceFolder)),
