@@ -143,7 +143,7 @@ describe('malformed parameters', { timeout: 120_000 }, () => {
   it('a malformed initialize is answered InvalidParams; a good one then starts the server', async () => {
     const fresh = new RawClient();
     try {
-      for (const shape of [undefined, null, {}, [], 5, { capabilities: null }, { capabilities: {}, processId: 1e300 }, { capabilities: {}, workspaceFolders: [null] }, { capabilities: {}, rootUri: 5 }]) {
+      for (const shape of [undefined, null, {}, [], 5, { capabilities: null }, { capabilities: {}, processId: 1e300 }, { capabilities: {}, workspaceFolders: [null] }, { capabilities: {}, rootUri: 5 }, { capabilities: {}, trace: 'loud' }]) {
         assert.equal((await fresh.request('initialize', shape)).error?.code, INVALID_PARAMS, JSON.stringify(shape));
       }
       // Capabilities of odd types inside are read as not offered.

@@ -59,8 +59,8 @@ const contentChange = object({ text: string, range: optional(range), rangeLength
 export const REQUEST_PARAMS: Readonly<Record<string, Check>> = {
   initialize: object({
     processId: maybe(int32),
-    rootUri: maybe(uri),
-    rootPath: maybe(string),
+    // An empty root is no root (server.ts): only its type matters.
+    rootUri: maybe(string),
     workspaceFolders: maybe(arrayOf(workspaceFolder)),
     capabilities: object(),
     trace: optional(traceValue),
