@@ -5,10 +5,14 @@
 // dist/codes). Nothing here may import a Node module: the build fails if anything does.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import type { WorkerPort } from '../lsp/extension-protocol';
+import { ProtocolGate } from '../lsp/protocol-gate';
 import { startServer } from '../lsp/server';
 import { clientFileSystem, clientFindFiles } from './file-system';
 
 /** The worker's global scope: it receives and posts the messages. */
 const port = globalThis as unknown as WorkerPort;
-const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+// Every message passes the protocol gate first (lifecycle, params: protocol-gate.ts).
+const gate = new ProtocolGate();
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port), { messageStrategy: gate });
+gate.attach(connection);
 startServer(connection, { fs: clientFileSystem(connection), findFiles: clientFindFiles(connection) });

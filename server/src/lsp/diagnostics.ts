@@ -13,7 +13,6 @@ import {
   type Connection,
   type Diagnostic,
   type DocumentDiagnosticReport,
-  type TextDocuments,
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
@@ -21,7 +20,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RelatedPlace, ReportedProblem, SessionFile } from '../core';
 import type { Settings } from './settings';
 import { afterRequests, inSlices } from './next-turn';
+import type { OpenDocuments } from './open-documents';
 import { diagnosticSteps, encodedSteps, toDiagnostics } from './report-steps';
+import { normalUri } from './uri-paths';
 import type { IndexChange, IndexFolder, WorkspaceIndex } from './workspace-index';
 
 export const DEBOUNCE_MS = 200;
@@ -112,7 +113,8 @@ export class Diagnostics {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    /** By the spelling a document was opened with or by the normal form (the index's keys); `find`: any spelling. */
+    private readonly documents: OpenDocuments,
     private readonly check: CheckOpen,
     readonly pull: boolean,
     /** The writer sends EncodedParams as they are (platform.ts). */
@@ -159,13 +161,15 @@ export class Diagnostics {
 
   /** Push mode: a report converted (or serialized, where the writer takes it so) in slices, then sent. */
   private async send(uri: string, version: number | undefined, report: readonly ReportedProblem[]): Promise<void> {
+    // A report from disk (no version) of a file opened meanwhile is not sent: the open document's is.
+    const current = () => !this.stopped && (version !== undefined || !this.documents.get(uri));
     if (this.encodedParams) {
       const params = await inSlices(encodedSteps(uri, version, report), SLICE_MS);
-      if (!this.stopped) await this.connection.sendNotification(PublishDiagnosticsNotification.method, params);
+      if (current()) await this.connection.sendNotification(PublishDiagnosticsNotification.method, params);
       return;
     }
     const diagnostics = await inSlices(diagnosticSteps(report, []), SLICE_MS);
-    if (!this.stopped) await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (current()) await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private session() {
@@ -189,13 +193,13 @@ export class Diagnostics {
     return { id: await inSlices(reportIdSteps(report), SLICE_MS), report };
   }
 
-  /** textDocument/diagnostic */
+  /** textDocument/diagnostic (the document in any spelling) */
   async onPull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const document = this.documents.get(uri);
+    const document = this.documents.find(uri);
     // A file that is not open (just closed): what the session knows of it on disk.
     if (!document) {
       await this.placed();
-      const { report } = await this.diskReport(uri);
+      const { report } = await this.diskReport(normalUri(uri));
       return { kind: DocumentDiagnosticReportKind.Full, items: await inSlices(diagnosticSteps(report, []), SLICE_MS) };
     }
     const items = await this.compute(document);
@@ -229,9 +233,10 @@ export class Diagnostics {
         sliceStart = Date.now();
       }
     }
-    // Files the client has diagnostics for that are gone from the session (deleted, no longer payloads).
+    // Files the client has diagnostics for that are gone from the session (deleted, no longer payloads),
+    // in the client's spelling (a file it spells otherwise than the session's key is no file gone).
     for (const [uri, value] of previous) {
-      if (reported.has(uri) || this.documents.get(uri) || value === 'empty') continue;
+      if (reported.has(uri) || value === 'empty' || this.documents.find(uri) || reported.has(normalUri(uri))) continue;
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: 'empty', items: [] });
     }
     return { items };
@@ -264,7 +269,23 @@ export class Diagnostics {
     this.timers.delete(uri);
   }
 
-  /** A closed document: what is on disk is its report now (none for a file outside the index), once read. */
+  /**
+   * Push mode, a document opened in another spelling than the session's key (the normal form): what
+   * was published from disk under the key is taken back, so that the client, which knows both for
+   * one file, shows the open document's report alone.
+   */
+  opened(uri: string): void {
+    const key = normalUri(uri);
+    if (this.pull || this.stopped || key === uri || !this.published.has(key)) return;
+    this.published.delete(key);
+    void this.connection.sendDiagnostics({ uri: key, diagnostics: [] });
+  }
+
+  /**
+   * A closed document: what is on disk is its report now (none for a file outside the index), once
+   * read. It is published under the session's key; under the document's own spelling, when another,
+   * the open document's report is taken back (the session holds nothing under it).
+   */
   closed(uri: string): void {
     this.cancel(uri);
     const read = this.workspace?.index.closed(uri) ?? Promise.resolve();

@@ -139,6 +139,15 @@ export class RecordsStore {
     if (changed && !this.disposed) this.options.onChange([folder.uri]);
   }
 
+  /** A records file was opened in another spelling than its own: its problems published from disk under that one are taken back. */
+  opened(uri: string): void {
+    const key = uriKey(uri);
+    const folder = this.folders.find((f) => f.fileKey === key);
+    if (!folder?.published || folder.fileUri === uri || this.disposed) return;
+    folder.published = false;
+    void this.connection.sendDiagnostics({ uri: folder.fileUri, diagnostics: [] });
+  }
+
   /** A records file was closed in the editor: its problems on disk are shown again (push mode). */
   closed(uri: string): void {
     const key = uriKey(uri);

@@ -25,6 +25,7 @@ import { duplicateDefinition } from './duplicate-definition';
 import { CODE_PAGE_REQUEST } from './extension-protocol';
 import { DirectoryWatcher, type FileChange } from './fs-watch';
 import { hoverAt } from './hover';
+import { OpenDocuments } from './open-documents';
 import type { ServerPlatform } from './platform';
 import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
@@ -32,6 +33,7 @@ import { answerSymbols } from './symbols';
 import { SettingsStore, type Settings } from './settings';
 import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
 import { WorkspaceBounds } from './workspace-bounds';
+import { folderKey } from './uri-paths';
 import { WorkspaceFolders } from './workspace-folders';
 import { WorkspaceIndex, type IndexFolder } from './workspace-index';
 
@@ -41,8 +43,15 @@ function codePagesOption(options: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** Whether a capability's list names a kind (undefined: no list; a client may send anything there). */
+function lists(list: unknown, kind: string): boolean | undefined {
+  return Array.isArray(list) ? list.includes(kind) : undefined;
+}
+
 export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
+  /** The open documents by any spelling of their URI (the client's, the index's normal form). */
+  const open = new OpenDocuments(documents);
   const folders = new WorkspaceFolders();
   const analyses = new Analyses((uri) => folders.relativePath(uri));
   let settings: SettingsStore;
@@ -85,7 +94,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, configs);
     settings.setInitializationOptions(params.initializationOptions);
-    diagnostics = new Diagnostics(connection, documents, checkOpen, pull, platform.encodedParams);
+    diagnostics = new Diagnostics(connection, open, checkOpen, pull, platform.encodedParams);
     folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folderNames = new Map((params.workspaceFolders ?? []).map((f) => [f.uri, f.name]));
     folders.set(folderUris);
@@ -96,7 +105,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       settingsOf: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}),
       recordsFor: (uri) => records.forDocument(uri),
       configOf: (folder) => configs.forDocument(folder.uri),
-      isOpen: (uri) => documents.get(uri) !== undefined,
+      isOpen: (uri) => open.get(uri) !== undefined,
       checkAside: platform.checkAside,
       bounds: platform.realUri && new WorkspaceBounds(platform.realUri, () => folderUris),
       onFolder: (dir) => watcher?.watch(dir),
@@ -117,7 +126,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     status = new StatusReporter(connection, index, configs, client.workDoneProgress);
     records = new RecordsStore(connection, {
       push: !pull,
-      isOpen: (uri) => documents.get(uri) !== undefined,
+      isOpen: (uri) => open.get(uri) !== undefined,
       onChange: (changed) => void recordsChanged(changed),
       fs: platform.fs,
       watchFolder: platform.watchFolder,
@@ -126,10 +135,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     client.watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.definitionLinks = capabilities.textDocument?.definition?.linkSupport === true;
     const text = capabilities.textDocument;
-    client.markdownHover = text?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
+    client.markdownHover = lists(text?.hover?.contentFormat, MarkupKind.Markdown) ?? true;
     client.completion = {
       snippets: text?.completion?.completionItem?.snippetSupport === true,
-      markdown: text?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false,
+      markdown: lists(text?.completion?.completionItem?.documentationFormat, MarkupKind.Markdown) ?? false,
     };
     client.hierarchicalSymbols = text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     client.versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -178,10 +187,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   async function workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
     event.removed.forEach((f) => folders.remove(f.uri));
     event.added.forEach((f) => folders.add(f.uri));
-    folderUris = [...folderUris.filter((u) => !event.removed.some((f) => f.uri === u)), ...event.added.map((f) => f.uri)];
+    // A folder is removed in whatever spelling of its URI the client uses this time.
+    const removed = new Set(event.removed.map((f) => folderKey(f.uri)));
+    const gone = folderUris.filter((u) => removed.has(folderKey(u)));
+    folderUris = [...folderUris.filter((u) => !gone.includes(u)), ...event.added.map((f) => f.uri)];
     for (const f of event.added) folderNames.set(f.uri, f.name);
     // A folder added again later has its settings read again.
-    for (const f of event.removed) folderSettings.delete(f.uri);
+    for (const u of gone) folderSettings.delete(u);
     const read = Promise.all([records.setFolders(folderUris), configs.setFolders(folderUris)]);
     index.setFolders(indexFolders());
     status.notify();
@@ -294,14 +306,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     return { file: index.updateOpen(document.uri, document.version, analysis, merged), settings: merged };
   }
 
-  /** The current analysis of an open JSON document (the one diagnostics use), or undefined. */
+  /** The current analysis of an open JSON document (the one diagnostics use; its URI in any spelling), or undefined. */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
-    const document = documents.get(uri);
+    const document = open.find(uri);
     if (!document || !isCandidate(document)) return undefined;
     await filesRead();
-    const analysis = analyses.get(document, await settings.get(uri));
+    const analysis = analyses.get(document, await settings.get(document.uri));
     // Settings are read asynchronously: answer only for the version the analysis was made of.
-    return documents.get(uri)?.version === document.version ? { document, analysis } : undefined;
+    return open.get(document.uri)?.version === document.version ? { document, analysis } : undefined;
   }
 
   connection.onHover(async (params) => {
@@ -318,7 +330,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const found = await analysisOf(params.textDocument.uri);
     if (!found) return [];
     // Fix all leaves alone what a rule turns off or a disable comment silences.
-    const { rules } = await settings.get(params.textDocument.uri);
+    const { rules } = await settings.get(found.document.uri);
     return codeActionsFor(params, found.document, shownAnalysis(found.analysis, rules), client.versionedEdits);
   });
 
@@ -343,7 +355,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   // TextDocuments reports an open as a content change too: the first one is checked at once.
   const opened = new Set<string>();
-  documents.onDidOpen((event) => opened.add(event.document.uri));
+  documents.onDidOpen((event) => {
+    opened.add(event.document.uri);
+    // Opened in another spelling than the index's: what was published from disk under that one is taken back.
+    diagnostics.opened(event.document.uri);
+    if (records.isRecordsFile(event.document.uri)) records.opened(event.document.uri);
+  });
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document, opened.delete(event.document.uri) ? 0 : undefined));
   documents.onDidClose((event) => {
     opened.delete(event.document.uri);
@@ -359,6 +376,6 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     watcher?.dispose();
   });
 
-  documents.listen(connection);
+  open.listen(connection);
   connection.listen();
 }

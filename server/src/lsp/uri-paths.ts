@@ -1,7 +1,8 @@
 // The server names every file by its URI (the client's documents, the workspace folders, the files
 // the index finds), on any scheme: `file:` on the desktop, `vscode-vfs:`, `vscode-remote:` or
 // `vscode-test-web:` on the web. A file belongs to a folder when scheme, authority and path agree;
-// two URIs of one file are compared in vscode-uri's normal form (URI.toString()).
+// two URIs of one file are compared in vscode-uri's normal form (URI.toString()), which is the
+// same for every spelling of a file: `%20` or ` `, `(` or `%28`, `%2a` or `%2A`, `C%3A` or `c:`.
 import { URI, Utils } from 'vscode-uri';
 
 /** The URI of a folder's child, in normal form. */
@@ -14,10 +15,11 @@ export function normalUri(uri: string): string {
   return URI.parse(uri).toString();
 }
 
-/** A URI by scheme, authority and path (query and fragment left out): `file://` + `/a/b.json`. */
+/** A URI by scheme, authority and decoded path (no query, no fragment): `file://` + `/a/b (1).json`; drive and authority lower case as in normalUri. */
 export function uriKey(uri: string): string {
   const parsed = URI.parse(uri);
-  return `${parsed.scheme}://${parsed.authority}${parsed.path}`;
+  const path = /^\/[A-Z]:/.test(parsed.path) ? `/${parsed.path[1].toLowerCase()}${parsed.path.slice(2)}` : parsed.path;
+  return `${parsed.scheme}://${parsed.authority.toLowerCase()}${path}`;
 }
 
 /** What places a URI in a folder: its key with a trailing slash. */

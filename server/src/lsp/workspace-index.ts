@@ -127,7 +127,8 @@ export class WorkspaceIndex {
   }
 
   get(uri: string): SessionFile | undefined {
-    return this.session.get(uri);
+    // The session keys files by the normal form; a client may spell a file otherwise.
+    return this.session.get(normalUri(uri));
   }
 
   /** How many payload files the session holds. */
@@ -280,8 +281,9 @@ export class WorkspaceIndex {
     this.scheduleFlush();
   }
 
-  /** An open document's current content and analysis (checked by the diagnostics). */
-  updateOpen(uri: string, version: number, analysis: Analysis, settings: Settings, problems?: readonly Problem[]): SessionFile {
+  /** An open document's current content and analysis (checked by the diagnostics), under its normal form whatever the client's spelling. */
+  updateOpen(spelled: string, version: number, analysis: Analysis, settings: Settings, problems?: readonly Problem[]): SessionFile {
+    const uri = normalUri(spelled);
     const before = this.session.get(uri);
     if (before && before.version === version && before.analysis === analysis && before.scope.settings === settings) return before;
     const file = this.session.update(uri, analysis.text, this.scopeOf(uri, settings), { version, analysis, problems: problems ?? analysis.problems });
@@ -289,10 +291,10 @@ export class WorkspaceIndex {
     return file;
   }
 
-  /** A document was closed: the file is what is on disk again (or nothing), once read. */
-  closed(uri: string): Promise<void> {
-    const folder = this.folderOf(uri);
-    const parsed = URI.parse(uri);
+  /** A document was closed (in any spelling): the file is what is on disk again (or nothing), once read. */
+  closed(spelled: string): Promise<void> {
+    const uri = normalUri(spelled);
+    const [folder, parsed] = [this.folderOf(uri), URI.parse(uri)];
     return this.queue(async () => {
       // An editor often opens the document again at once (a preview, a language change): the
       // messages already read go first, so that its copy on disk is not read and checked for nothing.
@@ -377,7 +379,7 @@ export class WorkspaceIndex {
 
   /** Where the other files add a value (go to definition), in the workspace's order. */
   holders(key: string, exceptUri: string) {
-    return this.session.holders(key, exceptUri);
+    return this.session.holders(key, normalUri(exceptUri));
   }
 
   // ---- change events ----

@@ -3,6 +3,7 @@
 // platform (lsp/platform.ts).
 import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { GuardedInput } from '../lsp/guarded-input';
+import { ProtocolGate } from '../lsp/protocol-gate';
 import { startServer } from '../lsp/server';
 import { CheckThread } from './check-thread';
 import { nodeCodePages } from './code-pages';
@@ -10,9 +11,12 @@ import { nodeFileSystem, realUri } from './file-system';
 import { jsonEncoder } from './json-encoder';
 import { watchFolder } from './watch';
 
+/** Every message passes the protocol gate (lifecycle, params: protocol-gate.ts). */
+const gate = new ProtocolGate();
+
 /** `--stdio`: standard input is checked first (guarded-input.ts); other transports as vscode-languageserver finds them. */
 function connect() {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, { messageStrategy: gate });
   const input = new GuardedInput((reason) => {
     process.stderr.write(`voipnow-payloads: closing the connection: ${reason}\n`);
     process.exit(1);
@@ -22,9 +26,11 @@ function connect() {
   // end closes (with 0 after shutdown, else 1). It takes a stream and a writer alike at run time;
   // its types offer two streams or two readers and writers.
   const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder });
-  return createConnection(ProposedFeatures.all, input as unknown as MessageReader, writer);
+  return createConnection(ProposedFeatures.all, input as unknown as MessageReader, writer, { messageStrategy: gate });
 }
 
 // Reports serialized in slices are written as they are on stdio (json-encoder.ts); Node's IPC serializes every message itself.
 const encodedParams = process.argv.includes('--stdio');
-startServer(connect(), { fs: nodeFileSystem, realUri, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams });
+const connection = connect();
+gate.attach(connection);
+startServer(connection, { fs: nodeFileSystem, realUri, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams });
