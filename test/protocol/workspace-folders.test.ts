@@ -125,6 +125,16 @@ describe('workspace folders changed while the index reads them', () => {
     await assertHoldsExactly(server);
   });
 
+  it('a folder removed in another spelling of its URI than it was added in (%42 for B, a trailing slash): it goes', async () => {
+    const server = await start();
+    await change(server, ['B'], []);
+    await assertHoldsExactly(server);
+    server.open.delete('B');
+    const otherSpelling = `${folderUri('B').replace(/B$/, '%42')}/`;
+    await server.client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: otherSpelling, name: 'B' }] } });
+    await assertHoldsExactly(server);
+  });
+
   it('a nested folder added then removed: its files are the outer folder\'s again, read once more', async () => {
     nestedLayout();
     const server = await start();
