@@ -159,7 +159,8 @@ export const INFORMATION: Severity = 'information';
 export const invalidValue = (param: string, expected: string): string => `Invalid value for '${param}': expected ${expected}.`;
 /** Every form a boolean is accepted in (spec section 1), as the schema's enum lists them. */
 export const BOOLEAN_EXPECTED = 'one of true, false, 0, 1, "true", "false", "0", "1"';
-export const STRING_EXPECTED = 'a string';
+/** A text parameter, which a JSON number may write too (judged by its literal, spec section 1). */
+export const TEXT_EXPECTED = 'a string or a number';
 export const ANY_EXPECTED = 'a valid value';
 
 // Spec 2.3: the word codes and their severities.

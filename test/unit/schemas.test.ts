@@ -229,7 +229,8 @@ const samples: Record<string, { valid: Node[]; invalid: Node[] }> = {
     invalid: [{ method: 'DelChannel' }, { method: 'DelChannel', params: { ID: ['x'] } }],
   },
   AddChannelGroup: {
-    valid: [{ method: 'AddChannelGroup', params: { name: 'Carriers', notes: 'EU', channelID: [1, 2] } }],
+    // A text parameter may be written as a number (the engine judges its literal as text).
+    valid: [{ method: 'AddChannelGroup', params: { name: 'Carriers', notes: 'EU', channelID: [1, 2] } }, { method: 'AddChannelGroup', params: { name: 12345, notes: 7 } }],
     invalid: [{ method: 'AddChannelGroup', params: { name: 'ab' } }, { method: 'AddChannelGroup', params: { notes: 'x' } }],
   },
   EditChannelGroup: {
@@ -280,7 +281,10 @@ const samples: Record<string, { valid: Node[]; invalid: Node[] }> = {
     ],
   },
   EditPublicNo: {
-    valid: [{ method: 'EditPublicNo', params: { didID: 9, phoneNo: '123', did: 'd', location: 'Cluj', incomingCost: { cost: 0, interval: '1' } } }],
+    valid: [
+      { method: 'EditPublicNo', params: { didID: 9, phoneNo: '123', did: 'd', location: 'Cluj', incomingCost: { cost: 0, interval: '1' } } },
+      { method: 'EditPublicNo', params: { didID: 9, phoneNo: 40212345678, did: 12345, location: 5 } },
+    ],
     invalid: [
       { method: 'EditPublicNo', params: { didID: 9, phoneNo: '123' } },
       { method: 'EditPublicNo', params: { didID: 9, phoneNo: '12-3', did: 'd' } },

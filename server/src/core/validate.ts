@@ -17,6 +17,8 @@ function describeExpected(spec: ValueSpec): string {
   if (values) return `one of ${values.map((v) => JSON.stringify(v)).join(', ')}${spec.ignoreCase ? ' (any letter case)' : ''}`;
   if (spec.types?.size === 1 && spec.types.has('object')) return 'an object';
   if (spec.types?.size === 1 && spec.types.has('string')) return 'a string';
+  // Text that may be written as a number: judged by the number's literal (spec section 1).
+  if (spec.types?.size === 2 && spec.types.has('string') && spec.types.has('number')) return 'a string or a number';
   return 'a valid value';
 }
 

@@ -141,6 +141,33 @@ runCases('batches', [
   { name: 'a valid batch is clean', payload: `[${req('GetCodecs')},${req('DelChannel', '{"ID":[1,2]}')}]` },
 ]);
 
+// Spec section 1: an element of a batch that is not an object gets not-an-object, whatever it is
+// and whichever path reads the file (comments send it to the tree path), included or not.
+const NOT_OBJECTS = ['5', '"x"', 'null', 'true', 'false', '-0', '1.5e3', '[]', '[1]', '[[{"method":"GetCodecs"}]]'];
+const notObjectBatch = (prefix: string) =>
+  `${prefix}[${req('DelChannel', '{"ID":1}')}, ${NOT_OBJECTS.map((e) => `${OPEN}${e}${CLOSE}`).join(', ')}]`;
+runCases(
+  'batch elements that are not objects',
+  [
+    { name: 'in a file that one documented method makes a payload', payload: notObjectBatch('') },
+    { name: 'in an included file', payload: notObjectBatch(''), options: { included: true } },
+    { name: 'after a comment (the tree path)', payload: notObjectBatch('// a batch\n') },
+    { name: 'after a byte order mark', payload: notObjectBatch('\uFEFF') },
+  ].map((c) => ({ ...c, expect: NOT_OBJECTS.map(() => ({ code: 'not-an-object', message: NOT_A_REQUEST })) })),
+);
+runCases('batch elements that are not objects, no documented method', [
+  { name: 'a non-included file is left alone', payload: '[5, "x", null, true, [1], {"method":"GetCodec"}]' },
+  {
+    name: 'an included file reports each',
+    payload: `[${OPEN}5${CLOSE}, ${OPEN}[{"method":"GetCodecs"}]${CLOSE}]`,
+    options: { included: true },
+    expect: [
+      { code: 'not-an-object', message: NOT_A_REQUEST },
+      { code: 'not-an-object', message: NOT_A_REQUEST },
+    ],
+  },
+]);
+
 test('batch problems carry their request method', () => {
   const problems = check('[{"method":"GetCodecs","params":{"channelID":0}},{"method":"GetChannelGroups","params":{"channelID":0}}]');
   assert.deepEqual(

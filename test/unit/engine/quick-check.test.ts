@@ -98,6 +98,8 @@ describe('quick path equals full path', () => {
       '{"method":"GetCodecs","params":{"channelID":"x"},}',
       '[]',
       '[1, {"method":"GetCodecs"}]',
+      '[{"method":"DelChannel","params":{"ID":1}}, 5, "x", null, true, false, -0, 1.5e3, [], [1], [[{"method":"GetCodecs"}]]]',
+      '[[{"method":"GetCodecs"}], {"method":"GetCodecs"}]',
       '"text"',
     ]) {
       same(text, true);

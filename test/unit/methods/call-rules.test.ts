@@ -6,7 +6,7 @@ import {
   BOOLEAN_EXPECTED,
   CLOSE,
   OPEN,
-  STRING_EXPECTED,
+  TEXT_EXPECTED,
   WARNING,
   invalidValue,
   paramCases,
@@ -40,7 +40,7 @@ const D31 = '"' + '1'.repeat(31) + '"';
 /** The rule item's parameters (same codes and texts in the three methods that take rules). */
 const RULE_ROWS: ParamRow[] = [
   { param: 'action', valid: ['"block"', '"transfer"', '"process"', '"portability"'], invalid: ['"Block"', '"drop"', '""', '1'], code: '642', message: T642 },
-  { param: 'engine', valid: ['"mnp1"', '"ABC"', str(16, 'e')], invalid: [str(17, 'e'), '"mnp-1"', '"m p"', '""', '5'], code: '656', message: T656 },
+  { param: 'engine', valid: ['"mnp1"', '"ABC"', str(16, 'e'), '5', '1e5', '9'.repeat(16)], invalid: [str(17, 'e'), '"mnp-1"', '"m p"', '""', '1.5', '-5', '9'.repeat(17)], code: '656', message: T656 },
   { param: 'number', valid: ['"+*XZN.0123456789"', '"0040XXXXXXXXX"', '5551234', '"1"', str(255, '9')], invalid: ['"Y1"', '"12#"', '""', str(256, '9'), '"x"', 'true'], code: '646', message: T646 },
   { param: 'intervalID', valid: ['1', '"2"'], invalid: ['0', '"night"', '1.0', '[1]'], code: '647', message: T647 },
   { param: 'comingFrom', valid: ['"*12"', '"0"', '12', '"***"'], invalid: ['"12#"', '""', '"1 2"', '-1'], code: '645', message: T645 },
@@ -64,7 +64,7 @@ const RULE_ROWS: ParamRow[] = [
   ...['digitsAfterAdd', 'callerIDDigitsAfterAdd'].map((param): ParamRow => ({ param, valid: ['3', '"3"', D30], invalid: [D31, '"a"', '-3', '3.0'], code: '644', message: T644 })),
   // Integer 0-9999: at most 4 written digits.
   { param: 'position', valid: ['0', '9999', '"0001"', '"42"'], invalid: ['10000', '"00001"', '-1', '1.5', '"p"'], code: '643', message: T643 },
-  { param: 'callerIDMatch', valid: ['"0040*"', '""'], invalid: ['40', 'null'], code: 'invalid-value', message: invalidValue('callerIDMatch', STRING_EXPECTED) },
+  { param: 'callerIDMatch', valid: ['"0040*"', '""', '40'], invalid: ['true', 'null'], code: 'invalid-value', message: invalidValue('callerIDMatch', TEXT_EXPECTED) },
   { param: 'final', valid: ['true', '"0"', '1'], invalid: ['"yes"', '"no"'], code: 'invalid-value', message: invalidValue('final', BOOLEAN_EXPECTED) },
 ];
 
@@ -175,7 +175,7 @@ runCases('GetCallRulesOutGroup', [
   ...paramCases((p, v) => req('GetCallRulesOutGroup', `{"${p}":${v}}`), [
     { param: 'userID', valid: ['1', '"1"'], invalid: ['0', '"u"', '1.5'], code: 'invalid-value', message: invalidValue('userID', ANY_EXPECTED) },
     { param: 'status', valid: ['false', '"0"'], invalid: ['"disabled"'], code: 'invalid-value', message: invalidValue('status', BOOLEAN_EXPECTED) },
-    { param: 'filter', valid: ['"M"'], invalid: ['1', '[]'], code: 'invalid-value', message: invalidValue('filter', STRING_EXPECTED) },
+    { param: 'filter', valid: ['"M"', '1'], invalid: ['false', '[]'], code: 'invalid-value', message: invalidValue('filter', TEXT_EXPECTED) },
   ]),
 ]);
 

@@ -5,7 +5,7 @@ import {
   ANY_EXPECTED,
   CLOSE,
   OPEN,
-  STRING_EXPECTED,
+  TEXT_EXPECTED,
   WARNING,
   invalidValue,
   paramCases,
@@ -23,8 +23,8 @@ const T262 = 'Invalid channel ID.';
 const missing = (param: string) => `Request invalid. Missing parameter ${param}.`;
 
 const GROUP_ROWS: ParamRow[] = [
-  { param: 'name', valid: ['"Sales"', '"abc"', str(255)], invalid: ['"ab"', '""', str(256), '123', '["Sales"]'], code: '631', message: T631 },
-  { param: 'notes', valid: ['"n"', '""', str(1024)], invalid: [str(1025), '1', 'true'], code: '313', message: T313 },
+  { param: 'name', valid: ['"Sales"', '"abc"', str(255), '123', '9'.repeat(255)], invalid: ['"ab"', '""', str(256), '12', '-0', '9'.repeat(256), '["Sales"]'], code: '631', message: T631 },
+  { param: 'notes', valid: ['"n"', '""', str(1024), '1', '9'.repeat(1024)], invalid: [str(1025), '9'.repeat(1025), 'true'], code: '313', message: T313 },
   { param: 'channelID', valid: ['1', '"2"', '[1, 2]', '[]'], invalid: ['0', '"a"', '1.0', '{}'], code: '632', message: T632 },
 ];
 
@@ -90,7 +90,7 @@ runCases('GetChannelGroups', [
   { name: 'both parameters valid', payload: req('GetChannelGroups', '{"channelID":1,"filter":"Sa"}') },
   ...paramCases((p, v) => req('GetChannelGroups', `{"${p}":${v}}`), [
     { param: 'channelID', valid: ['1', '"1"'], invalid: ['0', '"one"', '1.5', '[1]'], code: '262', message: T262 },
-    { param: 'filter', valid: ['"x"'], invalid: ['1', 'null'], code: 'invalid-value', message: invalidValue('filter', STRING_EXPECTED) },
+    { param: 'filter', valid: ['"x"', '1'], invalid: ['true', 'null'], code: 'invalid-value', message: invalidValue('filter', TEXT_EXPECTED) },
   ]),
 ]);
 

@@ -14,7 +14,7 @@ import {
   BOOLEAN_EXPECTED,
   CLOSE,
   OPEN,
-  STRING_EXPECTED,
+  TEXT_EXPECTED,
   WARNING,
   invalidValue,
   paramCases,
@@ -66,7 +66,7 @@ const ASTRAL_1025 = JSON.stringify('😀'.repeat(1025));
 
 /** The SIP parameters whose code and text are the same in AddChannel and EditChannel. */
 const SIP_ROWS: ParamRow[] = [
-  { param: 'name', valid: ['"Carrier B"', '"abc"', str(255)], invalid: ['"ab"', '""', str(256), '123', 'null'], code: '605', message: T605 },
+  { param: 'name', valid: ['"Carrier B"', '"abc"', str(255), '123', '12345', '1.0', '9'.repeat(80)], invalid: ['"ab"', '""', str(256), '12', '-0', '9'.repeat(256), 'null'], code: '605', message: T605 },
   {
     param: 'hostname',
     valid: ['"203.0.113.10"', '"sip.example.com"', '"localhost"', '"a-b.example"', '"1abc.example"', '"0.0.0.0"', '"255.255.255.255"', HOST_253],
@@ -92,7 +92,7 @@ const SIP_ROWS: ParamRow[] = [
     code: '864',
     message: T864,
   },
-  { param: 'login', valid: ['"user1"', str(255), '"a"'], invalid: ['"a b"', '"tab\\there"', '""', str(256), '42'], code: '310', message: T310 },
+  { param: 'login', valid: ['"user1"', str(255), '"a"', '42'], invalid: ['"a b"', '"tab\\there"', '""', str(256), '9'.repeat(256)], code: '310', message: T310 },
   { param: 'authUsername', valid: ['"auth-user"', str(255)], invalid: ['"a b"', '""', str(256), 'false'], code: '608', message: T608 },
   // Integer > 1 and < 999.
   { param: 'concurentCalls', valid: ['2', '998', '"10"'], invalid: ['1', '999', '"1"', '10.0', '"ten"', '-5'], code: '609', message: T609 },
@@ -102,9 +102,9 @@ const SIP_ROWS: ParamRow[] = [
   { param: 'sipTransport', valid: ['"udp"', '"tcp"', '"UDP"', '"Tcp"'], invalid: ['"tls"', '"udp "', '""', '1'], code: '629', message: T629 },
   // Phone format, 3 to 255 characters.
   { param: 'callerID', valid: ['"+40123"', '"123"', '12345', '"0040212345678"'], invalid: ['"12"', '"+1"', '"12a45"', '"+"', '""', str(256, '1'), '12.5'], code: '611', message: T611 },
-  { param: 'fromUser', valid: ['"trunk"', '""', str(255)], invalid: [str(256), '5'], code: '614', message: T614 },
+  { param: 'fromUser', valid: ['"trunk"', '""', str(255), '5'], invalid: [str(256), '9'.repeat(256)], code: '614', message: T614 },
   { param: 'fromDomain', valid: ['"example.com"', '"198.51.100.7"'], invalid: ['"bad domain"', '"1.2.3"', '""'], code: '615', message: T615 },
-  { param: 'authExt', valid: ['"100"', '""', str(255)], invalid: [str(256), '100'], code: '616', message: T616 },
+  { param: 'authExt', valid: ['"100"', '""', str(255), '100'], invalid: [str(256), '9'.repeat(256)], code: '616', message: T616 },
   // Multiple of 100 in 0-900.
   { param: 'qualify', valid: ['0', '100', '900', '"300"'], invalid: ['150', '1000', '100.0', '1e2', '"1e2"', '-100', '"x"'], code: '619', message: T619 },
   { param: 'prefixCalls', valid: ['"+40"', '40', '"0040"'], invalid: ['""', '"+"', '"4-0"', '"40 "', '4.0'], code: '610', message: T610 },
@@ -120,7 +120,7 @@ const SIP_ROWS: ParamRow[] = [
   // A non-empty string of at most 255 characters, or an id. Reading: a string of digits is an id
   // (spec 1: numbers may be written as digit strings), so "0" is invalid like 0.
   { param: 'SIPNode', valid: ['"node-1"', '1', '"1"', '"0"', '"-1"', str(255)], invalid: ['""', '0', '-1', '1.5', str(256), 'true', '{}'], code: '667', message: T667 },
-  { param: 'notes', valid: ['"note"', '""', str(1024), ASTRAL_1024], invalid: [str(1025), ASTRAL_1025, '5'], code: '313', message: T313 },
+  { param: 'notes', valid: ['"note"', '""', str(1024), ASTRAL_1024, '5'], invalid: [str(1025), ASTRAL_1025, '9'.repeat(1025)], code: '313', message: T313 },
   // Booleans have no documented code: invalid-value.
   ...['register', 'paid', 'behindNAT', 'trusted', 'trustRemotePartyID', 'sendRemotePartyID', 'useMD5'].map(
     (param): ParamRow => ({
@@ -131,7 +131,7 @@ const SIP_ROWS: ParamRow[] = [
       message: invalidValue(param, BOOLEAN_EXPECTED),
     }),
   ),
-  { param: 'didFromInvite', valid: ['"To"', '""'], invalid: ['5', 'true'], code: 'invalid-value', message: invalidValue('didFromInvite', STRING_EXPECTED) },
+  { param: 'didFromInvite', valid: ['"To"', '""', '5'], invalid: ['true', 'null'], code: 'invalid-value', message: invalidValue('didFromInvite', TEXT_EXPECTED) },
 ];
 
 const addSip = (param: string, value: string) => req('AddChannel', `{"type":"sip","SIP":{"name":"Carrier A","${param}":${value}}}`);
@@ -155,8 +155,9 @@ runCases(
     {
       param: 'password',
       // AddChannel accepts a `,` (its 607 lists `.` instead) and a backslash.
-      valid: ['"s3cret"', '"s3cr,et"', '"back\\\\slash"', '"spa ce"', '"1"'],
-      invalid: ['""', '5', ...ADD_FORBIDDEN.map((c) => JSON.stringify(`pa${c}ss`))],
+      // A number is its literal: `1.5` holds a `.`, `1e+5` a `+`.
+      valid: ['"s3cret"', '"s3cr,et"', '"back\\\\slash"', '"spa ce"', '"1"', '5', '1e5'],
+      invalid: ['""', '1.5', '1e+5', ...ADD_FORBIDDEN.map((c) => JSON.stringify(`pa${c}ss`))],
       code: '607',
       message: T607_ADD,
     },
@@ -168,8 +169,8 @@ runCases(
     {
       param: 'password',
       // EditChannel accepts a `.` (its 607 lists `,` instead) and a backslash.
-      valid: ['"s3cret"', '"s3cr.et"', '"back\\\\slash"'],
-      invalid: ['""', '5', ...EDIT_FORBIDDEN.map((c) => JSON.stringify(`pa${c}ss`))],
+      valid: ['"s3cret"', '"s3cr.et"', '"back\\\\slash"', '5', '1.5'],
+      invalid: ['""', '1e+5', ...EDIT_FORBIDDEN.map((c) => JSON.stringify(`pa${c}ss`))],
       code: '607',
       message: T607_EDIT,
     },
@@ -402,7 +403,7 @@ runCases('GetChannels', [
     { param: 'enabled', valid: ['true', 'false', '0', '1', '"true"', '"false"', '"0"', '"1"'], invalid: ['"yes"', '2'], code: 'invalid-value', message: invalidValue('enabled', BOOLEAN_EXPECTED) },
     // 617 is not documented for GetChannels: a bad flow is invalid-value.
     { param: 'flow', valid: ['"in"', '"out"', '"both"'], invalid: ['"bothh"', '"IN"', '3'], code: 'invalid-value', message: invalidValue('flow', 'one of "in", "out", "both"') },
-    { param: 'filter', valid: ['"abc"', '""'], invalid: ['5', '{}'], code: 'invalid-value', message: invalidValue('filter', STRING_EXPECTED) },
+    { param: 'filter', valid: ['"abc"', '""', '5'], invalid: ['true', '{}'], code: 'invalid-value', message: invalidValue('filter', TEXT_EXPECTED) },
   ]),
 ]);
 

@@ -11,7 +11,7 @@ import {
   BOOLEAN_EXPECTED,
   CLOSE,
   OPEN,
-  STRING_EXPECTED,
+  TEXT_EXPECTED,
   WARNING,
   invalidValue,
   paramCases,
@@ -41,7 +41,7 @@ const NUMBER_ROWS: ParamRow[] = [
   { param: 'phoneNo', valid: ['"+40211234567"', '"0040211234567"', '40211234567', '"1"'], invalid: ['""', '"+"', '"12-34"', '"+40 21"', '"abc"', '1.5', '-40', 'true'], code: '601', message: T601 },
   { param: 'did', valid: ['"DID1"', '"abc123"', '123'], invalid: ['"ab-1"', '""', '"ab c"', '"+123"', '1.5', 'false'], code: '602', message: T602 },
   { param: 'channelID', valid: ['1', '"2"'], invalid: ['0', '"x"', '1.0', '[1]'], code: '262', message: T262 },
-  { param: 'location', valid: ['"Bucharest"', '"a"', str(255)], invalid: ['""', str(256), '5'], code: '625', message: T625 },
+  { param: 'location', valid: ['"Bucharest"', '"a"', str(255), '5'], invalid: ['""', str(256), '9'.repeat(256)], code: '625', message: T625 },
   // A number >= 0 with at most 14 digits, sign and decimal point not counted.
   {
     param: 'cost',
@@ -243,10 +243,10 @@ runCases('GetPublicNo', [
   ...paramCases((p, v) => req('GetPublicNo', `{"channelID":1,"${p}":${v}}`), [
     { param: 'inUse', valid: ['true', '0', '"false"'], invalid: ['"yes"', '3'], code: 'invalid-value', message: invalidValue('inUse', BOOLEAN_EXPECTED) },
     { param: 'type', valid: ['"exclusive"', '"stacked"'], invalid: ['"STACKED"', '1'], code: '600', message: T600 },
-    { param: 'filter', valid: ['"40"'], invalid: ['40'], code: 'invalid-value', message: invalidValue('filter', STRING_EXPECTED) },
+    { param: 'filter', valid: ['"40"', '40'], invalid: ['true', '[40]'], code: 'invalid-value', message: invalidValue('filter', TEXT_EXPECTED) },
     { param: 'userID', valid: ['1', '"2"'], invalid: ['0', '"u"', '1.5'], code: '250', message: T250 },
-    { param: 'userIdentifier', valid: ['"john"'], invalid: ['7'], code: 'invalid-value', message: invalidValue('userIdentifier', STRING_EXPECTED) },
-    { param: 'extendedNumber', valid: ['"0003*001"'], invalid: ['3001'], code: 'invalid-value', message: invalidValue('extendedNumber', STRING_EXPECTED) },
+    { param: 'userIdentifier', valid: ['"john"', '7'], invalid: ['null'], code: 'invalid-value', message: invalidValue('userIdentifier', TEXT_EXPECTED) },
+    { param: 'extendedNumber', valid: ['"0003*001"', '3001'], invalid: ['false'], code: 'invalid-value', message: invalidValue('extendedNumber', TEXT_EXPECTED) },
   ]),
   ...paramCases((p, v) => req('GetPublicNo', `{"${p}":${v}}`), [
     { param: 'channelID', valid: ['1', '"3"'], invalid: ['0', '"c"', '1e2'], code: '262', message: T262 },
@@ -299,8 +299,8 @@ function exactlyOneCases(method: string, base: string, userIDCode: string, userI
     { name: 'extendedNumber alone is valid', payload: req(method, params('"extendedNumber":"0003*001"')) },
     ...paramCases((p, v) => req(method, params(`"${p}":${v}`)), [
       { param: 'userID', valid: ['"3"'], invalid: ['0', '"john"', '3.0', '[3]'], code: userIDCode, message: userIDMessage },
-      { param: 'userIdentifier', valid: ['""'], invalid: ['5'], code: 'invalid-value', message: invalidValue('userIdentifier', STRING_EXPECTED) },
-      { param: 'extendedNumber', valid: ['"1"'], invalid: ['1'], code: 'invalid-value', message: invalidValue('extendedNumber', STRING_EXPECTED) },
+      { param: 'userIdentifier', valid: ['""', '5'], invalid: ['{}'], code: 'invalid-value', message: invalidValue('userIdentifier', TEXT_EXPECTED) },
+      { param: 'extendedNumber', valid: ['"1"', '1'], invalid: ['true'], code: 'invalid-value', message: invalidValue('extendedNumber', TEXT_EXPECTED) },
     ]),
     {
       name: 'none -> 117 naming userID, on the params key',

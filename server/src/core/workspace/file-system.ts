@@ -31,8 +31,20 @@ export function decodeText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** A file's text, `limit` bytes at most (decoded by decodeText). */
+/** The UTF-8 byte order mark's length: decodeText drops it. */
+const BOM_LENGTH = 3;
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * A file's text (decoded by decodeText) from at most `limit` bytes after its byte order mark: the
+ * mark is read past and not counted, as the command line reads it, else a file just over the limit
+ * with its mark would be checked cut short, as if it ended there, instead of whole.
+ */
 export async function readText(fs: WorkspaceFileSystem, path: string, limit: number): Promise<string | undefined> {
-  const bytes = await fs.readFile(path, limit);
-  return bytes === undefined ? undefined : decodeText(bytes);
+  const bytes = await fs.readFile(path, limit + BOM_LENGTH);
+  if (bytes === undefined) return undefined;
+  return decodeText(bytes.length <= limit || startsWithBom(bytes) ? bytes : bytes.subarray(0, limit));
 }
