@@ -27,12 +27,16 @@ describe('npm package', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('is publishable: not private, a repository, a bin, no runtime dependencies', () => {
+  test('is publishable: not private, a bin, no runtime dependencies', () => {
     assert.equal(manifest.private, undefined);
-    assert.match(manifest.repository.url, /^https:\/\//);
     assert.equal(manifest.bin['voipnow-payloads'], 'dist/cli.js');
     assert.equal(manifest.dependencies, undefined);
     assert.equal(manifest.files, undefined, 'vsce refuses a manifest with both files and a .vscodeignore');
+  });
+
+  test('names no repository, home page or issue tracker until one exists, and the VSIX packs without them', () => {
+    assert.deepEqual([manifest.repository, manifest.homepage, manifest.bugs], [undefined, undefined, undefined]);
+    assert.match(manifest.scripts.package, /^vsce package .*--allow-missing-repository/, 'vsce asks before packing without a repository');
   });
 
   test('holds the bundles, the code pages, the schemas and the usual files, nothing else', () => {
