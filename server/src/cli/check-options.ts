@@ -11,9 +11,9 @@ import { openAtomic, type AtomicFile } from '../node/atomic-write';
 import { reason, type InputFile } from './files';
 import type { ReportSummary } from './formatters/format-writer';
 import { FORMATS, type Format } from './formatters/report-writer';
+import { CHECK_OPTIONS } from './option-tables';
 
-/** How standard input is shown when --stdin-filename does not name it. */
-export const STDIN_NAME = '<stdin>';
+export { STDIN_NAME } from './option-tables';
 
 const FAIL_ON = ['error', 'warning', 'info', 'information', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -48,27 +48,7 @@ export interface CheckOptions {
 
 /** The options, or undefined when --help was asked for (and printed). */
 export function parseCheckOptions(args: string[], help: string): CheckOptions | undefined {
-  const { values, positionals } = parseCommandArgs('check', args, {
-    format: { type: 'string', short: 'f' },
-    'fail-on': { type: 'string' },
-    'max-warnings': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    'output-file': { type: 'string', short: 'o' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-    'max-problems': { type: 'string' },
-    include: { type: 'string', multiple: true },
-    'stdin-filename': { type: 'string' },
-    'max-file-size': { type: 'string' },
-    fix: { type: 'boolean' },
-    jobs: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    rule: { type: 'string', multiple: true },
-    records: { type: 'string' },
-    'no-records': { type: 'boolean' },
-    'no-error-on-unmatched-pattern': { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs('check', args, CHECK_OPTIONS);
   if (values.help) {
     process.stdout.write(help);
     return undefined;
@@ -84,8 +64,8 @@ export function parseCheckOptions(args: string[], help: string): CheckOptions | 
   exclusive('color', 'no-color');
   const options: CheckOptions = {
     paths: positionals,
-    format: choice('format', string('format'), FORMATS, 'text'),
-    failOn: choice('fail-on', string('fail-on'), FAIL_ON, 'error'),
+    format: choice('format', string('format'), FORMATS),
+    failOn: choice('fail-on', string('fail-on'), FAIL_ON),
     maxWarnings: wholeNumber('max-warnings', string('max-warnings')),
     quiet: flag('quiet'),
     outputFile: string('output-file'),
