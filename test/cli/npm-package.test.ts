@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { colorFreeEnv } from './run-cli';
 
 const ROOT = join(__dirname, '..', '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -52,11 +53,11 @@ describe('npm package', () => {
     mkdirSync(join(project, 'payloads'), { recursive: true });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'payload-repo', version: '1.0.0', private: true }));
     writeFileSync(join(project, 'payloads', 'a.payload.json'), '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Carrier B", "flow": "bothh" } } }\n');
-    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    const env = colorFreeEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
     execFileSync(NPM, ['install', '--save-dev', '--offline', '--no-audit', '--no-fund', tarball], { cwd: project, encoding: 'utf8', env });
     assert.ok(existsSync(join(project, 'node_modules', 'voipnow-payloads', 'dist', 'cli.js')));
     assert.match(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).devDependencies['voipnow-payloads'], /^file:.*voipnow-payloads-[\d.]+\.tgz$/);
-    const run = spawnSync(NPX, ['--offline', 'voipnow-payloads', 'check', 'payloads'], { cwd: project, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
+    const run = spawnSync(NPX, ['--offline', 'voipnow-payloads', 'check', 'payloads'], { cwd: project, encoding: 'utf8', env });
     assert.equal(run.stderr, '');
     assert.equal(run.stdout, 'payloads/a.payload.json:1:92  error  617  Invalid flow. Here are the values available: in, out, both.\n1 problem (1 error, 0 warnings) in 1 file\n');
     assert.equal(run.status, 1);

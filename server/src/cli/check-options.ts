@@ -3,6 +3,7 @@
 // exit code from what was reported.
 import { createWriteStream, mkdirSync, openSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import * as tty from 'node:tty';
 import { globProblem, type Rules } from '../core';
 import { choice, parseCommandArgs, positiveInteger, wholeNumber } from './args';
 import { parseRuleOptions } from './config';
@@ -88,12 +89,28 @@ export function parseCheckOptions(args: string[], help: string): CheckOptions | 
   return options;
 }
 
-/** Colour only for text on a terminal, unless asked; NO_COLOR (any value) turns it off (no-color.org). */
-export function useColor(options: CheckOptions, out: { isTTY?: boolean }): boolean {
+/** The report's stream as colour is decided for it: a terminal (tty.WriteStream) has hasColors(). */
+export interface ColorTarget {
+  isTTY?: boolean;
+  hasColors?(env?: object): boolean;
+}
+
+/** Colour only for text, as --color or --no-color says, else as the stream has colours. */
+export function useColor(options: CheckOptions, out: ColorTarget, env: NodeJS.ProcessEnv = process.env): boolean {
   if (options.format !== 'text') return false;
   if (options.color !== undefined) return options.color;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  return out.isTTY === true && process.env.TERM !== 'dumb';
+  return hasColors(out, env);
+}
+
+/**
+ * Node's rule for its own console (util.styleText's, too): a terminal answers itself, from the
+ * environment (FORCE_COLOR first, then NO_COLOR or TERM=dumb turn colour off, then what the terminal
+ * shows); a pipe or a file has colour only when FORCE_COLOR asks for it (FORCE_COLOR=0 does not),
+ * read by the same hasColors, which uses nothing of its stream but the environment.
+ */
+export function hasColors(out: ColorTarget, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (out.isTTY === true && typeof out.hasColors === 'function') return out.hasColors(env);
+  return env.FORCE_COLOR !== undefined && tty.WriteStream.prototype.hasColors(env);
 }
 
 export interface ReportOutput {

@@ -21,7 +21,7 @@ export const CHECK_OPTIONS = {
   color: {
     type: 'boolean',
     negatable: true,
-    shownDefault: 'on a terminal, unless NO_COLOR is set',
+    shownDefault: 'on a terminal that has colours; FORCE_COLOR, NO_COLOR and TERM=dumb are honoured',
     description: 'Colour the text report',
   },
   'fail-on': {
