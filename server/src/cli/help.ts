@@ -3,7 +3,7 @@
 import { HELP_OPTION, type OptionDef, type OptionTable } from './args';
 import { CHECK_OPTIONS, CODES_OPTIONS, EXPLAIN_OPTIONS } from './option-tables';
 
-/** Descriptions wrap before this column, as the texts around them do. */
+/** An option's lines are at most this many characters wide (its description wraps). */
 const WIDTH = 99;
 
 /** `-f, --format FORMAT`, `--color, --no-color`. */
@@ -59,6 +59,9 @@ Exit codes: 0 no problem, 1 problems at or above --fail-on (or more than --max-w
 usage, an unreadable path or a path that matches no JSON file.
 `;
 
+// Room for all but --no-error-on-unmatched-pattern, which would push every description far right.
+const CHECK_LABEL_WIDTH = 31;
+
 export const CHECK_HELP = `Usage: voipnow-payloads check [options] <paths...>
 
 Checks files, folders and globs: folders recursively (.json and .jsonc files, skipping
@@ -73,7 +76,7 @@ Which base each kind of glob uses:
   .voipnow/config.json        its include: relative to the folder that holds .voipnow/
   --stdin-filename NAME       taken as a path relative to the working folder
 
-${optionLines(CHECK_OPTIONS, 31)}
+${optionLines(CHECK_OPTIONS, CHECK_LABEL_WIDTH)}
 Settings: .voipnow/config.json ({ "include": [...], "rules": { "617": "warning" },
 "maxFileSize": 8388608 }); the command line's options win over it. Comments in a payload file
 silence a code: // voipnow-disable-next-line 617, or // voipnow-disable 617 for the whole file.
