@@ -337,4 +337,9 @@ describe('help and version', () => {
       assert.equal(cli([command, '--help']).stdout, cli(['help', command]).stdout);
     }
   });
+
+  // The options are printed from the tables that parseArgs reads (cli/option-tables.ts): their layout is held here.
+  for (const command of ['check', 'explain', 'codes']) {
+    test(`help ${command} (golden)`, () => golden(`help-${command}.golden`, cli(['help', command]).stdout));
+  }
 });

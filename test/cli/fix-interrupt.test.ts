@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CLI } from './run-cli';
+import { CLI, colorFreeEnv } from './run-cli';
 
 // About 3 MB: three chunks of the writer, each request with a fix (617: "bothh" is "both").
 const request = (i: number) => `{"method": "AddChannel", "params": {"type": "SIP", "SIP": {"name": "Carrier ${i}", "flow": "bothh", "hostname": "203.0.113.1"}}}`;
@@ -27,7 +27,7 @@ interface Ended {
 
 /** `check --fix` on the folder, through `sh` when a shell prefix (such as a ulimit) is given. */
 function startFix(dir: string, options: { pause?: boolean; shell?: string } = {}): { child: ChildProcess; ended: Promise<Ended>; stderrLine(pattern: RegExp): Promise<string> } {
-  const env = { ...process.env, NO_COLOR: '', VOIPNOW_PAYLOADS_TEST_PAUSE_WRITE: options.pause ? '1' : '' };
+  const env = colorFreeEnv({ VOIPNOW_PAYLOADS_TEST_PAUSE_WRITE: options.pause ? '1' : '' });
   const child = options.shell
     ? spawn('sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, CLI, 'check', '--fix', '.'], { cwd: dir, env })
     : spawn(process.execPath, [CLI, 'check', '--fix', '.'], { cwd: dir, env });

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { colorFreeEnv } from './run-cli';
 
 const ROOT = join(__dirname, '..', '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -27,12 +28,16 @@ describe('npm package', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('is publishable: not private, a repository, a bin, no runtime dependencies', () => {
+  test('is publishable: not private, a bin, no runtime dependencies', () => {
     assert.equal(manifest.private, undefined);
-    assert.match(manifest.repository.url, /^https:\/\//);
     assert.equal(manifest.bin['voipnow-payloads'], 'dist/cli.js');
     assert.equal(manifest.dependencies, undefined);
     assert.equal(manifest.files, undefined, 'vsce refuses a manifest with both files and a .vscodeignore');
+  });
+
+  test('names no repository, home page or issue tracker until one exists, and the VSIX packs without them', () => {
+    assert.deepEqual([manifest.repository, manifest.homepage, manifest.bugs], [undefined, undefined, undefined]);
+    assert.match(manifest.scripts.package, /^vsce package .*--allow-missing-repository/, 'vsce asks before packing without a repository');
   });
 
   test('holds the bundles, the code pages, the schemas and the usual files, nothing else', () => {
@@ -48,11 +53,11 @@ describe('npm package', () => {
     mkdirSync(join(project, 'payloads'), { recursive: true });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'payload-repo', version: '1.0.0', private: true }));
     writeFileSync(join(project, 'payloads', 'a.payload.json'), '{ "method": "AddChannel", "params": { "type": "sip", "SIP": { "name": "Carrier B", "flow": "bothh" } } }\n');
-    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    const env = colorFreeEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
     execFileSync(NPM, ['install', '--save-dev', '--offline', '--no-audit', '--no-fund', tarball], { cwd: project, encoding: 'utf8', env });
     assert.ok(existsSync(join(project, 'node_modules', 'voipnow-payloads', 'dist', 'cli.js')));
     assert.match(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).devDependencies['voipnow-payloads'], /^file:.*voipnow-payloads-[\d.]+\.tgz$/);
-    const run = spawnSync(NPX, ['--offline', 'voipnow-payloads', 'check', 'payloads'], { cwd: project, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
+    const run = spawnSync(NPX, ['--offline', 'voipnow-payloads', 'check', 'payloads'], { cwd: project, encoding: 'utf8', env });
     assert.equal(run.stderr, '');
     assert.equal(run.stdout, 'payloads/a.payload.json:1:92  error  617  Invalid flow. Here are the values available: in, out, both.\n1 problem (1 error, 0 warnings) in 1 file\n');
     assert.equal(run.status, 1);

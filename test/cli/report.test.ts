@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { WriteStream } from 'node:tty';
 import { exitCode, parseCheckOptions, useColor } from '../../server/src/cli/check-options';
 import { CLI, cli } from './run-cli';
 
@@ -91,13 +92,13 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
     }
   });
 
-  test('--color paints the severity and the summary; none in a pipe, with --no-color or in other formats', () => {
+  test('--color paints the severity and the summary (util.styleText); none in a pipe, with --no-color or in other formats', () => {
     const painted = cli(['check', '--color', '--stdin-filename', 'a.payload.json', '-'], { input: MIXED }).stdout;
     assert.equal(
       painted,
-      'a.payload.json:1:80  \x1b[31merror\x1b[0m  617  Invalid flow. Here are the values available: in, out, both.\n' +
-        "a.payload.json:1:88  \x1b[33mwarning\x1b[0m  unknown-parameter  Unknown parameter 'colour' in AddChannel SIP.\n" +
-        '\x1b[1;31m2 problems (1 error, 1 warning) in 1 file\x1b[0m\n',
+      'a.payload.json:1:80  \x1b[31merror\x1b[39m  617  Invalid flow. Here are the values available: in, out, both.\n' +
+        "a.payload.json:1:88  \x1b[33mwarning\x1b[39m  unknown-parameter  Unknown parameter 'colour' in AddChannel SIP.\n" +
+        '\x1b[1m\x1b[31m2 problems (1 error, 1 warning) in 1 file\x1b[39m\x1b[22m\n',
     );
     assert.doesNotMatch(cli(['check', '-'], { input: MIXED }).stdout, /\x1b/);
     assert.doesNotMatch(cli(['check', '--no-color', '-'], { input: MIXED }).stdout, /\x1b/);
@@ -105,21 +106,34 @@ describe('check: -o/--output-file, colour, did-you-mean', () => {
     assert.match(cli(['check', '--color', '--no-color', '-']).stderr, /--color and --no-color cannot be given together/);
   });
 
-  test('colour on a terminal only, and NO_COLOR (any value) turns it off', () => {
+  test('in a pipe: FORCE_COLOR (not 0) gives colour, even with TERM=dumb; NO_COLOR or nothing gives none; the flags win', () => {
+    const painted = (env: NodeJS.ProcessEnv, args: string[] = []) => /\x1b\[/.test(cli(['check', ...args, '-'], { input: MIXED, env }).stdout);
+    assert.equal(painted({}), false);
+    assert.equal(painted({ FORCE_COLOR: '1' }), true);
+    assert.equal(painted({ FORCE_COLOR: '3', TERM: 'dumb' }), true);
+    assert.equal(painted({ FORCE_COLOR: '0' }), false);
+    assert.equal(painted({ NO_COLOR: '1' }), false);
+    assert.equal(painted({ TERM: 'dumb' }), false);
+    assert.equal(painted({ FORCE_COLOR: '1' }, ['--no-color']), false);
+    assert.equal(painted({ FORCE_COLOR: '1' }, ['--format', 'github']), false);
+    assert.equal(painted({ NO_COLOR: '1' }, ['--color']), true);
+  });
+
+  test('on a terminal, its hasColors() decides: NO_COLOR and TERM=dumb turn colour off, FORCE_COLOR on', () => {
     const options = (args: string[]) => parseCheckOptions([...args, '-'], '')!;
-    const saved = process.env.NO_COLOR;
-    try {
-      delete process.env.NO_COLOR;
-      assert.equal(useColor(options([]), { isTTY: true }), process.env.TERM !== 'dumb');
-      assert.equal(useColor(options([]), { isTTY: false }), false);
-      assert.equal(useColor(options(['--format', 'sarif']), { isTTY: true }), false);
-      process.env.NO_COLOR = '1';
-      assert.equal(useColor(options([]), { isTTY: true }), false);
-      assert.equal(useColor(options(['--color']), { isTTY: false }), true);
-    } finally {
-      if (saved === undefined) delete process.env.NO_COLOR;
-      else process.env.NO_COLOR = saved;
-    }
+    // A terminal's own hasColors (it reads only the environment it is given): no real terminal is needed.
+    const terminal = { isTTY: true, hasColors: (env?: object) => WriteStream.prototype.hasColors(env) };
+    const pipe = { isTTY: false };
+    assert.equal(useColor(options([]), terminal, { TERM: 'xterm-256color' }), true);
+    assert.equal(useColor(options([]), terminal, { TERM: 'xterm-256color', NO_COLOR: '1' }), false);
+    assert.equal(useColor(options([]), terminal, { TERM: 'dumb' }), false);
+    assert.equal(useColor(options([]), terminal, { TERM: 'dumb', FORCE_COLOR: '1' }), true);
+    assert.equal(useColor(options([]), terminal, { TERM: 'xterm', FORCE_COLOR: '0' }), false);
+    assert.equal(useColor(options(['--format', 'sarif']), terminal, { TERM: 'xterm-256color' }), false);
+    assert.equal(useColor(options(['--no-color']), terminal, { TERM: 'xterm-256color' }), false);
+    assert.equal(useColor(options([]), pipe, { TERM: 'xterm-256color' }), false);
+    assert.equal(useColor(options([]), pipe, { FORCE_COLOR: '1' }), true);
+    assert.equal(useColor(options(['--color']), pipe, { NO_COLOR: '1' }), true);
   });
 
   test('an unknown option gets a did-you-mean when one is close', () => {

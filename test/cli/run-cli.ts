@@ -1,6 +1,7 @@
 // The command line as tests run it: the built bundle (`node dist/cli.js ...`) spawned from the
-// repository root unless told, with empty standard input unless given, and NO_COLOR cleared so that
-// colour is decided by the flags and the terminal alone, not by the environment the tests run in.
+// repository root unless told, with empty standard input unless given, and the variables that
+// decide colour cleared so that the flags and the stream decide it, not the environment the tests run
+// in (node --test sets FORCE_COLOR=1 in its test files when it prints to a terminal).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,10 +18,16 @@ export interface Run {
 export interface CliOptions {
   cwd?: string;
   input?: string | Buffer;
-  /** Added to the environment (the tests' own, NO_COLOR cleared). */
+  /** Added to the environment (the tests' own, without the colour variables: colorFreeEnv). */
   env?: NodeJS.ProcessEnv;
   /** Milliseconds before the run is killed (status null). */
   timeout?: number;
+}
+
+/** The tests' environment without FORCE_COLOR, NO_COLOR and NODE_DISABLE_COLORS, then `extra`. */
+export function colorFreeEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, NODE_DISABLE_COLORS: _disable, ...env } = process.env;
+  return { ...env, ...extra };
 }
 
 export function cli(args: readonly string[], options: CliOptions = {}): Run {
@@ -28,7 +35,7 @@ export function cli(args: readonly string[], options: CliOptions = {}): Run {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', ...options.env },
+    env: colorFreeEnv(options.env),
     timeout: options.timeout,
     // Reports of many files run past the default megabyte.
     maxBuffer: 1 << 26,

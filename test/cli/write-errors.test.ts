@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CLI } from './run-cli';
+import { CLI, colorFreeEnv } from './run-cli';
 
 // Thousands of warnings (unknown parameters) in the file reported first, one error in the last.
 const WARNINGS = `{"method": "GetCodecs", "params": {${Array.from({ length: 20000 }, (_, i) => `"unknown${i}": 1`).join(', ')}}}\n`;
@@ -24,7 +24,7 @@ describe('a report that cannot be written', { skip: process.platform !== 'linux'
   const toFull = (args: string[]) => {
     const full = openSync('/dev/full', 'w');
     try {
-      return spawnSync(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+      return spawnSync(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: colorFreeEnv() });
     } finally {
       closeSync(full);
     }
@@ -52,7 +52,7 @@ describe('a report that cannot be written', { skip: process.platform !== 'linux'
 
   /** The check with its stdout a pipe that this end closes as soon as the first bytes come. */
   const closedEarly = async (args: string[]) => {
-    const child = spawn(process.execPath, [CLI, 'check', ...args, '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '' } });
+    const child = spawn(process.execPath, [CLI, 'check', ...args, '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: colorFreeEnv() });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let read = 0;

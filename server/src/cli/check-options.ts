@@ -3,6 +3,7 @@
 // exit code from what was reported.
 import { createWriteStream, mkdirSync, openSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import * as tty from 'node:tty';
 import { globProblem, type Rules } from '../core';
 import { choice, parseCommandArgs, positiveInteger, wholeNumber } from './args';
 import { parseRuleOptions } from './config';
@@ -11,9 +12,9 @@ import { openAtomic, type AtomicFile } from '../node/atomic-write';
 import { reason, type InputFile } from './files';
 import type { ReportSummary } from './formatters/format-writer';
 import { FORMATS, type Format } from './formatters/report-writer';
+import { CHECK_OPTIONS } from './option-tables';
 
-/** How standard input is shown when --stdin-filename does not name it. */
-export const STDIN_NAME = '<stdin>';
+export { STDIN_NAME } from './option-tables';
 
 const FAIL_ON = ['error', 'warning', 'info', 'information', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -48,27 +49,7 @@ export interface CheckOptions {
 
 /** The options, or undefined when --help was asked for (and printed). */
 export function parseCheckOptions(args: string[], help: string): CheckOptions | undefined {
-  const { values, positionals } = parseCommandArgs('check', args, {
-    format: { type: 'string', short: 'f' },
-    'fail-on': { type: 'string' },
-    'max-warnings': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    'output-file': { type: 'string', short: 'o' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-    'max-problems': { type: 'string' },
-    include: { type: 'string', multiple: true },
-    'stdin-filename': { type: 'string' },
-    'max-file-size': { type: 'string' },
-    fix: { type: 'boolean' },
-    jobs: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    rule: { type: 'string', multiple: true },
-    records: { type: 'string' },
-    'no-records': { type: 'boolean' },
-    'no-error-on-unmatched-pattern': { type: 'boolean' },
-  });
+  const { values, positionals } = parseCommandArgs('check', args, CHECK_OPTIONS);
   if (values.help) {
     process.stdout.write(help);
     return undefined;
@@ -84,8 +65,8 @@ export function parseCheckOptions(args: string[], help: string): CheckOptions | 
   exclusive('color', 'no-color');
   const options: CheckOptions = {
     paths: positionals,
-    format: choice('format', string('format'), FORMATS, 'text'),
-    failOn: choice('fail-on', string('fail-on'), FAIL_ON, 'error'),
+    format: choice('format', string('format'), FORMATS),
+    failOn: choice('fail-on', string('fail-on'), FAIL_ON),
     maxWarnings: wholeNumber('max-warnings', string('max-warnings')),
     quiet: flag('quiet'),
     outputFile: string('output-file'),
@@ -108,12 +89,28 @@ export function parseCheckOptions(args: string[], help: string): CheckOptions | 
   return options;
 }
 
-/** Colour only for text on a terminal, unless asked; NO_COLOR (any value) turns it off (no-color.org). */
-export function useColor(options: CheckOptions, out: { isTTY?: boolean }): boolean {
+/** The report's stream as colour is decided for it: a terminal (tty.WriteStream) has hasColors(). */
+export interface ColorTarget {
+  isTTY?: boolean;
+  hasColors?(env?: object): boolean;
+}
+
+/** Colour only for text, as --color or --no-color says, else as the stream has colours. */
+export function useColor(options: CheckOptions, out: ColorTarget, env: NodeJS.ProcessEnv = process.env): boolean {
   if (options.format !== 'text') return false;
   if (options.color !== undefined) return options.color;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  return out.isTTY === true && process.env.TERM !== 'dumb';
+  return hasColors(out, env);
+}
+
+/**
+ * Node's rule for its own console (util.styleText's, too): a terminal answers itself, from the
+ * environment (FORCE_COLOR first, then NO_COLOR or TERM=dumb turn colour off, then what the terminal
+ * shows); a pipe or a file has colour only when FORCE_COLOR asks for it (FORCE_COLOR=0 does not),
+ * read by the same hasColors, which uses nothing of its stream but the environment.
+ */
+export function hasColors(out: ColorTarget, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (out.isTTY === true && typeof out.hasColors === 'function') return out.hasColors(env);
+  return env.FORCE_COLOR !== undefined && tty.WriteStream.prototype.hasColors(env);
 }
 
 export interface ReportOutput {

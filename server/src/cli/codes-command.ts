@@ -3,9 +3,10 @@ import { allRows, METHODS, methodCodes } from '../core';
 import { parseCommandArgs } from './args';
 import { CliError } from './errors';
 import { CODES_HELP } from './help';
+import { CODES_OPTIONS } from './option-tables';
 
 export function codesCommand(args: string[]): number {
-  const { values, positionals } = parseCommandArgs('codes', args, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('codes', args, CODES_OPTIONS);
   if (values.help) {
     process.stdout.write(CODES_HELP);
     return 0;

@@ -5,12 +5,13 @@ import { suggest } from '../core/suggest';
 import { parseCommandArgs } from './args';
 import { CliError } from './errors';
 import { EXPLAIN_HELP } from './help';
+import { EXPLAIN_OPTIONS } from './option-tables';
 
 const FROM_FILE = '  From the file: a payload file can raise it (check and the editor report it).';
 const FROM_SERVER = "  From the server: it depends on the server's state, which a payload file cannot show.";
 
 export function explainCommand(args: string[]): number {
-  const { values, positionals } = parseCommandArgs('explain', args, { method: { type: 'string', short: 'm' } });
+  const { values, positionals } = parseCommandArgs('explain', args, EXPLAIN_OPTIONS);
   if (values.help) {
     process.stdout.write(EXPLAIN_HELP);
     return 0;

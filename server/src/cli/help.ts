@@ -1,4 +1,45 @@
-// Usage texts, kept together so that the commands and `help <command>` say the same thing.
+// Usage texts, kept together so that the commands and `help <command>` say the same thing; each
+// command's options are printed from the table that its parser reads (option-tables.ts).
+import { HELP_OPTION, type OptionDef, type OptionTable } from './args';
+import { CHECK_OPTIONS, CODES_OPTIONS, EXPLAIN_OPTIONS } from './option-tables';
+
+/** An option's lines are at most this many characters wide (its description wraps). */
+const WIDTH = 99;
+
+/** `-f, --format FORMAT`, `--color, --no-color`. */
+function label(name: string, option: OptionDef): string {
+  const names = [...(option.short ? [`-${option.short}`] : []), `--${name}`, ...(option.negatable ? [`--no-${name}`] : [])].join(', ');
+  return option.value ? `${names} ${option.value}` : names;
+}
+
+/**
+ * The options of `table` and --help, under their headings: each label indented two spaces, its
+ * description from column `labelWidth` + 2 (the longest label and three spaces unless given; a
+ * longer label pushes its first line only), wrapped at WIDTH.
+ */
+function optionLines(table: OptionTable, labelWidth?: number): string {
+  const rows = Object.entries({ ...table, help: HELP_OPTION }).map(([name, option]) => ({ option, label: label(name, option) }));
+  const width = labelWidth ?? Math.max(...rows.map((row) => row.label.length)) + 3;
+  const lines: string[] = [];
+  for (const { option, label } of rows) {
+    if (option.group) lines.push(...(lines.length > 0 ? [''] : []), `${option.group}:`);
+    const fallback = option.default ?? option.shownDefault;
+    const words = `${option.description}${fallback === undefined ? '' : ` (default: ${fallback})`}`.split(' ');
+    let line = label.length > width - 2 ? `  ${label}  ` : `  ${label.padEnd(width)}`;
+    let first = true;
+    for (const word of words) {
+      if (!first && line.length + 1 + word.length > WIDTH) {
+        lines.push(line);
+        line = `${' '.repeat(width + 2)}${word}`;
+      } else {
+        line += first ? word : ` ${word}`;
+      }
+      first = false;
+    }
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 export const MAIN_HELP = `Usage: voipnow-payloads <command> [options]
 
@@ -18,6 +59,9 @@ Exit codes: 0 no problem, 1 problems at or above --fail-on (or more than --max-w
 usage, an unreadable path or a path that matches no JSON file.
 `;
 
+// Room for all but --no-error-on-unmatched-pattern, which would push every description far right.
+const CHECK_LABEL_WIDTH = 31;
+
 export const CHECK_HELP = `Usage: voipnow-payloads check [options] <paths...>
 
 Checks files, folders and globs: folders recursively (.json and .jsonc files, skipping
@@ -32,44 +76,7 @@ Which base each kind of glob uses:
   .voipnow/config.json        its include: relative to the folder that holds .voipnow/
   --stdin-filename NAME       taken as a path relative to the working folder
 
-Output:
-  -f, --format FORMAT            text, json, sarif (GitHub code scanning), github (workflow
-                                 commands: annotations) or junit (JUnit XML) (default: text)
-  -o, --output-file FILE         Write the report to FILE (its folder is made) instead of stdout
-  -q, --quiet                    Report errors only; only errors decide the exit code
-  --max-problems N               Report at most N problems per file, then one too-many-problems
-                                 (default: all)
-  --color, --no-color            Colour the text report (default: on a terminal, unless NO_COLOR
-                                 is set)
-
-Exit code:
-  --fail-on LEVEL                Exit 1 when a problem of LEVEL or worse is reported: error,
-                                 warning, info (or information) or never (default: error)
-  --max-warnings N               Exit 1 also when more than N warnings are reported
-
-Files and settings:
-  --include GLOB                 Payload file glob; repeat to give several (replaces the settings
-                                 file's and the defaults **/*.payload.json and **/*.payload.jsonc)
-  --no-error-on-unmatched-pattern  A path or glob that matches no JSON file is skipped, not an error
-  --stdin-filename NAME          Name of standard input ('-'), for output and the include globs
-                                 (default: <stdin>)
-  --max-file-size BYTES          Larger files are reported (file-too-large) and not checked
-                                 (default: 8388608)
-  --jobs N                       Threads to check with (default: one per core, up to 4, for 400
-                                 files or more on 3 cores or more; 1 otherwise)
-  --fix                          Apply every preferred fix (the editor's fix-all) to the files,
-                                 list them on stderr, then report what is left (a file that is not
-                                 valid UTF-8, or a link to outside the folders given, is not written)
-  -c, --config FILE              Settings file for every file (default: each file's nearest
-                                 .voipnow/config.json, in its folder or above)
-  --no-config                    Use no settings file
-  --rule CODE=LEVEL              Severity of a code or word code: off, error, warning or info;
-                                 repeat to give several (over the settings file's rules)
-  --records FILE                 Records snapshot for every file (default: each file's nearest
-                                 .voipnow/records.json, in its folder or above)
-  --no-records                   Use no records snapshot: IDs are checked for their format only
-  -h, --help                     Show this help
-
+${optionLines(CHECK_OPTIONS, CHECK_LABEL_WIDTH)}
 Settings: .voipnow/config.json ({ "include": [...], "rules": { "617": "warning" },
 "maxFileSize": 8388608 }); the command line's options win over it. Comments in a payload file
 silence a code: // voipnow-disable-next-line 617, or // voipnow-disable 617 for the whole file.
@@ -86,18 +93,12 @@ Prints the documented text of a code for every method that documents it (or for 
 and whether a payload file can raise it or only the server's state can. '30' means '030'.
 Word codes of this tool (e.g. invalid-json) print their meaning and severity.
 
-Options:
-  -m, --method METHOD   Only this method
-  -h, --help            Show this help
-`;
+${optionLines(EXPLAIN_OPTIONS)}`;
 
 export const CODES_HELP = `Usage: voipnow-payloads codes [--json]
 
 Lists every documented (method, code, text) row of the Channel service.
 
-Options:
-  --json       Print { "<method>": { "<code>": "<text>" } }
-  -h, --help   Show this help
-`;
+${optionLines(CODES_OPTIONS)}`;
 
 export const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, explain: EXPLAIN_HELP, codes: CODES_HELP, help: MAIN_HELP };

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckedFile, Location } from '../results';
 import type { FormatFactory } from './format-writer';
-import { HOMEPAGE, VERSION } from '../version';
+import { VERSION } from '../version';
 import { LEVEL, ruleFor } from './sarif-rules';
 
 const SRCROOT = 'SRCROOT';
@@ -113,7 +113,7 @@ export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
     },
     end() {
       const described = [...rules].map(([code, r]) => ruleFor(code, r.methods));
-      const driver = { name: 'voipnow-payloads', version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules: described };
+      const driver = { name: 'voipnow-payloads', version: VERSION, semanticVersion: VERSION, rules: described };
       const list = [...artifacts.values()].map(({ index: _, ...location }) => ({ location, roles: ['analysisTarget'], mimeType: MIME }));
       return sink.write(`${first ? ']' : '\n      ]'},\n      "tool": ${indent({ driver }, 6)},\n      "artifacts": ${indent(list, 6)}\n    }\n  ]\n}\n`);
     },
