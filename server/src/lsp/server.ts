@@ -248,7 +248,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     void settingsChanged();
   });
 
-  connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token));
+  connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token, params.previousResultId));
   connection.languages.diagnostics.onWorkspace((params, token) => diagnostics.onWorkspacePull(params.previousResultIds, token));
 
   // Every watched file's change arrives here (one handler per connection): records files, settings files, payload files.
