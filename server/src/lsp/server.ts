@@ -6,6 +6,8 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
@@ -24,11 +26,12 @@ import { duplicateDefinition } from './duplicate-definition';
 import { CODE_PAGE_REQUEST } from './extension-protocol';
 import { DirectoryWatcher, type FileChange } from './fs-watch';
 import { hoverAt } from './hover';
+import { IndexBudget } from './index-budget';
 import type { ServerPlatform } from './platform';
 import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
 import { symbolsOf } from './symbols';
-import { SettingsStore, type Settings } from './settings';
+import { DEFAULT_MAX_INDEX_MEMORY_MB, SettingsStore, type Settings } from './settings';
 import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
 import { WorkspaceFolders } from './workspace-folders';
 import { WorkspaceIndex, type IndexFolder } from './workspace-index';
@@ -57,6 +60,21 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let index: WorkspaceIndex;
   let status: StatusReporter;
   const folderSettings = new Map<string, Settings>();
+  /** The index's memory budget (voipnowPayloads.maxIndexMemory), read before each indexing and on a change of settings. */
+  let maxIndexMb = DEFAULT_MAX_INDEX_MEMORY_MB;
+  const budget = new IndexBudget(
+    () => maxIndexMb * 1024 * 1024,
+    () => {
+      const budgetSet = `${maxIndexMb} MB, voipnowPayloads.maxIndexMemory`;
+      const message =
+        `VoipNow: the workspace index reached its memory budget (${budgetSet}) with ${index.payloadCount()} payload files: ` +
+        'it takes no more files. Open files are checked as always.';
+      connection.console.warn(message);
+      // A notification (window/showMessage), as records.ts does: nothing to wait for, nothing a client can fail.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      status.notifySoon();
+    },
+  );
   let watcher: DirectoryWatcher | undefined;
   /** What the client can take, read from its capabilities at initialize. */
   /** The project files and records of the workspace folders, first read after initialize (the browser reads through the client). */
@@ -97,11 +115,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       isOpen: (uri) => documents.get(uri) !== undefined,
       checkAside: platform.checkAside,
       onFolder: (dir) => watcher?.watch(dir),
+      budget,
     });
     diagnostics.useWorkspace({ index, folderSettings: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}) });
     client.workDoneProgress = capabilities.window?.workDoneProgress === true;
     client.workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
-    status = new StatusReporter(connection, index, configs, client.workDoneProgress);
+    status = new StatusReporter(connection, index, configs, client.workDoneProgress, budget);
     records = new RecordsStore(connection, {
       push: !pull,
       isOpen: (uri) => documents.get(uri) !== undefined,
@@ -193,6 +212,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /** Indexes folders (all at start; one whose include globs or size limit changed), with progress. */
   async function indexAndReport(which: readonly IndexFolder[]): Promise<void> {
     await Promise.all(which.map(loadFolderSettings));
+    maxIndexMb = await settings.maxIndexMemory();
     const progress = await status.progress();
     // A later indexing (settings changed meanwhile) took over: it reports.
     if (!(await index.index(which, progress))) return;
@@ -218,6 +238,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       // Only the rules (or the cap) changed: the files keep their checks and take the new settings.
       else if (before && (JSON.stringify(before.rules) !== JSON.stringify(after.rules) || before.maxProblems !== after.maxProblems)) index.rescope(folder);
     }
+    // A budget raised lets a full index take the files it left out: all folders are read again.
+    const raised = await settings.maxIndexMemory();
+    if (budget.full && raised > maxIndexMb) {
+      budget.raised();
+      again.splice(0, again.length, ...index.allFolders());
+    }
+    maxIndexMb = raised;
     if (again.length > 0) await indexAndReport(again);
     diagnostics.republishWorkspace();
   }

@@ -24,6 +24,7 @@ import {
   type SessionFolder,
   type WorkspaceFileSystem,
 } from '../core';
+import type { IndexBudget } from './index-budget';
 import { afterRequests, soon, whileWaiting } from './next-turn';
 import type { CheckAside } from './platform';
 import { checkedNow, readCheck, type Read } from './read-check';
@@ -67,6 +68,7 @@ export interface WorkspaceIndexOptions {
   findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
   /** Checks large files off the server's thread (platform.ts). */
   checkAside?: CheckAside;
+  /** Past this memory budget it takes no more files (index-budget.ts). */ budget?: IndexBudget;
 }
 
 export type IndexChange = SessionChanges;
@@ -227,9 +229,9 @@ export class WorkspaceIndex {
     return listJsonFiles(this.options.fs, folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
 
-  /** A file's text (null: an open document, whose copy on disk is not even read). */
+  /** A file's text (null: an open document, whose copy on disk is not even read, or a file the full index does not take). */
   private async readOne({ uri, folder }: { uri: string; folder: IndexFolder }): Promise<string | undefined | null> {
-    if (this.options.isOpen(uri)) return null;
+    if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return null;
     return readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
   }
 
@@ -238,9 +240,9 @@ export class WorkspaceIndex {
     return readCheck(this.options.checkAside, this.scopeOf(uri, this.options.settingsOf(folder), folder), text);
   }
 
-  /** A file read from disk (null: open, left alone); returns what the session holds. */
+  /** A file read from disk (null: open, left alone); returns what the session holds (none past the memory budget). */
   private fromDisk(uri: string, folder: IndexFolder, read: Read & { text: string | null }): SessionFile | undefined {
-    if (read.text === null || this.options.isOpen(uri)) return this.session.get(uri);
+    if (read.text === null || this.options.isOpen(uri) || this.options.budget?.admits(this.session, uri) === false) return this.session.get(uri);
     const scope = this.scopeOf(uri, this.options.settingsOf(folder), folder);
     const file = this.session.update(uri, read.text, scope, { checked: checkedNow(read, scope) });
     // A JSON file that is no payload has nothing to say and holds no place.
@@ -307,9 +309,9 @@ export class WorkspaceIndex {
       if (text !== undefined && folder && this.session.closedAsOnDisk(uri, text, this.scopeOf(uri, this.options.settingsOf(folder), folder))) return;
       const read = config?.uri === uri || text === undefined ? undefined : await this.checkAside(uri, folder!, text);
       if (this.options.isOpen(uri)) return;
-      this.session.remove(uri);
+      if (config?.uri !== uri && read) this.fromDisk(uri, folder!, { ...read, text: text! });
+      else this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
-      else if (read) this.fromDisk(uri, folder!, { ...read, text: text! });
     });
   }
 
@@ -365,7 +367,7 @@ export class WorkspaceIndex {
   }
 
   private async refreshFromDisk(uri: string, folder: IndexFolder): Promise<void> {
-    if (this.options.isOpen(uri)) return;
+    if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return;
     const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
     if (text === undefined) return this.removeDisk(uri);
     if (this.session.get(uri)?.text === text) return;
