@@ -4,6 +4,7 @@
 import { ownCopy } from '../own-copy';
 import type { FixData, Problem, Severity } from '../problem';
 import type { UniqueEntry } from '../rules/duplicates';
+import type { Directive } from '../suppress';
 import { KnownPlaces } from './known-places';
 
 /** A unique value of a file whose text is let go: placed, its strings copies (see own-copy.ts). */
@@ -26,7 +27,7 @@ class PlacedEntry implements UniqueEntry {
  * repeat a few strings and fix data (a checked copy has each its own: posted from a thread, or
  * `copy`: copies of slices of the text): each is kept once for the file.
  */
-export function withoutText(text: string, problems: readonly Problem[], unique: readonly UniqueEntry[], copy: boolean) {
+export function withoutText(text: string, problems: readonly Problem[], unique: readonly UniqueEntry[], directives: readonly Directive[], copy: boolean) {
   const strings = new Map<string, string>();
   const once = (value: string) => {
     let kept = strings.get(value);
@@ -40,7 +41,9 @@ export function withoutText(text: string, problems: readonly Problem[], unique: 
     if (kept === undefined) data.set(json, (kept = Object.freeze(JSON.parse(json) as FixData)));
     return kept;
   };
+  // Where the report's problems may stand: its own, its values (200s, related places), its disable comments (unused-disable).
   const offsets: number[] = [];
+  for (const d of directives) offsets.push(d.offset, d.offset + d.length);
   const lean = problems.map((p): Problem => {
     offsets.push(p.offset, p.offset + p.length);
     const kept: Problem = { code: once(p.code), message: once(p.message), severity: once(p.severity) as Severity, offset: p.offset, length: p.length };
