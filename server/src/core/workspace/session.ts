@@ -30,9 +30,10 @@ import type {
 } from './session-types';
 
 /**
- * From this many characters a payload file that is not open keeps no text (the text is most of what
- * a file costs: a 7.5 MB batch's problems and values take a few hundred KB). Below it the text is
- * kept: for a small file it costs less than its places, and its values are placed only if they clash.
+ * From this many characters a payload file that is not open keeps no text, only what its reports
+ * need (without-text.ts): what it keeps grows with its problems and values, not with its bytes.
+ * Below it the text is kept: a small file's text costs less than placing its values (done only if
+ * they clash), and a change on disk that leaves it as it was is seen without checking it again.
  */
 export const KEEP_TEXT_BELOW = 64 * 1024;
 
