@@ -72,4 +72,15 @@ describe('the index past its memory budget', () => {
     const opened = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === outside && p.version === 1);
     assert.deepEqual(opened.diagnostics.map((d: any) => d.code), ['617']);
   });
+
+  it('a budget raised takes the files left out', async () => {
+    client.configuration = { maxIndexMemory: 100 };
+    const from = client.received.length;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    // All the files on disk (the 40 and the new one; the open one counts once).
+    const status: WorkspaceStatus = await client.waitUntil('voipnow/status', (s: WorkspaceStatus) => s.indexing === false && s.indexed === FILES + 1, { from, timeoutMs: 60_000 });
+    assert.equal(status.full, undefined);
+    await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri('new.payload.json'));
+    assert.equal(warnings().length, 1);
+  });
 });
