@@ -48,3 +48,15 @@ export function singleFileText(i: number): string {
 export function smallRequestText(i: number): string {
   return JSON.stringify({ method: 'AddChannel', params: { type: 'sip', SIP: { name: `Carrier ${i}`, flow: i % 10 === 7 ? 'bothh' : 'in' } } }) + '\n';
 }
+
+/** A batch of about `bytes` bytes whose requests are numbered from `first` (each file adds channels of its own). */
+export function batchFrom(first: number, bytes: number): string {
+  const lines: string[] = [];
+  let size = 4;
+  for (let i = first; size < bytes; i++) {
+    const line = '  ' + JSON.stringify(channelRequest(i));
+    lines.push(line);
+    size += line.length + 2;
+  }
+  return '[\n' + lines.join(',\n') + '\n]\n';
+}

@@ -23,7 +23,7 @@ const record = (measure: string, key: string, value: number, shown: string, targ
 };
 
 async function main() {
-  // `npm run bench -- workspace [copies|on-disk|report8|index100k ...]`: only the workspace scenarios (or only those named).
+  // `npm run bench -- workspace [copies|on-disk|report8|index100k|index1g ...]`: only the workspace scenarios (or only those named).
   if (process.argv.includes('workspace')) {
     const named = WORKSPACE_SCENARIOS.filter((name) => process.argv.includes(name));
     await workspaceScenarios(record, named.length > 0 ? named : WORKSPACE_SCENARIOS);

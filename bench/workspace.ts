@@ -8,6 +8,8 @@
 // - hover and completion latencies (p99) while the server indexes 100,000 one-request files, and
 //   while it reports 8 copies; the index's own time and the server's resident memory after it;
 //   shutdown answered while it indexes.
+// - 1 GB of batches of 7.5 MB (one problem in ten requests, one unique value each): the server's
+//   resident memory against the payload bytes indexed, and the index's time per MB at 250 MB and 1 GB.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -17,7 +19,7 @@ import type { LogMessageParams, PublishDiagnosticsParams } from 'vscode-language
 import { MAX_RELATED } from '../server/src/core';
 import type { WorkspaceStatus } from '../server/src/lsp/status';
 import { TestClient } from '../test/protocol/lsp-client';
-import { batchText, smallRequestText } from './generate';
+import { batchFrom, batchText, smallRequestText } from './generate';
 import { median, timeAsync } from './measure';
 
 export type RecordRow = (measure: string, key: string, value: number, shown: string, target?: string) => void;
@@ -110,7 +112,7 @@ async function latenciesUntil(client: TestClient, uri: string, until: Promise<un
 }
 
 /** The scenarios by name: `npm run bench -- workspace copies report8` runs only those two. */
-export const WORKSPACE_SCENARIOS = ['copies', 'on-disk', 'report8', 'index100k'] as const;
+export const WORKSPACE_SCENARIOS = ['copies', 'on-disk', 'report8', 'index100k', 'index1g'] as const;
 
 export async function workspaceScenarios(record: RecordRow, only: readonly string[] = WORKSPACE_SCENARIOS): Promise<void> {
   const batch = batchText(2000);
@@ -221,5 +223,71 @@ export async function workspaceScenarios(record: RecordRow, only: readonly strin
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  // 5. 1 GB of 7.5 MB batches: memory against the bytes indexed, time per MB at a quarter and at all of it.
+  if (only.includes('index1g')) await bytesScenario(record);
+}
+
+const MB = 1024 * 1024;
+/** About 7.5 MB a batch (under the 8 MB maxFileSize): 35 make 256 MB, 137 make 1 GB. */
+const LARGE_BATCH = 7.5 * MB;
+
+/** Once every file of a folder has had its report published (each batch has problems): indexing has settled. */
+function allReported(client: TestClient, files: number): Promise<unknown> {
+  const seen = new Set<string>();
+  return client.waitFor('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => seen.add(p.uri).size === files, 600_000);
+}
+
+async function bytesScenario(record: RecordRow): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'voipnow-bench-1g-'));
+  try {
+    // A quarter in a subfolder (indexed alone first), the rest beside it: the folder is 1 GB.
+    const quarter = path.join(dir, 'quarter');
+    mkdirSync(quarter);
+    const sizes = { quarter: 0, all: 0 };
+    const counts = { quarter: 0, all: 0 };
+    let next = 0;
+    for (let i = 0; sizes.all < 1024 * MB; i++) {
+      const text = batchFrom(next, LARGE_BATCH);
+      next += 20_000;
+      const inQuarter = sizes.quarter < 256 * MB;
+      writeFileSync(path.join(inQuarter ? quarter : dir, `batch-${i}.payload.json`), text);
+      if (inQuarter) {
+        sizes.quarter += text.length;
+        counts.quarter++;
+      }
+      sizes.all += text.length;
+      counts.all++;
+    }
+    const measured: Record<'quarter' | 'all', { msPerMb: number; rss: number }> = { quarter: { msPerMb: 0, rss: 0 }, all: { msPerMb: 0, rss: 0 } };
+    for (const part of ['quarter', 'all'] as const) {
+      const client = new TestClient(undefined, EDITOR);
+      await client.initialize(PUSH, part === 'quarter' ? quarter : dir);
+      const ms = await indexedMs(client, 600_000);
+      await allReported(client, counts[part]);
+      measured[part] = { msPerMb: ms / (sizes[part] / MB), rss: rssMb(client) };
+      await client.stop();
+    }
+    const { quarter: q, all: a } = measured;
+    const shownMb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+    record(
+      'server index, 7.5 MB batches: time per MB',
+      'index1gMsPerMb',
+      a.msPerMb,
+      `${q.msPerMb.toFixed(1)} ms/MB at ${shownMb(sizes.quarter)}; ${a.msPerMb.toFixed(1)} ms/MB at ${shownMb(sizes.all)} ` +
+        `(${(a.msPerMb / q.msPerMb).toFixed(2)}x)`,
+      'linear',
+    );
+    record(
+      'server memory after indexing 1 GB of batches',
+      'index1gRssRatio',
+      a.rss / (sizes.all / MB),
+      `${a.rss.toFixed(0)} MB = ${(a.rss / (sizes.all / MB)).toFixed(2)}x the bytes indexed ` +
+        `(at ${shownMb(sizes.quarter)}: ${q.rss.toFixed(0)} MB = ${(q.rss / (sizes.quarter / MB)).toFixed(2)}x)`,
+      '<= 0.25x',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,6 +11,8 @@ import { documentSelector } from './selector';
 interface DocumentStatus {
   indexing: boolean;
   indexed: number;
+  /** The index reached its memory budget and takes no more files. */
+  full?: true;
   isPayload: boolean;
   methods: string[];
   requests: number;
@@ -52,12 +54,13 @@ export function registerStatusItem(client: BaseLanguageClient): Disposable {
     item.name = 'VoipNow Payloads';
     const methods = status.methods.length === 0 ? 'no method' : status.methods.length <= 2 ? status.methods.join(', ') : `${status.methods.length} methods`;
     item.text = `$(symbol-method) ${methods}${status.requests > 1 ? ` · ${status.requests} requests` : ''}`;
-    const files = `${status.indexed} payload file${status.indexed === 1 ? '' : 's'} ${status.indexing ? 'indexed so far' : 'indexed'}`;
+    const indexed = status.full ? 'indexed, no more: memory budget reached (voipnowPayloads.maxIndexMemory)' : status.indexing ? 'indexed so far' : 'indexed';
+    const files = `${status.indexed} payload file${status.indexed === 1 ? '' : 's'} ${indexed}`;
     const records = status.recordsFile ? `records: ${shown(status.recordsFile)}` : 'no records file';
     const settings = status.configFile ? `settings: ${shown(status.configFile)}` : '';
     item.detail = [files, records, settings].filter(Boolean).join(' · ');
     item.busy = status.indexing;
-    item.severity = LanguageStatusSeverity.Information;
+    item.severity = status.full ? LanguageStatusSeverity.Warning : LanguageStatusSeverity.Information;
     const first = status.methods[0];
     item.command = first ? { title: 'Code table', command: SHOW_CODE_TABLE, arguments: [first], tooltip: `Show ${first}'s documented error codes` } : undefined;
   };

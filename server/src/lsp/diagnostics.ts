@@ -193,18 +193,23 @@ export class Diagnostics {
     return { id: await inSlices(reportIdSteps(report), SLICE_MS), report };
   }
 
-  /** textDocument/diagnostic (the document in any spelling) */
-  async onPull(uri: string, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+  /**
+   * textDocument/diagnostic (the document in any spelling): the open document's report, or what the
+   * session knows of a file that is not open (just closed). With the id of what the client has
+   * (`previousResultId`), a report that says the same is answered `unchanged`, not sent again.
+   */
+  async onPull(uri: string, token: CancellationToken, previousResultId?: string): Promise<DocumentDiagnosticReport> {
     const document = this.documents.find(uri);
-    // A file that is not open (just closed): what the session knows of it on disk.
-    if (!document) {
+    let report: readonly ReportedProblem[];
+    if (document) report = await this.openReport(document);
+    else {
       await this.placed();
-      const { report } = await this.diskReport(normalUri(uri));
-      return { kind: DocumentDiagnosticReportKind.Full, items: await inSlices(diagnosticSteps(report, []), SLICE_MS) };
+      report = (await this.diskReport(normalUri(uri))).report;
     }
-    const items = await this.compute(document);
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    const resultId = await inSlices(reportIdSteps(report), SLICE_MS);
+    if (resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: await inSlices(diagnosticSteps(report, []), SLICE_MS) };
   }
 
   /**

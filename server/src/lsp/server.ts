@@ -25,12 +25,13 @@ import { duplicateDefinition } from './duplicate-definition';
 import { CODE_PAGE_REQUEST } from './extension-protocol';
 import { DirectoryWatcher, type FileChange } from './fs-watch';
 import { hoverAt } from './hover';
+import { IndexBudget, sayBudgetReached } from './index-budget';
 import { OpenDocuments } from './open-documents';
 import type { ServerPlatform } from './platform';
 import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
 import { answerSymbols } from './symbols';
-import { SettingsStore, type Settings } from './settings';
+import { DEFAULT_MAX_INDEX_MEMORY_MB, SettingsStore, type Settings } from './settings';
 import { DOCUMENT_STATUS_REQUEST, StatusReporter } from './status';
 import { WorkspaceBounds } from './workspace-bounds';
 import { folderKey } from './uri-paths';
@@ -68,8 +69,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let index: WorkspaceIndex;
   let status: StatusReporter;
   const folderSettings = new Map<string, Settings>();
+  /** The index's memory budget (voipnowPayloads.maxIndexMemory), read before each indexing and on a change of settings. */
+  let maxIndexMb = DEFAULT_MAX_INDEX_MEMORY_MB;
+  const budget = new IndexBudget(
+    () => maxIndexMb * 1024 * 1024,
+    sayBudgetReached(connection, () => ({ mb: maxIndexMb, payloads: index.payloadCount() }), () => status.notifySoon()),
+  );
   let watcher: DirectoryWatcher | undefined;
-  /** What the client can take, read from its capabilities at initialize. */
   /** The project files and records of the workspace folders, first read after initialize (the browser reads through the client). */
   let startupDone: () => void = () => {};
   const startup = new Promise<void>((resolve) => (startupDone = resolve));
@@ -109,21 +115,24 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       checkAside: platform.checkAside,
       bounds: platform.realUri && new WorkspaceBounds(platform.realUri, () => folderUris),
       onFolder: (dir) => watcher?.watch(dir),
-      // A folder is read with its settings and records (read first: a folder just added has its own).
+      // A folder is read with its settings and records (read first: a folder just added has its own),
+      // and with the memory budget as the settings say it now.
       prepare: async (batch) => {
         await filesRead();
         await Promise.all(batch.map(loadFolderSettings));
+        maxIndexMb = await settings.maxIndexMemory();
       },
       progress: () => status.progress(),
       onIndexed: ({ files, payloads, ms }) => {
         connection.console.log(`VoipNow: indexed ${payloads} payload files among ${files} JSON files in ${ms} ms`);
       },
       log: (message) => connection.console.error(message),
+      budget,
     });
     diagnostics.useWorkspace({ index, folderSettings: (folder) => folderSettings.get(folder.uri) ?? settings.merge(folder.uri, {}) });
     client.workDoneProgress = capabilities.window?.workDoneProgress === true;
     client.workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
-    status = new StatusReporter(connection, index, configs, client.workDoneProgress);
+    status = new StatusReporter(connection, index, configs, client.workDoneProgress, budget);
     records = new RecordsStore(connection, {
       push: !pull,
       isOpen: (uri) => open.get(uri) !== undefined,
@@ -241,6 +250,13 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       // Only the rules (or the cap) changed: the files keep their checks and take the new settings.
       else if (before && (JSON.stringify(before.rules) !== JSON.stringify(after.rules) || before.maxProblems !== after.maxProblems)) index.rescope(folder);
     }
+    // A budget raised lets a full index take the files it left out: all folders are read again.
+    const raised = await settings.maxIndexMemory();
+    if (budget.full && raised > maxIndexMb) {
+      budget.raised();
+      again.splice(0, again.length, ...index.allFolders());
+    }
+    maxIndexMb = raised;
     if (again.length > 0) await index.index(again);
     diagnostics.republishWorkspace();
   }
@@ -271,7 +287,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     void settingsChanged();
   });
 
-  connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token));
+  connection.languages.diagnostics.on((params, token) => diagnostics.onPull(params.textDocument.uri, token, params.previousResultId));
   connection.languages.diagnostics.onWorkspace((params, token) => diagnostics.onWorkspacePull(params.previousResultIds, token));
 
   // Every watched file's change arrives here (one handler per connection): records files, settings files, payload files.

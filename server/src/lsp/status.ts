@@ -7,6 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../core';
 import type { ProjectConfigs } from './project-config';
+import type { IndexBudget } from './index-budget';
 import type { IndexProgress, WorkspaceIndex } from './workspace-index';
 
 export const STATUS_NOTIFICATION = 'voipnow/status';
@@ -18,6 +19,8 @@ export interface WorkspaceStatus {
   indexed: number;
   /** Workspace folders. */
   folders: number;
+  /** Present when the index reached its memory budget (voipnowPayloads.maxIndexMemory) and takes no more files. */
+  full?: true;
 }
 
 export interface DocumentStatus extends WorkspaceStatus {
@@ -42,6 +45,7 @@ export class StatusReporter {
     private readonly index: WorkspaceIndex,
     private readonly configs: ProjectConfigs,
     private readonly workDoneProgress: boolean,
+    private readonly budget?: IndexBudget,
   ) {
     index.onChange(() => this.notifySoon());
     // Indexing started or ended (folders added or removed too): said at once, so that the status is never behind.
@@ -49,7 +53,9 @@ export class StatusReporter {
   }
 
   workspace(): WorkspaceStatus {
-    return { indexing: this.index.isIndexing, indexed: this.index.payloadCount(), folders: this.index.allFolders().length };
+    const status: WorkspaceStatus = { indexing: this.index.isIndexing, indexed: this.index.payloadCount(), folders: this.index.allFolders().length };
+    if (this.budget?.full) status.full = true;
+    return status;
   }
 
   document(uri: string, analysis: Analysis | undefined): DocumentStatus {

@@ -18,19 +18,16 @@ import {
   type Analysis,
   type FileScope,
   type Problem,
-  type Records,
   type SessionChanges,
   type SessionFile,
-  type WorkspaceFileSystem,
 } from '../core';
 import { afterRequests, soon, whileWaiting } from './next-turn';
 import { FoldersToIndex, type Asked } from './folders-to-index';
-import { IndexRun, type IndexProgress } from './index-run';
-import type { CheckAside } from './platform';
+import { IndexRun } from './index-run';
 import { checkedNow, readCheck, type Read } from './read-check';
-import type { FolderConfig } from './project-config';
 import type { Settings } from './settings';
-import { walkable, type WorkspaceBounds } from './workspace-bounds';
+import { walkable } from './workspace-bounds';
+import type { WorkspaceIndexOptions } from './workspace-index-options';
 import { nextFolders, type IndexFolder } from './workspace-folders';
 import { folderKey, normalUri, uriKey, within } from './uri-paths';
 
@@ -40,32 +37,9 @@ const SLICE_MS = 8;
 const READ_AHEAD = 8;
 
 export type { IndexFolder } from './workspace-folders';
+export type { WorkspaceIndexOptions } from './workspace-index-options';
 export type { IndexProgress } from './index-run';
 
-export interface WorkspaceIndexOptions {
-  fs: WorkspaceFileSystem;
-  /** The settings of a folder's files on disk (project file and editor settings, merged). */
-  settingsOf(folder: IndexFolder): Settings;
-  /** The records snapshot a file is checked against (spec section 6), if any. */
-  recordsFor?(uri: string): Records | undefined;
-  /** The project file of a folder, for its problems. */
-  configOf?(folder: IndexFolder): FolderConfig | undefined;
-  isOpen(uri: string): boolean;
-  /** New folders found (their URIs, for the server's own watching). */
-  onFolder?(uri: string, folder: IndexFolder): void;
-  /** The JSON files of a folder by the client's search (workspace.findFiles); undefined: it cannot search, walk the folder. */
-  findFiles?(folder: IndexFolder): Promise<string[] | undefined>;
-  /** Checks large files off the server's thread (platform.ts). */
-  checkAside?: CheckAside;
-  /** What may be read from disk: no link that leaves the workspace folders is followed (workspace-bounds.ts). */
-  bounds?: WorkspaceBounds;
-  /** Gets folders ready to be read (their settings and records): awaited before each pass. */
-  prepare?(folders: readonly IndexFolder[]): Promise<void>;
-  /** A run's work-done progress, created as it starts; what it read once it ends; a fault (for the logs). */
-  progress?(): Promise<IndexProgress | undefined>;
-  onIndexed?(run: { files: number; payloads: number; ms: number }): void;
-  log?(message: string): void;
-}
 
 export type IndexChange = SessionChanges;
 
@@ -227,9 +201,9 @@ export class WorkspaceIndex {
     return listJsonFiles(walkable(this.options), folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
 
-  /** A file's text (null: an open document, whose copy on disk is not even read). */
+  /** A file's text (null: an open document, whose copy on disk is not even read, or a file the full index does not take). */
   private async readOne({ uri, folder }: { uri: string; folder: IndexFolder }): Promise<string | undefined | null> {
-    if (this.options.isOpen(uri)) return null;
+    if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return null;
     return readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
   }
 
@@ -238,9 +212,9 @@ export class WorkspaceIndex {
     return readCheck(this.options.checkAside, this.scopeOf(uri, this.options.settingsOf(folder), folder), text);
   }
 
-  /** A file read from disk (null: open, left alone); returns what the session holds. */
+  /** A file read from disk (null: open, left alone); returns what the session holds (none past the memory budget). */
   private fromDisk(uri: string, folder: IndexFolder, read: Read & { text: string | null }): SessionFile | undefined {
-    if (read.text === null || this.options.isOpen(uri)) return this.session.get(uri);
+    if (read.text === null || this.options.isOpen(uri) || this.options.budget?.admits(this.session, uri) === false) return this.session.get(uri);
     const scope = this.scopeOf(uri, this.options.settingsOf(folder), folder);
     const file = this.session.update(uri, read.text, scope, { checked: checkedNow(read, scope) });
     // A JSON file that is no payload has nothing to say and holds no place.
@@ -308,9 +282,9 @@ export class WorkspaceIndex {
       if (text !== undefined && folder && this.session.closedAsOnDisk(uri, text, this.scopeOf(uri, this.options.settingsOf(folder), folder))) return;
       const read = config?.uri === uri || text === undefined ? undefined : await this.checkAside(uri, folder!, text);
       if (this.options.isOpen(uri)) return;
-      this.session.remove(uri);
+      if (config?.uri !== uri && read) this.fromDisk(uri, folder!, { ...read, text: text! });
+      else this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
-      else if (read) this.fromDisk(uri, folder!, { ...read, text: text! });
     });
   }
 
@@ -368,7 +342,7 @@ export class WorkspaceIndex {
 
   /** A file read again (`walked`: found by a walk, else named by an event: read only if a walk would find it). */
   private async refreshFromDisk(uri: string, folder: IndexFolder, walked: boolean): Promise<void> {
-    if (this.options.isOpen(uri)) return;
+    if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return;
     if (!walked && !((await this.options.bounds?.readable(uri, folder.uri)) ?? true)) return this.removeDisk(uri);
     const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
     if (text === undefined) return this.removeDisk(uri);

@@ -31,13 +31,12 @@ describe('the check thread', () => {
     assert.equal(await thread.check(TEXT, { included: true }), undefined, 'stopped');
   });
 
-  it('threads started for a workspace with no large file go when it settles; a later check starts them again', async () => {
+  it('threads go when the workspace settles, used or not (their heaps go with them); a later check starts them again', async () => {
     const thread = new CheckThread(SCRIPT);
     try {
       thread.prepare();
       thread.settle();
       assert.deepEqual(await thread.check(TEXT, { included: true }), plainCheck(TEXT, { included: true }));
-      // Used now: settling keeps them.
       thread.settle();
       assert.deepEqual(await thread.check(TEXT, { included: true }), plainCheck(TEXT, { included: true }));
     } finally {

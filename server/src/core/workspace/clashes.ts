@@ -22,11 +22,12 @@ export interface CrossProblem<F> {
   related: Array<Holder<F>>;
 }
 
-/** Each key once, with the file's first entry for it. */
+/** Each key once, with the file's first entry for it (the same list when no key repeats: kept once). */
 export function firstEntries(unique: readonly UniqueEntry[]): readonly UniqueEntry[] {
   if (unique.length < 2) return unique;
   const seen = new Set<string>();
-  return unique.filter((entry) => !seen.has(entry.key) && (seen.add(entry.key), true));
+  const first = unique.filter((entry) => !seen.has(entry.key) && (seen.add(entry.key), true));
+  return first.length === unique.length ? unique : first;
 }
 
 export class ClashIndex<F> {

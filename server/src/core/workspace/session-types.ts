@@ -66,11 +66,12 @@ export interface SessionFile {
   readonly directives: readonly Directive[];
   /** Changes with every content (and with every change of its clashes): a report's identity. */
   readonly stamp: string;
-  /** The text (undefined for a JSON file that is no payload and has nothing to report). */
+  /** The text (undefined for a JSON file that is no payload and has nothing to report, and for a large file on disk: session.ts KEEP_TEXT_BELOW). */
   readonly text: string | undefined;
   /** The open document's analysis, when the host passed it (hover, completion and fixes use it). */
   readonly analysis: Analysis | undefined;
-  lines(): LineIndex;
+  /** Lines and columns of its problems' and values' offsets (any offset while the text is kept). */
+  lines(): Pick<LineIndex, 'line' | 'position'>;
 }
 
 export interface UpdateOptions {
