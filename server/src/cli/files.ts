@@ -2,7 +2,7 @@
 // files, a glob (quoted, so that the shell left it alone) is matched below its fixed part, and each
 // file knows the path its include-glob decision is made on and the path it is shown as. A path or
 // glob that matches no JSON file is an error, as in ESLint, unless allowed.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isIncluded, isJsonName, SKIPPED_FOLDERS } from '../core';
 import { CliError } from './errors';
@@ -46,10 +46,14 @@ export interface CollectOptions {
 export function collectFiles(paths: readonly string[], cwd: string, stdinName: string, options: CollectOptions = {}): InputFile[] {
   const errorOnUnmatched = options.errorOnUnmatched ?? true;
   const byPath = new Map<string, InputFile>();
+  // Links to files found by a walk (not given by name): counted once with their targets below.
+  const walkedLinks = new Set<string>();
+  const given = new Set<string>();
   let matched = 0;
-  const add = (file: InputFile) => {
+  const add = (file: InputFile, link = false) => {
     matched++;
     const key = file.absolute ?? '\0stdin';
+    if (link) walkedLinks.add(key);
     if (!byPath.has(key)) byPath.set(key, file);
   };
   const allow = '--no-error-on-unmatched-pattern allows it';
@@ -65,6 +69,7 @@ export function collectFiles(paths: readonly string[], cwd: string, stdinName: s
       walk(absolute, cwd, add);
       if (matched === before && errorOnUnmatched) throw new CliError(`no .json or .jsonc file in '${path}' (${allow})`);
     } else if (stats) {
+      given.add(absolute);
       add(fileInput(absolute, cwd));
     } else if (GLOB_MAGIC.test(path)) {
       expandGlob(path, cwd, add);
@@ -72,7 +77,49 @@ export function collectFiles(paths: readonly string[], cwd: string, stdinName: s
     }
   }
   // Code-unit order, not locale order: the same on every machine.
-  return [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const sorted = [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  for (const path of given) walkedLinks.delete(path);
+  return walkedLinks.size === 0 ? sorted : withoutRepeatedLinks(sorted, walkedLinks, given);
+}
+
+/**
+ * A file counts once: a link found by a walk is left out when its target is checked by its own
+ * name (found by a walk or given) or through an earlier link (in display order), else the values it
+ * holds would clash with themselves. A link whose target nothing else reaches (in node_modules,
+ * outside the folders given, not a JSON name) is the only way to that file: it is read as before.
+ * A file given by name is checked as given, link or not.
+ */
+function withoutRepeatedLinks(files: InputFile[], walkedLinks: ReadonlySet<string>, given: ReadonlySet<string>): InputFile[] {
+  const realRoots = new Map<string, string | undefined>();
+  const realOf = (absolute: string, root: string): string | undefined => {
+    if (walkedLinks.has(absolute) || given.has(absolute)) return realPath(absolute);
+    // A walk enters no link to a folder: below the folder given's real path, a walked file's path is its own.
+    if (!realRoots.has(root)) realRoots.set(root, realPath(root));
+    const realRoot = realRoots.get(root);
+    return realRoot === undefined ? undefined : join(realRoot, relative(root, absolute));
+  };
+  const counted = new Set<string>();
+  for (const { absolute, root } of files) {
+    const real = absolute === undefined || walkedLinks.has(absolute) ? undefined : realOf(absolute, root);
+    if (real !== undefined) counted.add(real);
+  }
+  return files.filter(({ absolute, root }) => {
+    if (absolute === undefined || !walkedLinks.has(absolute)) return true;
+    const real = realOf(absolute, root);
+    // Gone or looping since the walk: kept, and its read says why.
+    if (real === undefined) return true;
+    if (counted.has(real)) return false;
+    counted.add(real);
+    return true;
+  });
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function fileInput(absolute: string, cwd: string): InputFile {
@@ -85,15 +132,15 @@ function fileInput(absolute: string, cwd: string): InputFile {
  * rest is matched against the path below them, with the include globs' matcher. Without a `/` or
  * `**` in the rest (`*.json`), only that folder's own files are candidates, as in a shell.
  */
-function expandGlob(pattern: string, cwd: string, add: (file: InputFile) => void): void {
+function expandGlob(pattern: string, cwd: string, add: (file: InputFile, link: boolean) => void): void {
   const segments = toSlashes(pattern).split('/');
   const fixed = segments.findIndex((segment) => GLOB_MAGIC.test(segment));
   const base = resolve(cwd, segments.slice(0, fixed).join('/') || '.');
   const rest = segments.slice(fixed).join('/');
   if (!statOf(base, pattern, true)?.isDirectory()) return;
   const deep = rest.includes('/') || rest.includes('**');
-  walk(base, cwd, (file) => {
-    if (isIncluded(toSlashes(relative(base, file.absolute!)), [rest])) add(file);
+  walk(base, cwd, (file, link) => {
+    if (isIncluded(toSlashes(relative(base, file.absolute!)), [rest])) add(file, link);
   }, deep);
 }
 
@@ -118,7 +165,7 @@ function statOf(absolute: string, given: string, missingAllowed: boolean) {
  * Iterative, so that a deep tree cannot overflow the stack; symbolic links to folders are not
  * followed (no cycles). `deep` false: the folder's own files only.
  */
-function walk(root: string, cwd: string, add: (file: InputFile) => void, deep = true): void {
+function walk(root: string, cwd: string, add: (file: InputFile, link: boolean) => void, deep = true): void {
   // Paths below the root are built by joining names (path.relative per file costs more than the check).
   const rootDisplay = displayPath(root, cwd);
   const outside = isAbsolute(rootDisplay);
@@ -143,7 +190,7 @@ function walk(root: string, cwd: string, add: (file: InputFile) => void, deep = 
       if (entry.isSymbolicLink() && !isFile(absolute)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) {
         const display = outside ? toSlashes(absolute) : displayPrefix + relativePath;
-        add({ display, includePath: outside ? relativePath : display, absolute, root });
+        add({ display, includePath: outside ? relativePath : display, absolute, root }, entry.isSymbolicLink());
       }
     }
   }

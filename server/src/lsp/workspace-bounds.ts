@@ -3,11 +3,13 @@
 // elsewhere would have its files read. The index reads from disk what a walk of the workspace
 // folders finds: files in folders reached without a link (the walk enters no link to a folder,
 // which also keeps it from cycles and from counting a tree twice), and links to files that lead
-// into a workspace folder. A document the user opens is checked whatever its path: its text comes
-// from the editor. Compared by real path (every link followed), where the platform has links to
-// resolve (Node; the browser's workspace.fs resolves none).
+// into a workspace folder where the walk does not find the file by its own name (in node_modules,
+// say): a file counts once, else the values it holds would clash with themselves through its link.
+// A document the user opens is checked whatever its path: its text comes from the editor. Compared
+// by real path (every link followed), where the platform has links to resolve (Node; the browser's
+// workspace.fs resolves none).
 import { URI, Utils } from 'vscode-uri';
-import type { DirectoryEntry, WorkspaceFileSystem } from '../core';
+import { isJsonName, SKIPPED_FOLDERS, type DirectoryEntry, type WorkspaceFileSystem } from '../core';
 import { folderKey, uriKey } from './uri-paths';
 
 /** A URI's key for comparing real paths: a Windows drive letter in one case. */
@@ -24,16 +26,33 @@ export class WorkspaceBounds {
     private readonly folders: () => readonly string[],
   ) {}
 
-  /** Whether a URI, links followed, leads into a workspace folder. */
-  async inside(uri: string): Promise<boolean> {
-    const real = await this.realUri(uri);
+  /**
+   * Whether a link is read: it leads into a workspace folder, and the walk of no workspace folder
+   * finds where it leads by that file's own name (a JSON name reached through no skipped folder;
+   * the walk enters no link, and a real path passes through none).
+   */
+  async followed(link: string): Promise<boolean> {
+    const real = await this.realUri(link);
     if (real === undefined) return false;
+    const roots = await this.rootsHolding(real);
+    if (roots.length === 0) return false;
+    const key = keyOf(real);
+    const byName = (root: string) => {
+      const segments = key.slice(root.length).split('/');
+      return isJsonName(segments[segments.length - 1]) && !segments.slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment));
+    };
+    return !roots.some(byName);
+  }
+
+  /** The real paths (keys with a trailing slash) of the workspace folders a real URI lies in. */
+  private async rootsHolding(real: string): Promise<string[]> {
     const key = `${keyOf(real)}/`;
+    const holding: string[] = [];
     for (const folder of this.folders()) {
       const root = await this.root(folder);
-      if (root !== undefined && key.startsWith(root)) return true;
+      if (root !== undefined && key.startsWith(root)) holding.push(root);
     }
-    return false;
+    return holding;
   }
 
   /** Whether a URI of `folder` (or the folder itself) is reached without a link on the way, itself included. */
@@ -45,10 +64,12 @@ export class WorkspaceBounds {
 
   /** A file named by a file event or a closed document: read only if the walk would find it (see above). */
   async readable(uri: string, folder: string): Promise<boolean> {
-    return (await this.asNamed(Utils.dirname(URI.parse(uri)).toString(), folder)) && (await this.inside(uri));
+    if (!(await this.asNamed(Utils.dirname(URI.parse(uri)).toString(), folder))) return false;
+    // The file itself, by its name; else a link (or gone, which followed() tells too).
+    return (await this.asNamed(uri, folder)) || (await this.followed(uri));
   }
 
-  /** The file system as the walk sees it: directory entries that are links leading outside the workspace folders are left out. */
+  /** The file system as the walk sees it: directory entries that are links not followed (see above) are left out. */
   walkable(fs: WorkspaceFileSystem): WorkspaceFileSystem {
     return {
       readFile: (uri, limit) => fs.readFile(uri, limit),
@@ -56,7 +77,7 @@ export class WorkspaceBounds {
       join: (folder, name) => fs.join(folder, name),
       readDirectory: async (uri) => {
         const kept: DirectoryEntry[] = [];
-        for (const entry of await fs.readDirectory(uri)) if (entry.kind !== 'link' || (await this.inside(fs.join(uri, entry.name)))) kept.push(entry);
+        for (const entry of await fs.readDirectory(uri)) if (entry.kind !== 'link' || (await this.followed(fs.join(uri, entry.name)))) kept.push(entry);
         return kept;
       },
     };
