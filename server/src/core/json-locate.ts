@@ -14,8 +14,11 @@ function skipSpace(text: string, at: number): number {
   return at;
 }
 
-/** The end of the string whose opening quote is at `at`. */
-function stringEnd(text: string, at: number): number {
+/**
+ * The offset just past the string whose opening quote is at `at` (text.length if it never closes).
+ * Not json-text's stringEnd, which gives the closing quote itself or -1: here the caller goes on scanning.
+ */
+function afterString(text: string, at: number): number {
   for (let i = at + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) i++;
@@ -27,7 +30,7 @@ function stringEnd(text: string, at: number): number {
 /** The end of the value that starts at `at` (no space before it). */
 function valueEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c === QUOTE) return stringEnd(text, at);
+  if (c === QUOTE) return afterString(text, at);
   if (c !== 123 && c !== 91) {
     let i = at;
     while (i < text.length) {
@@ -41,7 +44,7 @@ function valueEnd(text: string, at: number): number {
   let depth = 0;
   for (let i = at; i < text.length; i++) {
     const d = text.charCodeAt(i);
-    if (d === QUOTE) i = stringEnd(text, i) - 1;
+    if (d === QUOTE) i = afterString(text, i) - 1;
     else if (d === 123 || d === 91) depth++;
     else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
   }
@@ -69,7 +72,7 @@ export function locateValue(text: string, start: number, path: ReadonlyArray<str
       const c = text.charCodeAt(at);
       if (c === 125 || c === 93 || at >= text.length) return undefined;
       if (typeof step === 'string') {
-        const keyEnd = stringEnd(text, at);
+        const keyEnd = afterString(text, at);
         const matches = keyAt(text, at, keyEnd) === step;
         at = skipSpace(text, skipSpace(text, keyEnd) + 1);
         if (matches) break;

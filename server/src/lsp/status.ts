@@ -4,7 +4,6 @@
 // client (the VS Code extension's language status item) asks for the active payload file: the
 // methods it holds, how many payload files are indexed, and the settings and records files in use.
 import type { Connection } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
 import type { Analysis } from '../core';
 import type { ProjectConfigs } from './project-config';
 import type { IndexBudget } from './index-budget';
@@ -121,9 +120,4 @@ export class StatusReporter {
       },
     };
   }
-}
-
-/** A folder's display name: the workspace folder's `name`, else its last path segment. */
-export function folderName(uri: string, name?: string): string {
-  return name ?? URI.parse(uri).path.replace(/\/$/, '').split('/').pop() ?? uri;
 }
