@@ -18,6 +18,7 @@ import { roleOf, type FileRole } from './files';
 import type { KnownPlaces } from './known-places';
 import { leanEntries } from './lean-entries';
 import { withoutText } from './without-text';
+import type { EntryFields } from './entry-fields';
 import type {
   FileScope,
   PlacedRange,
@@ -50,22 +51,34 @@ class Entry implements SessionFile {
   /** How many of `clashing` have been placed (their range found) ahead of a report. */
   placed = 0;
 
-  constructor(
-    readonly id: string,
-    readonly scope: FileScope,
-    readonly role: FileRole,
-    readonly version: number | null,
-    readonly isPayload: boolean,
-    readonly problems: readonly Problem[],
-    readonly unique: readonly UniqueEntry[],
-    readonly directives: readonly Directive[],
-    readonly text: string | undefined,
-    readonly analysis: Analysis | undefined,
-    private readonly contentStamp: number,
-    /** The places of a file that keeps no text. */
-    readonly places?: KnownPlaces,
-  ) {
-    this.clashing = scope.folder && isPayload && unique.length > 0 ? firstEntries(unique) : NONE;
+  readonly id: string;
+  readonly scope: FileScope;
+  readonly role: FileRole;
+  readonly version: number | null;
+  readonly isPayload: boolean;
+  readonly problems: readonly Problem[];
+  readonly unique: readonly UniqueEntry[];
+  readonly directives: readonly Directive[];
+  readonly text: string | undefined;
+  readonly analysis: Analysis | undefined;
+  private readonly contentStamp: number;
+  /** The places of a file that keeps no text. */
+  readonly places: KnownPlaces | undefined;
+
+  constructor(fields: EntryFields) {
+    this.id = fields.id;
+    this.scope = fields.scope;
+    this.role = fields.role;
+    this.version = fields.version;
+    this.isPayload = fields.isPayload;
+    this.problems = fields.problems;
+    this.unique = fields.unique;
+    this.directives = fields.directives;
+    this.text = fields.text;
+    this.analysis = fields.analysis;
+    this.contentStamp = fields.contentStamp;
+    this.places = fields.places;
+    this.clashing = this.scope.folder && this.isPayload && this.unique.length > 0 ? firstEntries(this.unique) : NONE;
   }
 
   /** What it keeps, estimated (the index's memory budget). */
@@ -120,26 +133,38 @@ export class WorkspaceSession {
     const stamp = ++this.contentStamps;
     const version = options.version ?? null;
     if (role !== 'payload') {
-      entry = new Entry(id, scope, role, version, false, options.problems ?? [], [], [], text, options.analysis, stamp);
+      entry = new Entry({
+        id, scope, role, version, isPayload: false, problems: options.problems ?? [], unique: [], directives: [], text, analysis: options.analysis,
+        contentStamp: stamp
+      });
     } else {
       const checkOptions = checkOptionsOf(scope);
       const own = options.analysis ?? options.checked ? undefined : needsCheck(text, checkOptions) ? analyze(text, checkOptions) : undefined;
       const analysis = options.analysis ?? options.checked ?? own;
       if (!analysis?.isPayload) {
         const kept = version === null ? undefined : text;
-        entry = new Entry(id, scope, role, version, false, orNone(analysis?.problems), NONE, NONE, kept, options.analysis, stamp);
+        entry = new Entry({
+          id, scope, role, version, isPayload: false, problems: orNone(analysis?.problems), unique: NONE, directives: NONE, text: kept,
+          analysis: options.analysis, contentStamp: stamp
+        });
       } else {
         const directives = options.checked?.directives ?? findDirectives(text);
         if (version === null && text.length >= KEEP_TEXT_BELOW) {
           // Strings of an analysis made in this thread may be slices of the text: they are copied.
           const lean = withoutText(text, analysis.problems, analysis.unique, directives, !options.checked);
-          entry = new Entry(id, scope, role, null, true, orNone(lean.problems), lean.unique, orNone(directives), undefined, undefined, stamp, lean.places);
+          entry = new Entry({
+            id, scope, role, version: null, isPayload: true, problems: orNone(lean.problems), unique: lean.unique, directives: orNone(directives),
+            contentStamp: stamp, places: lean.places
+          });
         } else {
           // An analysis the session made itself is not kept: its unique values are kept lean, unless
           // another file adds one of them already (they are placed soon: this analysis places them).
           const clashesNow = scope.folder !== undefined && analysis.unique.some((u) => this.clashes.holders(u.key).some((h) => h.file.id !== id));
           const unique = own && !clashesNow ? leanEntries(own.unique, text, scope) : analysis.unique;
-          entry = new Entry(id, scope, role, version, true, orNone(analysis.problems), unique, orNone(directives), text, options.analysis, stamp);
+          entry = new Entry({
+            id, scope, role, version, isPayload: true, problems: orNone(analysis.problems), unique, directives: orNone(directives), text,
+            analysis: options.analysis, contentStamp: stamp
+          });
         }
       }
     }
@@ -161,11 +186,17 @@ export class WorkspaceSession {
     if (text.length >= KEEP_TEXT_BELOW) {
       // The open document's analysis was made in this thread: its strings may be slices of the text.
       const lean = withoutText(text, before.problems, before.unique, before.directives, true);
-      this.put(new Entry(id, scope, before.role, null, true, lean.problems, lean.unique, before.directives, undefined, undefined, stamp, lean.places));
+      this.put(new Entry({
+        id, scope, role: before.role, version: null, isPayload: true, problems: lean.problems, unique: lean.unique, directives: before.directives,
+        contentStamp: stamp, places: lean.places
+      }));
       return true;
     }
     const unique = leanEntries(before.unique, text, scope);
-    this.put(new Entry(id, scope, before.role, null, true, before.problems, unique, before.directives, text, undefined, stamp));
+    this.put(new Entry({
+      id, scope, role: before.role, version: null, isPayload: true, problems: before.problems, unique, directives: before.directives, text,
+      analysis: undefined, contentStamp: stamp
+    }));
     return true;
   }
 
@@ -175,7 +206,7 @@ export class WorkspaceSession {
     if (!before) return;
     const stamp = ++this.contentStamps;
     const { role, version, isPayload, problems, unique, directives, text, analysis, places } = before;
-    this.put(new Entry(id, scope, role, version, isPayload, problems, unique, directives, text, analysis, stamp, places));
+    this.put(new Entry({ id, scope, role, version, isPayload, problems, unique, directives, text, analysis, contentStamp: stamp, places }));
   }
 
   remove(id: string): void {
