@@ -10,7 +10,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileCheckableCodes, METHODS, WORD_CODES } from '../../server/src/core';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { fileCheckableCodes, methodsDocumenting, METHODS, WORD_CODES } from '../../server/src/core';
 import { CLI, colorFreeEnv, ROOT, type Run } from './run-cli';
 
 const CODES = join(ROOT, 'test', 'fixtures', 'codes');
@@ -82,9 +83,48 @@ async function checkAll(fixtures: readonly Fixture[]): Promise<Map<Fixture, Run>
   return runs;
 }
 
-/** The codes of a text report's problem lines (`file:line:col  severity  code  message`, the problem matcher's pattern). */
-function reportedCodes(report: string): string[] {
-  return report.split('\n').flatMap((line) => /^.+:\d+:\d+ {2}(?:error|warning|information) {2}(\S+) {2}/.exec(line)?.[1] ?? []);
+interface Reported {
+  file: string;
+  line: number;
+  code: string;
+}
+
+/** A text report's problem lines (`file:line:col  severity  code  message`, the problem matcher's pattern); the message is not read. */
+function reported(report: string): Reported[] {
+  return report.split('\n').flatMap((text) => {
+    const match = /^(.+):(\d+):\d+ {2}(?:error|warning|information) {2}(\S+) {2}/.exec(text);
+    return match ? [{ file: match[1], line: Number(match[2]), code: match[3] }] : [];
+  });
+}
+
+interface Case {
+  method: unknown;
+  /** The first line of the comments above the request, and the request's last line. */
+  from: number;
+  to: number;
+  /** `// context: ...`: a request that only sets the scene (the first of two duplicates) and need not raise the code. */
+  context: boolean;
+}
+
+/** The requests of a batch fixture, each with the comment above it; none for a file that is not a batch. */
+function casesOf(text: string): Case[] {
+  const root = parseTree(text);
+  if (root?.type !== 'array') return [];
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  let previousEnd = root.offset + 1;
+  return (root.children ?? []).map((element) => {
+    const before = text.slice(previousEnd, element.offset);
+    const found = { method: findNodeAtLocation(element, ['method'])?.value, from: lineAt(previousEnd) + 1, to: lineAt(element.offset + element.length), context: before.includes('// context:') };
+    previousEnd = element.offset + element.length;
+    return found;
+  });
+}
+
+/** The methods that document the code and whose file can raise it (each needs a case in the invalid fixture). */
+function methodsRaising(code: string): string[] {
+  return methodsDocumenting(code)
+    .map((row) => row.method)
+    .filter((method) => fileCheckableCodes(method).has(code));
 }
 
 const folders = existsSync(CODES) ? readdirSync(CODES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
@@ -115,9 +155,19 @@ for (const code of folders) {
         assert.ok(run, 'the fixture was not run');
         assert.equal(run.stderr, '');
         assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}`);
-        const codes = reportedCodes(run.stdout);
+        const problems = reported(run.stdout);
+        const codes = problems.map((p) => p.code);
         if (fixture.kind === 'invalid') assert.ok(codes.includes(code), `${code} not raised:\n${run.stdout}`);
         else assert.ok(!codes.includes(code), `${code} raised by the valid fixture:\n${run.stdout}`);
+        if (fixture.kind === 'invalid') {
+          // Each request of a batch is a case of the code (a golden rewritten by UPDATE_GOLDEN would not say that one stopped raising it).
+          const cases = casesOf(readFileSync(join(CODES, code, fixture.file), 'utf8'));
+          const raises = (c: Case) => problems.some((p) => p.file === fixture.file && p.code === code && p.line >= c.from && p.line <= c.to);
+          const silent = cases.filter((c) => !c.context && !raises(c)).map((c) => `lines ${c.from}-${c.to}`);
+          assert.deepEqual(silent, [], `cases of ${fixture.file} that do not raise ${code}`);
+          const uncovered = methodsRaising(code).filter((method) => !cases.some((c) => c.method === method && raises(c)));
+          assert.deepEqual(uncovered, [], `methods that document ${code} without a case raising it in ${fixture.file}`);
+        }
         if (UPDATE) writeFileSync(fixture.golden, run.stdout);
         else {
           assert.ok(existsSync(fixture.golden), `missing ${relative(ROOT, fixture.golden)}: run with UPDATE_GOLDEN=1`);
