@@ -69,14 +69,16 @@ function checkFixture(fixture: Fixture): Promise<Run> {
   });
 }
 
+const keyOf = (fixture: Fixture) => `${fixture.code}/${fixture.file}`;
+
 /** Runs every fixture, a few processes at a time (one per fixture: each report is exactly that file's). */
-async function checkAll(fixtures: readonly Fixture[]): Promise<Map<Fixture, Run>> {
-  const runs = new Map<Fixture, Run>();
+async function checkAll(fixtures: readonly Fixture[]): Promise<Map<string, Run>> {
+  const runs = new Map<string, Run>();
   let next = 0;
   const worker = async () => {
     while (next < fixtures.length) {
       const fixture = fixtures[next++];
-      runs.set(fixture, await checkFixture(fixture));
+      runs.set(keyOf(fixture), await checkFixture(fixture));
     }
   };
   await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) }, worker));
@@ -129,7 +131,7 @@ function methodsRaising(code: string): string[] {
 
 const folders = existsSync(CODES) ? readdirSync(CODES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
 const fixtures = folders.flatMap(fixturesOf);
-let runs: Map<Fixture, Run>;
+let runs: Map<string, Run>;
 
 before(async () => {
   runs = await checkAll(fixtures);
@@ -151,7 +153,7 @@ for (const code of folders) {
   describe(`code fixture ${code}`, () => {
     for (const fixture of fixturesOf(code)) {
       test(`${fixture.file}: the report ${fixture.kind === 'invalid' ? 'holds' : 'does not hold'} ${code} and matches ${fixture.kind}.golden`, () => {
-        const run = [...runs].find(([f]) => f.code === code && f.file === fixture.file)?.[1];
+        const run = runs.get(keyOf(fixture));
         assert.ok(run, 'the fixture was not run');
         assert.equal(run.stderr, '');
         assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}`);
