@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020, { type AnySchema } from 'ajv/dist/2020';
-import { FORMATS } from '../server/src/core/formats';
-import { ANNOTATION_KEYWORDS } from '../server/src/core/spec';
+import { FORMATS } from '../server/src/core/engine/formats';
+import { ANNOTATION_KEYWORDS } from '../server/src/core/engine/spec';
 
 const BASE = 'https://voipnow-payloads.invalid/schemas/';
 const ANNOTATIONS = ANNOTATION_KEYWORDS;

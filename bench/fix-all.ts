@@ -3,7 +3,7 @@
 // analysis is made once, outside the clock; fixAll and applyEdits are timed, best of three.
 // Called from bench/run.ts with its `record`.
 import { analyze, applyEdits, fixAll } from '../server/src/core';
-import { methodSpec } from '../server/src/core/spec';
+import { methodSpec } from '../server/src/core/engine/spec';
 
 export type RecordMeasure = (measure: string, key: string, value: number, shown: string, target?: string) => void;
 

@@ -39,7 +39,7 @@ describe('the browser bundles', () => {
 
   it('the worker server holds the shared handlers and engine, and nothing of the Node platform', async () => {
     const inputs = await inputsOf('server/src/browser/main.ts');
-    for (const shared of ['server/src/lsp/server.ts', 'server/src/lsp/diagnostics.ts', 'server/src/core/check.ts']) assert.ok(inputs.includes(shared), shared);
+    for (const shared of ['server/src/lsp/server.ts', 'server/src/lsp/diagnostics.ts', 'server/src/core/engine/check.ts']) assert.ok(inputs.includes(shared), shared);
     assert.deepEqual(inputs.filter((i) => i.startsWith('server/src/node/') || i.includes('/lib/node/')), []);
   });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { ANNOTATION_KEYWORDS } from '../../server/src/core/spec';
+import { ANNOTATION_KEYWORDS } from '../../server/src/core/engine/spec';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Node = { [key: string]: Json };

@@ -3,7 +3,7 @@
 // errors, told apart by their code, become short one-line usage messages (its own are long and
 // mention `--` tricks).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { suggest } from '../core/suggest';
+import { suggest } from '../core/codes/suggest';
 import { CliError } from './errors';
 
 /** One option, written once: what parseArgs reads and what `help` shows. */

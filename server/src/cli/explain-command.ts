@@ -1,7 +1,7 @@
 // `explain <code> [--method M]`: a code's documented text for each method that documents it, and
 // whether a payload file can raise it or only the server's state can (spec section 2.5).
 import { documentedText, fileCheckableCodes, METHODS, methodsDocumenting, normalizeCode, WORD_CODES, type WordCodeName } from '../core';
-import { suggest } from '../core/suggest';
+import { suggest } from '../core/codes/suggest';
 import { parseCommandArgs } from './args';
 import { CliError } from './errors';
 import { EXPLAIN_HELP } from './help';

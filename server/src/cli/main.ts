@@ -1,6 +1,6 @@
 // Entry point of the `voipnow-payloads` command: dispatches to a command and turns every failure
 // into an exit code and one line on stderr, never a stack trace.
-import { suggest } from '../core/suggest';
+import { suggest } from '../core/codes/suggest';
 import { checkCommand } from './check-command';
 import { codesCommand } from './codes-command';
 import { CliError } from './errors';

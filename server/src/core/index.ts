@@ -1,12 +1,12 @@
 // The engine's public surface for the CLI and the language server.
-export { analyze, check, type Analysis, type CheckOptions } from './check';
-export { allRows, documentedText, isDocumented, isMethod, methodCodes, methodsDocumenting, normalizeCode, METHODS, type CodeRow } from './catalog';
-export { DEFAULT_INCLUDE, isIncluded } from './include';
-export { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, type CompiledGlob } from './glob';
-export { LineIndex } from './line-index';
-export { DEFAULT_MAX_FILE_SIZE, MAX_NESTING } from './parse';
-export { isDocumentedCode, type FixData, type Problem, type Severity } from './problem';
-export { WORD_CODES, type WordCodeName } from './word-codes';
+export { analyze, check, type Analysis, type CheckOptions } from './engine/check';
+export { allRows, documentedText, isDocumented, isMethod, methodCodes, methodsDocumenting, normalizeCode, METHODS, type CodeRow } from './codes/catalog';
+export { DEFAULT_INCLUDE, isIncluded } from './glob/include';
+export { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, type CompiledGlob } from './glob/glob';
+export { LineIndex } from './parse/line-index';
+export { DEFAULT_MAX_FILE_SIZE, MAX_NESTING } from './parse/limits';
+export { isDocumentedCode, type FixData, type Problem, type Severity } from './codes/problem';
+export { WORD_CODES, type WordCodeName } from './codes/word-codes';
 // Editing features (hover, completion, quick fixes, fix-all, outline, code pages): plain data with offsets.
 export { locate, nodeAt, requestAt, specAtPath, type SpecAt, type Target } from './features/locate';
 export { hover, type HoverResult } from './features/hover';
@@ -20,7 +20,7 @@ export { plainFromSnippet } from './features/placeholders';
 // The records snapshot (spec section 6): parsing `.voipnow/records.json`, and go to definition on an ID.
 export {
   parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions,
-} from './records-snapshot';
+} from './engine/records-snapshot';
 export { definition, recordTargetAt, type RecordDefinition } from './features/record-targets';
 // Workspace features: the session (files, 200 across files, reports), project settings, rules and disable comments.
 export * from './workspace';
@@ -28,7 +28,7 @@ export type { UniqueEntry } from './rules/duplicates';
 export {
   CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer,
   type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer,
-} from './config';
-export { applyRulesAndComments, findDirectives, shownAnalysis, type Directive } from './suppress';
-export { finish } from './steps';
-export { capProblems, DEFAULT_MAX_PROBLEMS, tooManyProblemsMessage } from './max-problems';
+} from './settings/config';
+export { applyRulesAndComments, findDirectives, shownAnalysis, type Directive } from './settings/suppress';
+export { finish } from './engine/steps';
+export { capProblems, DEFAULT_MAX_PROBLEMS, tooManyProblemsMessage } from './settings/max-problems';

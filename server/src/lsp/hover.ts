@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover, type Analysis } from '../core';
-import { plainText } from '../core/features/markdown';
+import { plainText } from '../core/codes/markdown';
 
 export function hoverAt(document: TextDocument, analysis: Analysis, position: Position, markdown: boolean): Hover | null {
   const result = hover(analysis, document.offsetAt(position));

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
-import { fastParse } from '../../../server/src/core/fast-parse';
+import { fastParse } from '../../../server/src/core/parse/fast-parse';
 import { pick, seeded } from '../random';
 
 function plain(node: Node | undefined): unknown {

@@ -1,6 +1,6 @@
 // Random requests for every method, with parameters drawn from a pool of right and wrong values
 // (seeded): the corpus of the tests that compare two ways of reaching the same problems.
-import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/spec';
+import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/engine/spec';
 import { pick } from '../random';
 
 const VALUES: unknown[] = [

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { Minimatch } from 'minimatch';
-import { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS } from '../../../server/src/core/glob';
-import { isIncluded } from '../../../server/src/core/include';
+import { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS } from '../../../server/src/core/glob/glob';
+import { isIncluded } from '../../../server/src/core/glob/include';
 import { pick, seeded } from '../random';
 
 const match = (glob: string, path: string) => compileGlob(glob).matches(path);

@@ -3,8 +3,8 @@
 // nesting; the quick path places unique values with it, so the quick and full paths agree on them.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, fullAnalyze } from '../../../server/src/core/check';
-import { locateValue } from '../../../server/src/core/json-locate';
+import { analyze, fullAnalyze } from '../../../server/src/core/engine/check';
+import { locateValue } from '../../../server/src/core/parse/json-locate';
 import { seeded } from '../random';
 import { request } from './generated-requests';
 

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Node } from 'jsonc-parser';
 import { analyze, applyEdits, applyRulesAndComments, findDirectives, fixAll, LineIndex } from '../../../server/src/core';
-import { methodSpec } from '../../../server/src/core/spec';
+import { methodSpec } from '../../../server/src/core/engine/spec';
 
 /** `count` unique misspellings of SIP's parameters (one letter changed or added), each with a suggested name. */
 function misspelt(count: number): string[] {

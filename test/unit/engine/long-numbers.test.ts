@@ -4,9 +4,9 @@
 // and out, on the quick path (JSON.parse) and on the full path (the parse tree).
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, fullAnalyze } from '../../../server/src/core/check';
-import { compareDecimals, isMultipleOfDecimal, parseDecimal } from '../../../server/src/core/decimal';
-import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/spec';
+import { analyze, fullAnalyze } from '../../../server/src/core/engine/check';
+import { compareDecimals, isMultipleOfDecimal, parseDecimal } from '../../../server/src/core/engine/decimal';
+import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/engine/spec';
 
 interface Bounded {
   method: string;

@@ -5,11 +5,11 @@
 // exactly what the same text written as a string gets, on the quick path and the tree path alike.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { analyze, fullAnalyze } from '../../../server/src/core/check';
-import { documentedText } from '../../../server/src/core/catalog';
-import type { Problem } from '../../../server/src/core/problem';
-import { isCleanRequest } from '../../../server/src/core/quick-check';
-import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/spec';
+import { analyze, fullAnalyze } from '../../../server/src/core/engine/check';
+import { documentedText } from '../../../server/src/core/codes/catalog';
+import type { Problem } from '../../../server/src/core/codes/problem';
+import { isCleanRequest } from '../../../server/src/core/engine/quick-check';
+import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/engine/spec';
 
 /** A parameter the server takes as text: no list of values, no numeric bound (IDs, ports and costs have one). */
 function isText(spec: ValueSpec): boolean {

@@ -4,8 +4,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, fullAnalyze } from '../../../server/src/core/check';
-import { parseRecords, type Records } from '../../../server/src/core/records-snapshot';
+import { analyze, fullAnalyze } from '../../../server/src/core/engine/check';
+import { parseRecords, type Records } from '../../../server/src/core/engine/records-snapshot';
 import { seeded } from '../random';
 import { request } from './generated-requests';
 

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it, test } from 'node:test';
 import { analyze, parseRecords, type Records } from '../../../server/src/core';
-import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/spec';
+import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/engine/spec';
 import { CLOSE, OPEN, WARNING, expectProblems, req, runCases, summarize, unmark, type Case } from '../helpers';
 
 const SNAPSHOT = {

@@ -2,7 +2,7 @@
 // equal to Node's Buffer.byteLength for every kind of UTF-16 unit; and maxFileSize decided by it.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { exceedsSize, utf8Length } from '../../../server/src/core/parse';
+import { exceedsSize, utf8Length } from '../../../server/src/core/parse/limits';
 
 const CASES: Array<[string, string, number]> = [
   ['empty', '', 0],

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { allRows, hover, methodCodes } from '../../../server/src/core';
-import { plainText } from '../../../server/src/core/features/markdown';
+import { plainText } from '../../../server/src/core/codes/markdown';
 import { atCursor, unescapeMarkdown } from './cursor';
 
 function hoverAt(source: string) {

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { hover, parseRecords } from '../../../server/src/core';
-import { code, escapeMarkdown, plainText } from '../../../server/src/core/features/markdown';
+import { code, escapeMarkdown, plainText } from '../../../server/src/core/codes/markdown';
 import { atCursor } from './cursor';
 
 // markdown-it ships without types; it comes with @vscode/vsce (a development dependency).

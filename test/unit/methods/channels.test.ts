@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../../server/src/core/index';
-import type { ValueSpec } from '../../../server/src/core/spec';
+import type { ValueSpec } from '../../../server/src/core/engine/spec';
 import type { ValidationContext } from '../../../server/src/core/rules/rule-types';
-import { checkValue } from '../../../server/src/core/validate';
+import { checkValue } from '../../../server/src/core/engine/validate';
 import {
   ANY_EXPECTED,
   BOOLEAN_EXPECTED,

@@ -9,7 +9,7 @@ import { WORD_SEVERITY } from '../helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type Problem } from '../../../server/src/core/index';
-import { methodSpec, type ValueSpec } from '../../../server/src/core/spec';
+import { methodSpec, type ValueSpec } from '../../../server/src/core/engine/spec';
 
 const codesFile = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'codes.json'), 'utf8')) as {
   rows: { method: string; code: string; text: string }[];

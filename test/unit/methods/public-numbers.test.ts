@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../../server/src/core/index';
-import { parseRecords } from '../../../server/src/core/records-snapshot';
+import { parseRecords } from '../../../server/src/core/engine/records-snapshot';
 import {
   ANY_EXPECTED,
   BOOLEAN_EXPECTED,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { analyze } from '../../../server/src/core/check';
+import { analyze } from '../../../server/src/core/engine/check';
 import { readText } from '../../../server/src/core/workspace/file-system';
 import { nodeFileSystem } from '../../../server/src/node/file-system';
 

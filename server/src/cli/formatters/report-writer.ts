@@ -3,7 +3,7 @@
 // SARIF results, workflow commands, JUnit test cases) and keeps only what its closing part needs
 // (counts, SARIF's rules and artifacts), so memory does not grow with the number of problems.
 import { tooManyProblemsMessage, type Severity, type WordCodeName } from '../../core';
-import { wordProblem } from '../../core/messages';
+import { wordProblem } from '../../core/codes/messages';
 import type { CheckedFile, Finding } from '../results';
 import type { FormatFactory, ReportOptions, ReportSummary } from './format-writer';
 import { githubFormat } from './github';

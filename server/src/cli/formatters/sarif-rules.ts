@@ -2,7 +2,7 @@
 // A documented code's short description is its documented text (placeholders named, not left as
 // `{param}`); the full one gives each raising method's text; the help is what `explain` prints.
 import { documentedText, isDocumentedCode, methodsDocumenting, WORD_CODES, type Severity, type WordCodeName } from '../../core';
-import { fillText } from '../../core/messages';
+import { fillText } from '../../core/codes/messages';
 import { explain } from '../explain-command';
 
 export const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note' };

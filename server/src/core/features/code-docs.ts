@@ -1,11 +1,11 @@
 // A method's documented code table in markdown, shared by the method hover and the pages that
 // diagnostics link to (`codeDescription`): the build writes one page per method to dist/codes/.
-import { METHODS, methodCodes } from '../catalog';
-import { methodSpec } from '../spec';
+import { METHODS, methodCodes } from '../codes/catalog';
+import { methodSpec } from '../engine/spec';
 import { shownPath } from '../rules/paths';
 import { entriesFor } from './code-index';
 import { explainCode, verdict } from './explain';
-import { code as inline, escapeMarkdown, table } from './markdown';
+import { code as inline, escapeMarkdown, table } from '../codes/markdown';
 
 /** Where a file raises the code, or that the server does. */
 export function checkedCell(method: string, code: string): string {

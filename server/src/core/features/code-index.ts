@@ -5,10 +5,10 @@
 import { rulesOf } from '../rules/code-rules';
 import { shownPath } from '../rules/paths';
 import type { RaisedCode } from '../rules/rule-types';
-import { methodSpec, type ValueSpec } from '../spec';
-import { missingCode } from '../validate';
+import { methodSpec, type ValueSpec } from '../engine/spec';
+import { missingCode } from '../engine/validate';
 import { expectation } from './describe';
-import { code as inline } from './markdown';
+import { code as inline } from '../codes/markdown';
 
 export interface CodeEntry extends RaisedCode {
   /** Set on a parameter's own code for an invalid value: the parameter's spec. */

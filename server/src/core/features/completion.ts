@@ -2,18 +2,18 @@
 // with a value placeholder of the right type), enumeration values with their meaning, booleans,
 // and skeletons with the required parameters for an empty file, an empty request or an empty object.
 import { createScanner, getLocation, SyntaxKind, type Node, type Segment } from 'jsonc-parser';
-import { METHODS } from '../catalog';
-import type { Analysis } from '../check';
-import { describeRequest, findRequests, type Request } from '../requests';
+import { METHODS } from '../codes/catalog';
+import type { Analysis } from '../engine/check';
+import { describeRequest, findRequests, type Request } from '../engine/requests';
 import { rulesOf } from '../rules/code-rules';
 import { paramName, pathIn } from '../rules/paths';
-import { methodSpec, type ValueSpec } from '../spec';
+import { methodSpec, type ValueSpec } from '../engine/spec';
 import { typeLabel, valueSpec } from './describe';
 import type { Edit } from './fixes';
 import { parameterMarkdown } from './hover';
 import { commentAt, nodeAtPath, objectSpecAt, requestAt, specAtPath } from './locate';
-import { literal } from './markdown';
-import { RECORD_NOUNS, type Records } from '../records-snapshot';
+import { literal } from '../codes/markdown';
+import { RECORD_NOUNS, type Records } from '../engine/records-snapshot';
 import { recordMarkdown, recordsForCompletion } from './record-targets';
 import { snippetText, snippetValue, TabStops } from './placeholders';
 

@@ -1,7 +1,7 @@
 // Plain-language descriptions of a parameter's compiled spec: its type, allowed values, limits,
 // format and default, for hover, completion and explanations.
-import type { ValueSpec } from '../spec';
-import { code, escapeMarkdown, literal } from './markdown';
+import type { ValueSpec } from '../engine/spec';
+import { code, escapeMarkdown, literal } from '../codes/markdown';
 
 const FORMATS: Record<string, string> = {
   'voipnow-hostname': 'an IPv4 address or a host name (RFC 1123)',

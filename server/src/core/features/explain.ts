@@ -1,13 +1,13 @@
 // What a documented code means for a method: its text, what usually causes it, and whether a
 // payload file can show it or only the server's state can (spec sections 2.5 and 7).
-import { documentedText } from '../catalog';
-import { fillText } from '../messages';
-import type { Problem } from '../problem';
-import { RECORD_NOUNS, RECORDS_PATH, isRecordKind } from '../records-snapshot';
-import { WORD_CODES, type WordCodeName } from '../word-codes';
+import { documentedText } from '../codes/catalog';
+import { fillText } from '../codes/messages';
+import type { Problem } from '../codes/problem';
+import { RECORD_NOUNS, RECORDS_PATH, isRecordKind } from '../engine/records-snapshot';
+import { WORD_CODES, type WordCodeName } from '../codes/word-codes';
 import { paramName, shownPath } from '../rules/paths';
 import { entriesFor, fileCheckableCodes } from './code-index';
-import { code as inline, escapeMarkdown } from './markdown';
+import { code as inline, escapeMarkdown } from '../codes/markdown';
 
 /** Codes that only the server's state raises, and what usually causes them. */
 const SERVER_CAUSES: Record<string, string> = {

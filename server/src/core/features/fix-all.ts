@@ -1,8 +1,8 @@
 // Every preferred fix of a document as one set of non-overlapping edits (for source.fixAll and
 // `check --fix`), and applying edits to a text. Both take time linear in the problems and the text
 // (a fix looks at its own node, never at every key of its object or every problem).
-import type { Analysis } from '../check';
-import type { Problem } from '../problem';
+import type { Analysis } from '../engine/check';
+import type { Problem } from '../codes/problem';
 import { quickFixes, type Edit, type Fix } from './fixes';
 
 export interface AppliedFix {

@@ -2,14 +2,14 @@
 // values (closest first), renames to a suggested name, a missing required parameter, qualify
 // rounded, a recorded text replaced by the documented one. Each fix is edits on the current text.
 import type { Node } from 'jsonc-parser';
-import type { Analysis } from '../check';
-import type { Problem } from '../problem';
-import { methodSpec } from '../spec';
-import { editDistance, isClose } from '../suggest';
-import { writtenText } from '../tree';
+import type { Analysis } from '../engine/check';
+import type { Problem } from '../codes/problem';
+import { methodSpec } from '../engine/spec';
+import { editDistance, isClose } from '../codes/suggest';
+import { writtenText } from '../parse/tree';
 import { valueSpec } from './describe';
 import { nodeAt, nodeWithRange, objectSpecAt, pathOf, requestAt, specAtPath } from './locate';
-import { literal } from './markdown';
+import { literal } from '../codes/markdown';
 import { textValue } from './placeholders';
 
 export interface Edit {

@@ -1,16 +1,16 @@
 // Hover: a parameter (what it is, its values, every code of the method it can raise), the method
 // (its whole code table), a recorded response's code or a code in a comment (text and cause), and,
 // on a diagnostic's range, why the problem is there.
-import { methodCodes, methodsDocumenting } from '../catalog';
-import type { Analysis } from '../check';
-import { methodSpec, type ValueSpec } from '../spec';
+import { methodCodes, methodsDocumenting } from '../codes/catalog';
+import type { Analysis } from '../engine/check';
+import { methodSpec, type ValueSpec } from '../engine/spec';
 import { paramName, shownPath } from '../rules/paths';
 import { codeIndex, fileCheckableCodes, type CodeEntry } from './code-index';
 import { methodCodeTable } from './code-docs';
 import { describeSpec, valueSpec } from './describe';
 import { explainCode, explainProblem, explanationMarkdown, textFor } from './explain';
 import { locate, specAtPath, type SpecAt, type Target } from './locate';
-import { code as inline, escapeMarkdown, literal, table } from './markdown';
+import { code as inline, escapeMarkdown, literal, table } from '../codes/markdown';
 import { recordHover, recordTargetAt } from './record-targets';
 
 export interface HoverResult {

@@ -2,11 +2,11 @@
 // path), a code in a recorded response, or a three-digit code in a comment. Also the tree helpers
 // the other features share (binary search, so a batch of thousands of requests stays fast).
 import { createScanner, SyntaxKind, type Node, type Segment } from 'jsonc-parser';
-import { methodsDocumenting, normalizeCode } from '../catalog';
-import type { Analysis } from '../check';
-import type { Request } from '../requests';
-import { methodSpec, type ValueSpec } from '../spec';
-import { writtenText } from '../tree';
+import { methodsDocumenting, normalizeCode } from '../codes/catalog';
+import type { Analysis } from '../engine/check';
+import type { Request } from '../engine/requests';
+import { methodSpec, type ValueSpec } from '../engine/spec';
+import { writtenText } from '../parse/tree';
 
 export type { Segment };
 

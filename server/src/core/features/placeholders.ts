@@ -1,7 +1,7 @@
 // A value of the right type for a parameter: a snippet with tab stops for completion, or plain
 // text for the missing-parameter fix (one that the checks still flag until it is filled in).
-import type { ValueSpec } from '../spec';
-import { literal } from './markdown';
+import type { ValueSpec } from '../engine/spec';
+import { literal } from '../codes/markdown';
 
 /** Escapes text for a snippet (`$`, `}` and `\` are special). */
 export function snippetText(text: string): string {

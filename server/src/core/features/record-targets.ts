@@ -3,14 +3,14 @@
 // record's place is given as offsets into the records file (Records.text); callers turn them into
 // positions in that file.
 import type { Node } from 'jsonc-parser';
-import type { Analysis } from '../check';
-import { RECORD_NOUNS, type RecordEntry, type RecordKind, type Records } from '../records-snapshot';
+import type { Analysis } from '../engine/check';
+import { RECORD_NOUNS, type RecordEntry, type RecordKind, type Records } from '../engine/records-snapshot';
 import { recordClash, uniquePath } from '../rules/duplicates';
-import type { ValueSpec } from '../spec';
-import { writtenText } from '../tree';
-import { scalarAccepts, typeAccepts } from '../value-checks';
+import type { ValueSpec } from '../engine/spec';
+import { writtenText } from '../parse/tree';
+import { scalarAccepts, typeAccepts } from '../engine/value-checks';
 import { locate } from './locate';
-import { code, escapeMarkdown } from './markdown';
+import { code, escapeMarkdown } from '../codes/markdown';
 
 export interface RecordTarget {
   records: Records;

@@ -2,10 +2,10 @@
 // parameters below, so a batch of thousands of requests can be navigated. Bounded as VS Code's
 // JSON outline is: 40,000 requests made 400,000 symbols, 98 MB of answer, and held hovers back.
 import type { Node } from 'jsonc-parser';
-import type { Analysis } from '../check';
-import type { Request } from '../requests';
-import { finish } from '../steps';
-import { propertyValue } from '../tree';
+import type { Analysis } from '../engine/check';
+import type { Request } from '../engine/requests';
+import { finish } from '../engine/steps';
+import { propertyValue } from '../parse/tree';
 
 /** `omitted`: the last entry of an outline cut at its limit, saying what is left out. */
 export type SymbolKind = 'request' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'property' | 'omitted';

@@ -1,7 +1,7 @@
 // Rules that span several keys of one object, which a JSON Schema cannot say with a code: 628
 // (session intervals) and the exactly-one / at-most-one user selectors. Each is one record.
-import { code } from '../features/markdown';
-import { documentedProblem, wordProblem } from '../messages';
+import { code } from '../codes/markdown';
+import { documentedProblem, wordProblem } from '../codes/messages';
 import { pathIn, shownPath } from './paths';
 import type { CrossFieldRule, ObjectCheck, Present, ValidationContext } from './rule-types';
 

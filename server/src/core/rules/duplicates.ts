@@ -2,11 +2,11 @@
 // (spec section 5), each rule one record. Each entry is also what a workspace index needs for
 // duplicates across files.
 import type { Node } from 'jsonc-parser';
-import { code } from '../features/markdown';
-import { documentedProblem } from '../messages';
-import type { Problem } from '../problem';
-import type { RecordEntry, Records } from '../records-snapshot';
-import { propertyValue, rangeOf, writtenText, type Range } from '../tree';
+import { code } from '../codes/markdown';
+import { documentedProblem } from '../codes/messages';
+import type { Problem } from '../codes/problem';
+import type { RecordEntry, Records } from '../engine/records-snapshot';
+import { propertyValue, rangeOf, writtenText, type Range } from '../parse/tree';
 import { shownPath } from './paths';
 import type { UniqueValueRule } from './rule-types';
 

@@ -5,9 +5,9 @@
 // parameter names which kind is the schemas' `records` keyword. Names that already exist in the
 // records (200) are in duplicates.ts.
 import type { Node } from 'jsonc-parser';
-import { documentedProblem, wordProblem } from '../messages';
-import { RECORD_NOUNS, type RecordKind, type Records } from '../records-snapshot';
-import { rangeOf, writtenText } from '../tree';
+import { documentedProblem, wordProblem } from '../codes/messages';
+import { RECORD_NOUNS, type RecordKind, type Records } from '../engine/records-snapshot';
+import { rangeOf, writtenText } from '../parse/tree';
 import type { ValidationContext } from './rule-types';
 
 /** False when the records hold the kind and not this well-formed ID (the quick path's question). */

@@ -1,9 +1,9 @@
 // Spec section 7: a recorded response's codes must be documented for the request's method, and
 // its texts should be the documented ones.
 import type { Node } from 'jsonc-parser';
-import { documentedText, normalizeCode } from '../catalog';
-import { fillText, wordProblem } from '../messages';
-import { propertyValue, rangeOf, writtenText } from '../tree';
+import { documentedText, normalizeCode } from '../codes/catalog';
+import { fillText, wordProblem } from '../codes/messages';
+import { propertyValue, rangeOf, writtenText } from '../parse/tree';
 import type { ValidationContext } from './rule-types';
 
 /** The documented text as a pattern in which each placeholder may hold any text. */

@@ -4,10 +4,10 @@
 // schemas (spec.ts), the validator (validate.ts) and the rules import these types from here, so
 // that none of them imports another for a type (no import cycle).
 import type { Node } from 'jsonc-parser';
-import type { Problem } from '../problem';
-import type { RecordKind, Records } from '../records-snapshot';
-import type { Range } from '../tree';
-import type { WordCodeName } from '../word-codes';
+import type { Problem } from '../codes/problem';
+import type { RecordKind, Records } from '../engine/records-snapshot';
+import type { Range } from '../parse/tree';
+import type { WordCodeName } from '../codes/word-codes';
 
 export interface ValidationContext {
   text: string;

@@ -2,13 +2,13 @@
 // disable comments and the values that must be unique with where they stand. The session takes it
 // instead of checking the content itself (UpdateOptions.checked). The command line's threads and the
 // language server's thread for large files send the same shape.
-import { analyze, type CheckOptions } from '../check';
-import type { EffectiveSettings } from '../config';
-import { isIncluded } from '../include';
-import type { Problem } from '../problem';
-import type { Records } from '../records-snapshot';
+import { analyze, type CheckOptions } from '../engine/check';
+import type { EffectiveSettings } from '../settings/config';
+import { isIncluded } from '../glob/include';
+import type { Problem } from '../codes/problem';
+import type { Records } from '../engine/records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
-import { findDirectives, type Directive } from '../suppress';
+import { findDirectives, type Directive } from '../settings/suppress';
 
 export interface PlainCheck {
   isPayload: boolean;

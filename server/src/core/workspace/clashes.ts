@@ -3,8 +3,8 @@
 // holders stay sorted in the workspace's order, so a file's 200s are found from its own keys alone:
 // time in proportion to its clashing entries (and at most MAX_RELATED related places each), never
 // to the number of files.
-import { documentedProblem } from '../messages';
-import type { Problem } from '../problem';
+import { documentedProblem } from '../codes/messages';
+import type { Problem } from '../codes/problem';
 import { duplicateDetail, type UniqueEntry } from '../rules/duplicates';
 
 /** Related places per problem, at most (a value added by thousands of files stays cheap). */

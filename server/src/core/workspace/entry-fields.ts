@@ -1,8 +1,8 @@
 // The fields of one file as the session holds it (session.ts's Entry), by name.
-import type { Analysis } from '../check';
-import type { Problem } from '../problem';
+import type { Analysis } from '../engine/check';
+import type { Problem } from '../codes/problem';
 import type { UniqueEntry } from '../rules/duplicates';
-import type { Directive } from '../suppress';
+import type { Directive } from '../settings/suppress';
 import type { FileRole } from './files';
 import type { KnownPlaces } from './known-places';
 import type { FileScope } from './session-types';

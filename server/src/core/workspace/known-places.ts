@@ -2,7 +2,7 @@
 // on disk): their offsets are turned into lines and columns once, while the text is at hand, and
 // only those are kept (three numbers an offset), not the text nor a line index of it (a pretty-printed
 // 7.5 MB batch has 250,000 lines). A report only ever places these offsets.
-import { LineIndex } from '../line-index';
+import { LineIndex } from '../parse/line-index';
 import type { Position } from './session-types';
 
 export class KnownPlaces {

@@ -5,9 +5,9 @@
 // by checking the content once more in the scope it was checked in, then one request at a time.
 // Most files add one value: it keeps the text and scope itself (a shared placement would cost as
 // much again for every file).
-import { analyze } from '../check';
+import { analyze } from '../engine/check';
 import type { UniqueEntry } from '../rules/duplicates';
-import type { Range } from '../tree';
+import type { Range } from '../parse/tree';
 import { checkOptionsOf, type CheckScope } from './checked';
 
 const NOWHERE: Range = { offset: 0, length: 0 };

@@ -1,12 +1,12 @@
 // The workspace session's shapes (session.ts): what a host passes in (folders, scopes, options)
 // and what it reads back (files, reports with placed ranges and related places, changes).
-import type { Analysis } from '../check';
-import type { EffectiveSettings } from '../config';
-import type { LineIndex } from '../line-index';
-import type { Problem } from '../problem';
-import type { Records } from '../records-snapshot';
+import type { Analysis } from '../engine/check';
+import type { EffectiveSettings } from '../settings/config';
+import type { LineIndex } from '../parse/line-index';
+import type { Problem } from '../codes/problem';
+import type { Records } from '../engine/records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
-import type { Directive } from '../suppress';
+import type { Directive } from '../settings/suppress';
 import type { Checked } from './checked';
 import type { FileRole } from './files';
 

@@ -5,13 +5,13 @@
 // editor's cap on problems. The command line fills it once from its file list; the server updates
 // it file by file. Positions come from one line index per content, built on first use and kept; a
 // large file on disk keeps no text: only what its reports need, placed once (KEEP_TEXT_BELOW).
-import { analyze, type Analysis } from '../check';
-import { LineIndex } from '../line-index';
-import { capProblems } from '../max-problems';
-import type { Problem } from '../problem';
+import { analyze, type Analysis } from '../engine/check';
+import { LineIndex } from '../parse/line-index';
+import { capProblems } from '../settings/max-problems';
+import type { Problem } from '../codes/problem';
 import type { UniqueEntry } from '../rules/duplicates';
-import { finish } from '../steps';
-import { applyRulesAndComments, findDirectives, type Directive } from '../suppress';
+import { finish } from '../engine/steps';
+import { applyRulesAndComments, findDirectives, type Directive } from '../settings/suppress';
 import { checkOptionsOf, needsCheck, sameChecks } from './checked';
 import { ClashIndex, firstEntries, relatedMessage } from './clashes';
 import { roleOf, type FileRole } from './files';

@@ -1,10 +1,10 @@
 // What a file that keeps no text (a large file on disk, session.ts KEEP_TEXT_BELOW) keeps instead:
 // its problems, its unique values placed, and the lines and columns of their offsets, taken from the
 // text once while it is at hand.
-import { ownCopy } from '../own-copy';
-import type { FixData, Problem, Severity } from '../problem';
+import { ownCopy } from '../parse/own-copy';
+import type { FixData, Problem, Severity } from '../codes/problem';
 import type { UniqueEntry } from '../rules/duplicates';
-import type { Directive } from '../suppress';
+import type { Directive } from '../settings/suppress';
 import { KnownPlaces } from './known-places';
 
 /** A unique value of a file whose text is let go: placed, its strings copies (see own-copy.ts). */

@@ -1,5 +1,5 @@
 // The documented codes and texts (schemas/codes.json): the only source of a code's text.
-import codesFile from '../../../schemas/codes.json';
+import codesFile from '../../../../schemas/codes.json';
 
 export interface CodeRow {
   method: string;

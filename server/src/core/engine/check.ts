@@ -7,18 +7,19 @@
 // whole document with positions first (comments, syntax errors, odd number literals, repeated
 // keys). A tree is built for a quick-path document only when something asks for `root`.
 import type { Node } from 'jsonc-parser';
-import { fastParse } from './fast-parse';
-import { locateValue } from './json-locate';
-import { LineIndex } from './line-index';
-import { wordProblem } from './messages';
-import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, parseDocument, withoutBom } from './parse';
-import { prescan } from './prescan';
-import type { Problem } from './problem';
+import { fastParse } from '../parse/fast-parse';
+import { locateValue } from '../parse/json-locate';
+import { LineIndex } from '../parse/line-index';
+import { wordProblem } from '../codes/messages';
+import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, withoutBom } from '../parse/limits';
+import { parseDocument } from './parse-document';
+import { prescan } from '../parse/prescan';
+import type { Problem } from '../codes/problem';
 import { isCleanRequest, methodOf } from './quick-check';
 import type { Records } from './records-snapshot';
 import { checkRequest, describeRequest, findRequests, type Request } from './requests';
-import { reportDuplicatesInFile, reportRecordClashes, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from './rules/duplicates';
-import { propertyValue, rangeOf } from './tree';
+import { reportDuplicatesInFile, reportRecordClashes, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from '../rules/duplicates';
+import { propertyValue, rangeOf } from '../parse/tree';
 
 export interface CheckOptions {
   /** The file matches the include globs: a missing or unknown method is reported even if no request names one. */

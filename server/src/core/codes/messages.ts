@@ -3,8 +3,8 @@
 import { documentedText } from './catalog';
 import { isDocumentedCode, type FixData, type Problem } from './problem';
 import { WORD_CODES, type WordCodeName } from './word-codes';
-import type { Range } from './tree';
-import commonSchema from '../../../schemas/common.schema.json';
+import type { Range } from '../parse/tree';
+import commonSchema from '../../../../schemas/common.schema.json';
 
 /** `{actions}`: the rule actions as the schema lists them. */
 const ACTIONS = commonSchema.$defs.ruleItem.properties.action.preferredValues.join(', ');

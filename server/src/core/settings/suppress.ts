@@ -10,11 +10,11 @@
 // problem's code or text, only its severity (or drops it); `off` applies before the comments, so a
 // comment for a code that is off is unused.
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import type { Analysis } from './check';
+import type { Analysis } from '../engine/check';
 import { type RuleLevel, ruleCode, levelSeverity, type Rules } from './config';
-import { LineIndex } from './line-index';
-import { wordProblem } from './messages';
-import type { Problem } from './problem';
+import { LineIndex } from '../parse/line-index';
+import { wordProblem } from '../codes/messages';
+import type { Problem } from '../codes/problem';
 
 export interface Directive {
   kind: 'next-line' | 'file';

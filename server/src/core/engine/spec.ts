@@ -1,11 +1,11 @@
 // Compiles the method schemas (schemas/methods/*.schema.json) once into ValueSpec trees that the
 // validator walks. The schema vocabulary is described in schemas/README.md.
 import { FORMATS } from './formats';
-import { METHODS } from './catalog';
+import { METHODS } from '../codes/catalog';
 import { isRecordKind, type RecordKind } from './records-snapshot';
-import { objectCheckFor } from './rules/cross-field';
-import type { ObjectCheck } from './rules/rule-types';
-import commonSchema from '../../../schemas/common.schema.json';
+import { objectCheckFor } from '../rules/cross-field';
+import type { ObjectCheck } from '../rules/rule-types';
+import commonSchema from '../../../../schemas/common.schema.json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type SchemaNode = { [key: string]: Json };
@@ -82,7 +82,7 @@ export const ANNOTATION_KEYWORDS = [
 // esbuild bundles every file this template matches; tsx and node resolve it at run time.
 function loadMethodSchema(method: string): SchemaNode {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lookup by name that stays synchronous (import() would not)
-  return require(`../../../schemas/methods/${method}.schema.json`) as SchemaNode;
+  return require(`../../../../schemas/methods/${method}.schema.json`) as SchemaNode;
 }
 
 const COMMON = 'common.schema.json';

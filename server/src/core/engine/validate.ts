@@ -1,13 +1,13 @@
 // Walks one request's parsed value along its compiled schema (spec.ts) and reports each invalid,
 // missing or unknown parameter with the code the schema names (spec section 2).
 import type { Node } from 'jsonc-parser';
-import { isDocumented } from './catalog';
-import { documentedProblem, problemFor, wordProblem } from './messages';
-import { rangeOf, writtenText, type Range } from './tree';
-import { checkRecord } from './rules/record-ids';
-import type { PresentProperty, ValidationContext } from './rules/rule-types';
+import { isDocumented } from '../codes/catalog';
+import { documentedProblem, problemFor, wordProblem } from '../codes/messages';
+import { rangeOf, writtenText, type Range } from '../parse/tree';
+import { checkRecord } from '../rules/record-ids';
+import type { PresentProperty, ValidationContext } from '../rules/rule-types';
 import type { ValueSpec } from './spec';
-import { suggest } from './suggest';
+import { suggest } from '../codes/suggest';
 import { scalarAccepts, typeAccepts } from './value-checks';
 
 /** What a value must be, for an invalid-value message: every form the schema accepts (spec section 4's "also accepted" too). */

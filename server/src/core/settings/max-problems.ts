@@ -4,8 +4,8 @@
 // more there are. It stands on the first problem left out, not at the top of the file: where the
 // squiggles stop and the Problems list ends, which is where a reader wonders whether the rest is
 // clean, and on a real problem, so that hovering it also tells what lies there.
-import { wordProblem } from './messages';
-import type { Problem } from './problem';
+import { wordProblem } from '../codes/messages';
+import type { Problem } from '../codes/problem';
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
 

@@ -8,15 +8,16 @@
 // parts still apply); the editor's settings drop bad parts silently (VS Code validates them
 // against the contributed schema already).
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { allRows, normalizeCode } from './catalog';
-import { globProblem } from './glob';
-import { DEFAULT_INCLUDE } from './include';
+import { allRows, normalizeCode } from '../codes/catalog';
+import { globProblem } from '../glob/glob';
+import { DEFAULT_INCLUDE } from '../glob/include';
 import { DEFAULT_MAX_PROBLEMS } from './max-problems';
-import { wordProblem } from './messages';
-import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, tooDeepAt, tooDeepProblem, withinText, withoutBom } from './parse';
-import type { Problem, Severity } from './problem';
-import { suggest } from './suggest';
-import { WORD_CODES } from './word-codes';
+import { wordProblem } from '../codes/messages';
+import { DEFAULT_MAX_FILE_SIZE, syntaxMessage, tooDeepAt, withinText, withoutBom } from '../parse/limits';
+import { tooDeepProblem } from '../engine/parse-document';
+import type { Problem, Severity } from '../codes/problem';
+import { suggest } from '../codes/suggest';
+import { WORD_CODES } from '../codes/word-codes';
 
 /** Where the project file stands, relative to the workspace folder (or the folder it configures). */
 export const CONFIG_FILE = '.voipnow/config.json';

@@ -1,21 +1,11 @@
-// Turns text into a jsonc-parser tree safely: size and nesting are measured before any recursive
-// parse (jsonc-parser's parseTree recurses and throws RangeError at a few thousand levels).
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseErrorCode } from 'jsonc-parser';
-import { fastParse } from './fast-parse';
-import { wordProblem } from './messages';
-import type { Problem } from './problem';
+// What is measured and mended before any recursive parse (jsonc-parser's parseTree recurses and
+// throws RangeError at a few thousand levels): size, nesting, the byte order mark; and the words
+// of a syntax error. engine/parse-document.ts turns what these find into problems.
+import { createScanner, printParseErrorCode, SyntaxKind, type ParseErrorCode } from 'jsonc-parser';
 import type { Range } from './tree';
 
 export const MAX_NESTING = 1000;
 export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
-
-export interface Parsed {
-  root: Node | undefined;
-  /** Syntax, size and nesting problems. */
-  problems: Problem[];
-  /** False when the document was too large or too deep to look into. */
-  parsed: boolean;
-}
 
 const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
   InvalidSymbol: 'an unexpected character',
@@ -91,27 +81,4 @@ export function withinText(range: Range, textLength: number): Range {
 /** A byte order mark is ignored; a space of the same length keeps every offset. */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-}
-
-/** The one problem of a document nested too deep to parse, on the bracket that opens the level too many. */
-export function tooDeepProblem(offset: number): Problem {
-  const message = `This document is nested deeper than ${MAX_NESTING} levels and is not checked.`;
-  return wordProblem('nesting-too-deep', message, { offset, length: 1 });
-}
-
-export function parseDocument(text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Parsed {
-  if (exceedsSize(text, maxFileSize)) {
-    const message = `This file is larger than maxFileSize (${maxFileSize} bytes) and is not checked.`;
-    return { root: undefined, parsed: false, problems: [wordProblem('file-too-large', message, { offset: 0, length: 0 })] };
-  }
-  const source = withoutBom(text);
-  const fast = fastParse(source, MAX_NESTING);
-  if (fast !== 'fallback' && 'root' in fast) return { root: fast.root, problems: [], parsed: true };
-  // Not well-formed (or too deep): measure depth without recursion, then let jsonc-parser recover.
-  const deep = fast === 'fallback' ? tooDeepAt(source) : fast.tooDeepAt;
-  if (deep !== undefined) return { root: undefined, parsed: false, problems: [tooDeepProblem(deep)] };
-  const errors: Array<{ error: ParseErrorCode; offset: number; length: number }> = [];
-  const root = parseTree(source, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false });
-  const problems = errors.map((e) => wordProblem('invalid-json', syntaxMessage(e.error), withinText(e, source.length)));
-  return { root, problems, parsed: true };
 }

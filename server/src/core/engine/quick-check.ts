@@ -3,12 +3,12 @@
 // positions, so clean requests never need a parse tree. A "no" sends the request to the validator,
 // which says what is wrong and where; test/unit/engine/quick-check.test.ts keeps the two in step.
 import type { Node } from 'jsonc-parser';
-import { isMethod } from './catalog';
-import type { Problem } from './problem';
+import { isMethod } from '../codes/catalog';
+import type { Problem } from '../codes/problem';
 import type { Records } from './records-snapshot';
-import { isKnownRecord } from './rules/record-ids';
+import { isKnownRecord } from '../rules/record-ids';
 import { methodSpec, type ValueSpec } from './spec';
-import type { Present, PresentProperty } from './rules/rule-types';
+import type { Present, PresentProperty } from '../rules/rule-types';
 import { scalarAccepts, typeAccepts } from './value-checks';
 
 function kindOf(value: unknown): string {

@@ -1,15 +1,15 @@
 // Finds the requests of a payload document (spec section 1) and checks each one's envelope:
 // method, params, id, $schema, response.
 import type { Node } from 'jsonc-parser';
-import { isMethod, METHODS } from './catalog';
-import { wordProblem } from './messages';
-import { checkResponse } from './rules/response';
+import { isMethod, METHODS } from '../codes/catalog';
+import { wordProblem } from '../codes/messages';
+import { checkResponse } from '../rules/response';
 import { methodSpec } from './spec';
-import { suggest } from './suggest';
-import type { ValidationContext } from './rules/rule-types';
+import { suggest } from '../codes/suggest';
+import type { ValidationContext } from '../rules/rule-types';
 import { checkObject, checkValue, collectProperties } from './validate';
-import { propertyValue, rangeOf } from './tree';
-import type { Problem } from './problem';
+import { propertyValue, rangeOf } from '../parse/tree';
+import type { Problem } from '../codes/problem';
 import type { Records } from './records-snapshot';
 
 export interface Request {

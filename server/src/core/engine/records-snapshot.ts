@@ -7,12 +7,13 @@
 // even as an empty list, is. A file with any error is not used at all: a half-read snapshot would
 // report IDs as unknown that the server holds.
 import type { Node } from 'jsonc-parser';
-import { LineIndex } from './line-index';
-import { wordProblem } from './messages';
-import { DEFAULT_MAX_FILE_SIZE, parseDocument, withoutBom } from './parse';
-import type { Problem } from './problem';
-import { suggest } from './suggest';
-import { rangeOf, writtenText } from './tree';
+import { LineIndex } from '../parse/line-index';
+import { wordProblem } from '../codes/messages';
+import { DEFAULT_MAX_FILE_SIZE, withoutBom } from '../parse/limits';
+import { parseDocument } from './parse-document';
+import type { Problem } from '../codes/problem';
+import { suggest } from '../codes/suggest';
+import { rangeOf, writtenText } from '../parse/tree';
 
 export const RECORD_KINDS = ['codecs', 'channels', 'channelGroups', 'publicNumbers', 'timeIntervals', 'rulesGroups', 'rules', 'users'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
