@@ -2,10 +2,11 @@
 // type information for the TypeScript that tsconfig.json covers; no import cycles, type imports
 // included; in server/src and client/src lines of at most 160 characters (scripts and bench too)
 // and files of at most 400 lines, every line counted as `wc -l` counts it. Tests get the same rules
-// with the limits and the rules on untyped values relaxed (below, each with its reason).
+// with the limits and the rules on untyped values relaxed (below, each with its reason). The
+// direction of the arrows between the engine's folders (server/src/core/*/README.md) is held too.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
-import { createNodeResolver } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import * as cycles from './scripts/lint/no-cycle-with-types.mjs';
@@ -42,6 +43,49 @@ export default defineConfig(
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mts', '.mjs', '.js', '.json'] })],
     },
     rules: { 'cycles/no-cycle': 'error' },
+  },
+  {
+    // The engine's layers, lowest first: parse/ and glob/ (text and names, nothing of the engine),
+    // codes/ (texts and problems), engine/ with rules/ (the checks), settings/ (what a project
+    // turns off), then features/ and workspace/; and core/ knows no protocol and no host.
+    files: ['server/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [
+        { target: './server/src/core/parse', from: './server/src/core', except: ['./parse'], message: 'parse/ imports nothing else of the engine.' },
+        { target: './server/src/core/glob', from: './server/src/core', except: ['./glob'], message: 'glob/ imports nothing else of the engine.' },
+        {
+          target: './server/src/core/codes',
+          from: './server/src/core',
+          except: ['./codes', './parse'],
+          message: 'codes/ imports only parse/: every check builds on the codes, never the other way.',
+        },
+        {
+          target: ['./server/src/core/engine', './server/src/core/rules'],
+          from: ['./server/src/core/settings', './server/src/core/features', './server/src/core/workspace'],
+          message: 'The checks (engine/, rules/) never import settings, editing features or the workspace.',
+        },
+        {
+          target: './server/src/core/settings',
+          from: ['./server/src/core/features', './server/src/core/workspace'],
+          message: 'settings/ never imports editing features or the workspace.',
+        },
+        { target: './server/src/core/features', from: './server/src/core/workspace', message: 'features/ work on one document, never on the workspace.' },
+        {
+          target: './server/src/core',
+          from: ['./server/src/lsp', './server/src/cli', './server/src/node', './server/src/browser', './client'],
+          message: 'core/ is protocol-free and host-free: the language server and the command line call it, never the other way.',
+        },
+      ] }],
+    },
+  },
+  {
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'vscode', 'vscode-languageserver*'], message: 'core/ imports no Node module and no protocol: a host passes in what it needs.' },
+      ] }],
+    },
   },
   { files: [...SOURCES, 'scripts/**', 'bench/**', '*.mjs'], rules: { 'max-len': ['error', { code: 160 }] } },
   { files: SOURCES, rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] } },
