@@ -33,7 +33,7 @@ const schemas = new Map<string, Node>(
   methodFiles.map((f) => [f.replace(/\.schema\.json$/, ''), readJson(join(SCHEMAS, 'methods', f))]),
 );
 
-// Stand-ins for the engine's format checks (server/src/core/formats.ts), good enough for samples.
+// Stand-ins for the engine's format checks (server/src/core/engine/formats.ts), good enough for samples.
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 const HOSTNAME = new RegExp(`^(?:${IPV4}|(?=.{1,253}$)(?![0-9.]+$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)$`);

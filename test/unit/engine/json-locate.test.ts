@@ -1,4 +1,4 @@
-// locateValue (core/json-locate.ts): where a value stands in well-formed JSON, found without a
+// locateValue (core/parse/json-locate.ts): where a value stands in well-formed JSON, found without a
 // tree. It must cover exactly the text jsonc-parser's node would, whatever the spacing, escapes and
 // nesting; the quick path places unique values with it, so the quick and full paths agree on them.
 import { strict as assert } from 'node:assert';

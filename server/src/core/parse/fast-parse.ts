@@ -1,6 +1,7 @@
 // A fast, non-recursive parser for well-formed JSON with comments, producing the same Node trees
 // as jsonc-parser's parseTree. It gives up (returns 'fallback') at the first thing that is not
-// well-formed, and parse.ts then lets jsonc-parser parse the document with its error recovery.
+// well-formed, and engine/parse-document.ts then lets jsonc-parser parse the document with its
+// error recovery.
 // Why: parseTree costs several times JSON.parse, and well-formed documents are the common case.
 import type { Node as ReadonlyNode } from 'jsonc-parser';
 import { stringEnd } from './json-text';
