@@ -3,7 +3,7 @@
 // (handlers/*): open documents, settings, records, the workspace index, diagnostics, status. The
 // parts are made and wired to one another here, in this order (listeners of the index's changes:
 // diagnostics first, then the status); a handler group takes the state and registers its handlers.
-import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
+import type { Connection, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core';
 import { Analyses } from './analyses';
@@ -17,6 +17,7 @@ import { ProjectConfigs } from './project-config';
 import { RecordsStore } from './records';
 import { DEFAULT_MAX_INDEX_MEMORY_MB, SettingsStore, type Settings } from './settings';
 import { StatusReporter } from './status';
+import { folderKey } from './uri-paths';
 import { WorkspaceBounds } from './workspace-bounds';
 import { WorkspaceFolders } from './workspace-folders';
 import { WorkspaceIndex, type IndexFolder } from './workspace-index';
@@ -45,12 +46,12 @@ export class ServerState {
   readonly status: StatusReporter;
   readonly budget: IndexBudget;
   /** The workspace folders' URIs, in the workspace's order, and their names. */
-  folderUris: string[];
-  readonly folderNames: Map<string, string>;
+  private uris: string[];
+  private readonly folderNames: Map<string, string>;
   /** The settings of each folder's files that are not open (project file and editor settings, merged). */
-  readonly folderSettings = new Map<string, Settings>();
+  private readonly folderSettings = new Map<string, Settings>();
   /** The index's memory budget (voipnowPayloads.maxIndexMemory), read before each indexing and on a change of settings. */
-  maxIndexMb = DEFAULT_MAX_INDEX_MEMORY_MB;
+  private maxIndexMb = DEFAULT_MAX_INDEX_MEMORY_MB;
   /** The server's own watching (clients that do not watch files for it), once initialized. */
   watcher: DirectoryWatcher | undefined;
   /** The project files and records of the workspace folders, first read after initialized (the browser reads through the client). */
@@ -77,9 +78,9 @@ export class ServerState {
     this.settings = new SettingsStore(connection, this.client.configuration, this.configs);
     this.settings.setInitializationOptions(params.initializationOptions);
     this.diagnostics = new Diagnostics(connection, open, (document) => this.checkOpen(document), this.client.pullDiagnostics, platform.encodedParams);
-    this.folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folderNames = new Map((params.workspaceFolders ?? []).map((f) => [f.uri, f.name]));
-    this.folders.set(this.folderUris);
+    this.folders.set(this.uris);
     this.index = this.makeIndex();
     this.diagnostics.useWorkspace({ index: this.index, folderSettings: (folder) => this.settingsOfFolder(folder) });
     this.status = new StatusReporter(connection, this.index, this.configs, this.client.workDoneProgress, this.budget);
@@ -103,7 +104,7 @@ export class ServerState {
       configOf: (folder) => this.configs.forDocument(folder.uri),
       isOpen: (uri) => this.open.get(uri) !== undefined,
       checkAside: platform.checkAside,
-      bounds: platform.realUri && new WorkspaceBounds(platform.realUri, () => this.folderUris),
+      bounds: platform.realUri && new WorkspaceBounds(platform.realUri, () => this.uris),
       onFolder: (dir) => this.watcher?.watch(dir),
       // A folder is read with its settings and records (read first: a folder just added has its own),
       // and with the memory budget as the settings say it now.
@@ -119,6 +120,26 @@ export class ServerState {
       log: (message) => connection.console.error(message),
       budget: this.budget,
     });
+  }
+
+  /** The workspace folders' URIs, in the workspace's order. */
+  get folderUris(): readonly string[] {
+    return this.uris;
+  }
+
+  /**
+   * Folders added or removed: the folders' list, names and relative paths take the new set (a
+   * folder is removed in whatever spelling of its URI the client uses this time); a folder removed
+   * forgets its settings, so that it has them read again if added again later.
+   */
+  changeFolders(event: WorkspaceFoldersChangeEvent): void {
+    event.removed.forEach((f) => this.folders.remove(f.uri));
+    event.added.forEach((f) => this.folders.add(f.uri));
+    const removed = new Set(event.removed.map((f) => folderKey(f.uri)));
+    const gone = this.uris.filter((u) => removed.has(folderKey(u)));
+    this.uris = [...this.uris.filter((u) => !gone.includes(u)), ...event.added.map((f) => f.uri)];
+    for (const f of event.added) this.folderNames.set(f.uri, f.name);
+    for (const u of gone) this.folderSettings.delete(u);
   }
 
   /** The settings and records files have been read for the first time (after initialized). */
@@ -137,16 +158,29 @@ export class ServerState {
     return this.folderSettings.get(folder.uri) ?? this.settings.merge(folder.uri, {});
   }
 
-  /** A folder's settings for its files that are not open (its project file, the editor's settings for the folder), read again. */
-  async loadFolderSettings(folder: IndexFolder): Promise<Settings> {
-    const merged = await this.settings.get(folder.uri);
-    this.folderSettings.set(folder.uri, merged);
-    return merged;
+  /**
+   * A folder's settings for its files that are not open (its project file, the editor's settings for
+   * the folder) read again: as they were before (undefined: never read yet), and as they are now.
+   */
+  async loadFolderSettings(folder: IndexFolder): Promise<{ before: Settings | undefined; after: Settings }> {
+    const before = this.folderSettings.get(folder.uri);
+    const after = await this.settings.get(folder.uri);
+    this.folderSettings.set(folder.uri, after);
+    return { before, after };
+  }
+
+  /** The memory budget read again from the settings: whether the index had reached it and may now take the files it left out. */
+  async readBudget(): Promise<boolean> {
+    const mb = await this.settings.maxIndexMemory();
+    const reopened = this.budget.full && mb > this.maxIndexMb;
+    if (reopened) this.budget.raised();
+    this.maxIndexMb = mb;
+    return reopened;
   }
 
   /** The workspace folders for the index, in the workspace's order, with their names. */
   indexFolders(): Array<{ uri: string; name?: string }> {
-    return this.folderUris.map((uri) => ({ uri, name: this.folderNames.get(uri) }));
+    return this.uris.map((uri) => ({ uri, name: this.folderNames.get(uri) }));
   }
 
   /** An open document checked into the workspace session (its analysis shared with the other features). */

@@ -7,7 +7,6 @@
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { DirectoryWatcher, type FileChange } from '../fs-watch';
 import type { ServerState } from '../server-state';
-import { folderKey } from '../uri-paths';
 import type { IndexFolder } from '../workspace-index';
 
 export function registerWorkspaceHandlers(state: ServerState): void {
@@ -36,10 +35,7 @@ export function registerWorkspaceHandlers(state: ServerState): void {
     const changes = wellFormedChanges(state, params);
     if (changes.length === 0) return;
     void records.filesChanged(changes.map((c) => c.uri));
-    void filesChanged(
-      state,
-      changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })),
-    );
+    void filesChanged(state, changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted })));
   });
 }
 
@@ -63,15 +59,7 @@ function watchFiles(state: ServerState): void {
  * settings and records, read first) and drops the removed ones, even while it is reading.
  */
 async function workspaceFoldersChanged(state: ServerState, event: WorkspaceFoldersChangeEvent): Promise<void> {
-  event.removed.forEach((f) => state.folders.remove(f.uri));
-  event.added.forEach((f) => state.folders.add(f.uri));
-  // A folder is removed in whatever spelling of its URI the client uses this time.
-  const removed = new Set(event.removed.map((f) => folderKey(f.uri)));
-  const gone = state.folderUris.filter((u) => removed.has(folderKey(u)));
-  state.folderUris = [...state.folderUris.filter((u) => !gone.includes(u)), ...event.added.map((f) => f.uri)];
-  for (const f of event.added) state.folderNames.set(f.uri, f.name);
-  // A folder added again later has its settings read again.
-  for (const u of gone) state.folderSettings.delete(u);
+  state.changeFolders(event);
   const read = Promise.all([state.records.setFolders(state.folderUris), state.configs.setFolders(state.folderUris)]);
   state.index.setFolders(state.indexFolders());
   state.status.notify();
@@ -93,7 +81,7 @@ function watchSettingsFolders(state: ServerState): void {
 
 /** Settings changed (the editor's, or a project file): folders whose files are read differently are indexed again; all report again. */
 async function settingsChanged(state: ServerState): Promise<void> {
-  const { settings, diagnostics, index, folderSettings } = state;
+  const { settings, diagnostics, index } = state;
   settings.forget();
   state.analyses.clear();
   // Reports queued before the change would be stale when sent: every file reports again below.
@@ -101,8 +89,7 @@ async function settingsChanged(state: ServerState): Promise<void> {
   diagnostics.refreshAll();
   const again: IndexFolder[] = [];
   for (const folder of index.allFolders()) {
-    const before = folderSettings.get(folder.uri);
-    const after = await state.loadFolderSettings(folder);
+    const { before, after } = await state.loadFolderSettings(folder);
     index.configChanged(folder);
     // No settings yet: the first indexing has not read them, and will read these.
     if (before && (JSON.stringify(before.include) !== JSON.stringify(after.include) || before.maxFileSize !== after.maxFileSize)) again.push(folder);
@@ -110,12 +97,7 @@ async function settingsChanged(state: ServerState): Promise<void> {
     else if (before && (JSON.stringify(before.rules) !== JSON.stringify(after.rules) || before.maxProblems !== after.maxProblems)) index.rescope(folder);
   }
   // A budget raised lets a full index take the files it left out: all folders are read again.
-  const raised = await settings.maxIndexMemory();
-  if (state.budget.full && raised > state.maxIndexMb) {
-    state.budget.raised();
-    again.splice(0, again.length, ...index.allFolders());
-  }
-  state.maxIndexMb = raised;
+  if (await state.readBudget()) again.splice(0, again.length, ...index.allFolders());
   if (again.length > 0) await index.index(again);
   diagnostics.republishWorkspace();
 }
