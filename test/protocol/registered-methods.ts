@@ -1,5 +1,5 @@
 // The methods the language server registers handlers for, as it registers them: the server's
-// handlers (lsp/server.ts, TextDocuments, the protocol gate) and vscode-languageserver's own,
+// handlers (lsp/handlers/*, TextDocuments, the protocol gate) and vscode-languageserver's own,
 // started in this process over a message connection that records every onRequest and
 // onNotification, and initialized with every capability that makes it register more. vscode-jsonrpc
 // handles two notifications itself, before any registration: they are added by name.
