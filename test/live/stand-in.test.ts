@@ -12,6 +12,7 @@ import { makeTestCertificates } from './stand-in/certificates';
 import { fixtureDir, generatedFixtures } from './stand-in/generate';
 import { request } from './stand-in/https-request';
 import type { Model, Version } from './stand-in/model';
+import { sampleRequest } from './stand-in/samples';
 import type { LoggedRequest, StandIn } from './stand-in/server';
 import { SOAP_ENV, TOKEN_PATH, startStandIn } from './stand-in/server';
 
@@ -202,6 +203,33 @@ describe('stand-in server', () => {
       });
     });
   }
+
+  for (const version of ['A', 'B'] as const) {
+    it(`version ${version}: a request setting every parameter of each of the 24 operations is valid and answered`, async () => {
+      // A server of its own: these requests edit and delete the seeded records.
+      const s = await startStandIn({ version, tls: { certificates } });
+      try {
+        const token = s.issueToken();
+        for (const op of s.model.operations) {
+          const envelope = sampleRequest(s.model, op, token);
+          assert.deepEqual((await s.validate(envelope)).errors, [], op.name);
+          const answer = await soapCall(s, op.name, envelope);
+          if (answer.status === 200) assert.deepEqual((await s.validate(answer.body)).errors, [], `${op.name}'s answer`);
+          else assert.notEqual(documentedText(op.name, faultOf(answer.body).code), undefined, `${op.name}: ${answer.body}`);
+        }
+      } finally {
+        await s.stop();
+      }
+    });
+  }
+
+  it("refuses the other version's envelopes: namespaces, and port where 3.0.0 has none", async () => {
+    const token = servers.A.issueToken();
+    const fromB = sampleRequest(servers.B.model, servers.B.model.operations.find((o) => o.name === 'GetChannels')!, token);
+    assert.match((await servers.A.validate(fromB)).errors.join('\n'), /No matching global element declaration/);
+    const withPort = addChannel(servers.A.model, token, sipChildren('B', 'With port'));
+    assert.match((await servers.A.validate(withPort)).errors.join('\n'), /\}port': This element is not expected/);
+  });
 
   it('refuses bad client credentials with 401 and an OAuth error', async () => {
     const s = servers.A;

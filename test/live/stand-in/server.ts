@@ -25,9 +25,11 @@ import { fault, handle, seedState } from './state';
 import type { Validation } from './validator';
 import { prepareSchemas, validate } from './validator';
 import type { Value } from './xml';
-import { child, parseCanonical, textOf, writeElement } from './xml';
+import { child, parseCanonical, textOf } from './xml';
+import { answerEnvelope } from './samples';
+import { SOAP_ENV } from './soap-namespaces';
 
-export const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+export { SOAP_ENV } from './soap-namespaces';
 export const WSDL_PATH = '/soap2/schema/latest/Channel/Channel.wsdl';
 export const TOKEN_PATH = '/oauth/token.php';
 
@@ -86,14 +88,6 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 export function faultEnvelope(code: string, text: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV="${SOAP_ENV}"><SOAP-ENV:Body><SOAP-ENV:Fault>` +
     `<faultcode>${escape(code)}</faultcode><faultstring>${escape(text)}</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`;
-}
-
-/** The answer envelope for an operation, written from the model: the version's order and namespaces. */
-export function answerEnvelope(model: Model, op: Operation, answer: Value): string {
-  const prefixes = new Map([[model.ns.messages, 'ns1'], [model.ns.data, 'ns2'], [model.ns.common, 'ns3'], [model.ns.header, 'ns4']]);
-  const xmlns = [...prefixes].map(([ns, p]) => ` xmlns:${p}="${ns}"`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<SOAP-ENV:Envelope xmlns:SOAP-ENV="${SOAP_ENV}"${xmlns}><SOAP-ENV:Body>` +
-    `${writeElement(model, op.response, answer, prefixes)}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
 }
 
 /** What an operation the state does not model answers: success, in the answer type's terms. */
@@ -172,7 +166,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     log.operation = op.name;
     const action = (req.headers.soapaction ?? '').toString().replace(/^"|"$/g, '');
     if (action !== op.soapAction) return sendFault(res, log, 'SOAP-ENV:Client', `SOAPAction "${action}" does not match ${op.name} (${op.soapAction}).`);
-    const accessToken = textOf(child(child(envelope, 'Header'), 'userCredentials'), 'accessToken');
+    const credentials = child(envelope, 'Header')?.children.find((c) => c.name === 'userCredentials' && c.ns === model.ns.header);
+    const accessToken = textOf(credentials, 'accessToken');
     const expires = accessToken === undefined ? undefined : tokens.get(accessToken);
     if (expires === undefined || expires <= Date.now()) {
       const refused = fault(op.name, '100') as Extract<Outcome, { fault: unknown }>;
