@@ -5,6 +5,7 @@ import type { UniqueEntry } from '../rules/duplicates';
 import type { Directive } from '../suppress';
 import type { FileRole } from './files';
 import type { KnownPlaces } from './known-places';
+import type { PackedValues } from './packed-values';
 import type { FileScope } from './session-types';
 
 /** What an entry is made of (named: eleven positional arguments were easy to put in the wrong order). */
@@ -16,6 +17,8 @@ export interface EntryFields {
   isPayload: boolean;
   problems: readonly Problem[];
   unique: readonly UniqueEntry[];
+  /** Instead of `unique`, for a file that keeps no text. */
+  packed?: PackedValues;
   directives: readonly Directive[];
   text?: string;
   analysis?: Analysis;
