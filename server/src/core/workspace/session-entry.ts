@@ -27,6 +27,8 @@ export class Entry implements SessionFile, ClashFile {
   /** The entries that take part in clashes (each key once), unless packed. */
   private readonly clashing: readonly UniqueEntry[];
   readonly clashCount: number;
+  /** The packed values made entries so far (those that clash). */
+  private made: Map<number, UniqueEntry> | undefined;
   clashStamp = 0;
   /** How many of `clashing` have been placed (their range found) ahead of a report. */
   placed = 0;
@@ -75,8 +77,13 @@ export class Entry implements SessionFile, ClashFile {
     return this.packed ? this.packed.keys[index] : this.clashing[index].key;
   }
 
+  /** A packed value is made an entry once, and kept: only values that clash are asked for (their related places are kept by entry). */
   clashEntry(index: number): UniqueEntry {
-    return this.packed ? this.packed.at(index) : this.clashing[index];
+    if (!this.packed) return this.clashing[index];
+    this.made ??= new Map();
+    let entry = this.made.get(index);
+    if (!entry) this.made.set(index, (entry = this.packed.at(index)));
+    return entry;
   }
 
   /** What it keeps, estimated (the index's memory budget). */
