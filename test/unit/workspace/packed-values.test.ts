@@ -1,5 +1,6 @@
-// A large file on disk keeps its unique values packed (packed-values.ts): no object per value, and
-// none in the index across files for a value one file adds. What the session holds of the
+// A large file on disk keeps its unique values and problems packed (packed-values.ts,
+// packed-problems.ts): no object per value or problem, and none in the index across files for a
+// value one file adds. What the session holds of the
 // benchmark's batches is measured (live heap and buffers after a collection), and the values are
 // found and placed as when the text is kept.
 import { strict as assert } from 'node:assert';
@@ -37,6 +38,22 @@ describe('WorkspaceSession: the values of large files on disk, packed', () => {
     const perValue = (live() - before) / values;
     assert.ok(values > 30_000, `${values} values`);
     assert.ok(perValue < 220, `${perValue.toFixed(0)} bytes a value`);
+  });
+
+  it('holds under 120 bytes a problem of a batch of broken requests (with its places), not 150', () => {
+    const session = new WorkspaceSession();
+    const broken = (from: number) =>
+      `[\n${Array.from({ length: 20_000 }, (_, i) => `  {"method": "AddChannel", "id": "c${from + i}", "params": {"type": "sip", "SIP": {"flow": "bothh", "qualify": 150}}}`).join(',\n')}\n]\n`;
+    session.update('warm.payload.json', broken(0), scope('warm.payload.json'));
+    const before = live();
+    let problems = 0;
+    for (let i = 1; i <= 4; i++) {
+      const id = `broken-${i}.payload.json`;
+      problems += session.update(id, broken(i * 20_000), scope(id)).problems.length;
+    }
+    const perProblem = (live() - before) / problems;
+    assert.ok(problems > 100_000, `${problems} problems`);
+    assert.ok(perProblem < 120, `${perProblem.toFixed(0)} bytes a problem`);
   });
 
   it('a value another file adds: the same 200 and the same place for go to definition as with the text kept', () => {

@@ -5,6 +5,7 @@ import type { UniqueEntry } from '../rules/duplicates';
 import type { Directive } from '../suppress';
 import type { FileRole } from './files';
 import type { KnownPlaces } from './known-places';
+import type { PackedProblems } from './packed-problems';
 import type { PackedValues } from './packed-values';
 import type { FileScope } from './session-types';
 
@@ -16,6 +17,8 @@ export interface EntryFields {
   version: number | null;
   isPayload: boolean;
   problems: readonly Problem[];
+  /** Instead of `problems`, for a file that keeps no text. */
+  packedProblems?: PackedProblems;
   unique: readonly UniqueEntry[];
   /** Instead of `unique`, for a file that keeps no text. */
   packed?: PackedValues;

@@ -9,6 +9,7 @@ import { firstEntries, type ClashFile } from './clashes';
 import type { EntryFields } from './entry-fields';
 import type { FileRole } from './files';
 import type { KnownPlaces } from './known-places';
+import type { PackedProblems } from './packed-problems';
 import type { PackedValues } from './packed-values';
 import type { FileScope, PlacedRange, SessionFile } from './session-types';
 
@@ -38,7 +39,9 @@ export class Entry implements SessionFile, ClashFile {
   readonly role: FileRole;
   readonly version: number | null;
   readonly isPayload: boolean;
-  readonly problems: readonly Problem[];
+  private readonly ownProblems: readonly Problem[];
+  /** The problems of a file that keeps no text. */
+  readonly packedProblems: PackedProblems | undefined;
   private readonly entries: readonly UniqueEntry[];
   /** The unique values of a file that keeps no text (each once). */
   readonly packed: PackedValues | undefined;
@@ -55,7 +58,8 @@ export class Entry implements SessionFile, ClashFile {
     this.role = fields.role;
     this.version = fields.version;
     this.isPayload = fields.isPayload;
-    this.problems = fields.problems;
+    this.ownProblems = fields.problems;
+    this.packedProblems = fields.packedProblems;
     this.entries = fields.unique;
     this.packed = fields.packed;
     this.directives = fields.directives;
@@ -66,6 +70,15 @@ export class Entry implements SessionFile, ClashFile {
     const clashes = this.scope.folder !== undefined && this.isPayload;
     this.clashing = clashes && !this.packed && this.entries.length > 0 ? firstEntries(this.entries) : NONE;
     this.clashCount = !clashes ? 0 : (this.packed?.length ?? this.clashing.length);
+  }
+
+  /** Its problems (a file that keeps no text: made objects again for the caller). */
+  get problems(): readonly Problem[] {
+    return this.packedProblems ? this.packedProblems.all() : this.ownProblems;
+  }
+
+  get problemCount(): number {
+    return this.packedProblems?.length ?? this.ownProblems.length;
   }
 
   get unique(): readonly UniqueEntry[] {
@@ -90,7 +103,8 @@ export class Entry implements SessionFile, ClashFile {
   get bytes(): number {
     const text = this.version === null ? (this.text?.length ?? 0) : 0;
     const values = this.packed ? this.packed.bytes + this.packed.length * INDEXED_BYTES : this.entries.length * UNIQUE_BYTES;
-    return FILE_BYTES + text + this.problems.length * PROBLEM_BYTES + values + (this.places?.bytes ?? 0);
+    const problems = this.packedProblems?.bytes ?? this.ownProblems.length * PROBLEM_BYTES;
+    return FILE_BYTES + text + problems + values + (this.places?.bytes ?? 0);
   }
 
   get stamp(): string {

@@ -90,7 +90,7 @@ export class WorkspaceSession {
           // Strings of an analysis made in this thread may be slices of the text: they are copied.
           const lean = withoutText(text, analysis.problems, analysis.unique, directives, !options.checked);
           entry = new Entry({
-            id, scope, role, version: null, isPayload: true, problems: orNone(lean.problems), unique: NONE, packed: lean.values,
+            id, scope, role, version: null, isPayload: true, problems: NONE, packedProblems: lean.problems, unique: NONE, packed: lean.values,
             directives: orNone(directives), contentStamp: stamp, places: lean.places
           });
         } else {
@@ -124,7 +124,7 @@ export class WorkspaceSession {
       // The open document's analysis was made in this thread: its strings may be slices of the text.
       const lean = withoutText(text, before.problems, before.unique, before.directives, true);
       this.put(new Entry({
-        id, scope, role: before.role, version: null, isPayload: true, problems: lean.problems, unique: NONE, packed: lean.values,
+        id, scope, role: before.role, version: null, isPayload: true, problems: NONE, packedProblems: lean.problems, unique: NONE, packed: lean.values,
         directives: before.directives, contentStamp: stamp, places: lean.places
       }));
       return true;
@@ -142,9 +142,11 @@ export class WorkspaceSession {
     const before = this.files.get(id);
     if (!before) return;
     const stamp = ++this.contentStamps;
-    const { role, version, isPayload, problems, packed, directives, text, analysis, places } = before;
-    const unique = packed ? NONE : before.unique;
-    this.put(new Entry({ id, scope, role, version, isPayload, problems, unique, packed, directives, text, analysis, contentStamp: stamp, places }));
+    const { role, version, isPayload, packedProblems, packed, directives, text, analysis, places } = before;
+    const [problems, unique] = [packedProblems ? NONE : before.problems, packed ? NONE : before.unique];
+    this.put(
+      new Entry({ id, scope, role, version, isPayload, problems, packedProblems, unique, packed, directives, text, analysis, contentStamp: stamp, places }),
+    );
   }
 
   remove(id: string): void {
@@ -288,7 +290,7 @@ export class WorkspaceSession {
 
   /** Nothing to report, known without building it (most files: nothing kept, no garbage made). */
   private quiet(entry: Entry): boolean {
-    return entry.problems.length === 0 && entry.directives.length === 0 && !this.clashesSome(entry);
+    return entry.problemCount === 0 && entry.directives.length === 0 && !this.clashesSome(entry);
   }
 
   /** Whether another file adds one of its values. */

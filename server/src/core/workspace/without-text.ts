@@ -1,13 +1,14 @@
 // What a file that keeps no text (a large file on disk, session.ts KEEP_TEXT_BELOW) keeps instead:
-// its problems, its unique values placed and packed (each once: the later ones have their 200 in
+// its problems and its unique values, placed and packed (each once: the later ones have their 200 in
 // the file already), and the lines and columns of their offsets, taken from the text once while it
 // is at hand.
 import { ownCopy } from '../own-copy';
-import type { FixData, Problem, Severity } from '../problem';
+import type { FixData, Problem } from '../problem';
 import type { UniqueEntry } from '../rules/duplicates';
 import type { Directive } from '../suppress';
 import { firstEntries } from './clashes';
 import { KnownPlaces } from './known-places';
+import { PackedProblems } from './packed-problems';
 import { PackedValues } from './packed-values';
 
 /**
@@ -32,14 +33,9 @@ export function withoutText(text: string, problems: readonly Problem[], unique: 
   // Where the report's problems may stand: its own, its values (200s, related places), its disable comments (unused-disable).
   const offsets: number[] = [];
   for (const d of directives) offsets.push(d.offset, d.offset + d.length);
-  const lean = problems.map((p): Problem => {
-    offsets.push(p.offset, p.offset + p.length);
-    const kept: Problem = { code: once(p.code), message: once(p.message), severity: once(p.severity) as Severity, offset: p.offset, length: p.length };
-    if (p.method !== undefined) kept.method = once(p.method);
-    if (p.data !== undefined) kept.data = dataOnce(p.data);
-    return kept;
-  });
+  for (const p of problems) offsets.push(p.offset, p.offset + p.length);
+  const packed = PackedProblems.of(problems, once, dataOnce);
   const values = PackedValues.of(firstEntries(unique), once, copy ? ownCopy : (value) => value);
   for (const offset of values.starts()) offsets.push(offset);
-  return { problems: lean, values, places: KnownPlaces.of(text, offsets) };
+  return { problems: packed, values, places: KnownPlaces.of(text, offsets) };
 }
