@@ -30,43 +30,70 @@ export function firstEntries(unique: readonly UniqueEntry[]): readonly UniqueEnt
   return first.length === unique.length ? unique : first;
 }
 
-export class ClashIndex<F> {
-  /** A key's holders: most keys have one, kept without a list (100,000 files: 5 MB less). */
-  private readonly byKey = new Map<string, Holder<F> | Array<Holder<F>>>();
+/** A file as the index sees it: its values that take part in clashes, each key once, by number. */
+export interface ClashFile {
+  readonly clashCount: number;
+  clashKey(index: number): string;
+  /** Value `index` as an entry (a file that keeps its values packed makes it when asked). */
+  clashEntry(index: number): UniqueEntry;
+}
+
+/** A holder among others with the key: which of the file's values it is. */
+interface Shared<F> {
+  file: F;
+  index: number;
+}
+
+export class ClashIndex<F extends ClashFile> {
+  /**
+   * A key's holders: most keys have one, kept as the file itself (no object per value: 100,000
+   * files, or 1.8 million values of large batches); a key two files or more add, its holders.
+   */
+  private readonly byKey = new Map<string, F | Array<Shared<F>>>();
 
   /** `compare` orders files as the workspace lists them (the first other file is the one a 200 names). */
   constructor(private readonly compare: (a: F, b: F) => number) {}
 
-  add(file: F, entries: readonly UniqueEntry[]): void {
-    for (const entry of entries) {
-      const held = this.byKey.get(entry.key);
-      if (!held) this.byKey.set(entry.key, { file, entry });
+  add(file: F): void {
+    for (let index = 0; index < file.clashCount; index++) {
+      const key = file.clashKey(index);
+      const held = this.byKey.get(key);
+      if (!held) this.byKey.set(key, file);
       else {
-        const holders = Array.isArray(held) ? held : [held];
-        holders.splice(this.insertionPoint(holders, file), 0, { file, entry });
-        if (holders !== held) this.byKey.set(entry.key, holders);
+        const holders = Array.isArray(held) ? held : [{ file: held, index: indexOfKey(held, key) }];
+        holders.splice(this.insertionPoint(holders, file), 0, { file, index });
+        if (holders !== held) this.byKey.set(key, holders);
       }
     }
   }
 
-  remove(file: F, entries: readonly UniqueEntry[]): void {
-    for (const entry of entries) {
-      const held = this.byKey.get(entry.key);
+  remove(file: F): void {
+    for (let index = 0; index < file.clashCount; index++) {
+      const key = file.clashKey(index);
+      const held = this.byKey.get(key);
       if (!held) continue;
       if (!Array.isArray(held)) {
-        if (held.file === file) this.byKey.delete(entry.key);
+        if (held === file) this.byKey.delete(key);
         continue;
       }
       const at = this.indexOf(held, file);
       if (at < 0 || held[at].file !== file) continue;
       held.splice(at, 1);
-      if (held.length === 1) this.byKey.set(entry.key, held[0]);
+      if (held.length === 1) this.byKey.set(key, held[0].file);
     }
   }
 
-  holders(key: string): ReadonlyArray<Holder<F>> {
+  /** The files that add a key, in the workspace's order. */
+  files(key: string): readonly F[] {
     const held = this.byKey.get(key);
-    return !held ? [] : Array.isArray(held) ? held : [held];
+    return !held ? [] : Array.isArray(held) ? held.map((h) => h.file) : [held];
+  }
+
+  holders(key: string): Array<Holder<F>> {
+    const held = this.byKey.get(key);
+    if (!held) return [];
+    if (!Array.isArray(held)) return [{ file: held, entry: held.clashEntry(indexOfKey(held, key)) }];
+    return held.map(({ file, index }) => ({ file, entry: file.clashEntry(index) }));
   }
 
   /** Whether another file adds the key too. */
@@ -78,25 +105,26 @@ export class ClashIndex<F> {
    * A file's 200s against the other files: on its first entry of each value another file adds,
    * naming the first other file (`display` says how a message in this file names it), one at a time.
    */
-  *crossProblems(file: F, entries: readonly UniqueEntry[], display: (other: F) => string): Generator<CrossProblem<F>> {
-    for (const entry of entries) {
-      const holders = this.byKey.get(entry.key);
+  *crossProblems(file: F, display: (other: F) => string): Generator<CrossProblem<F>> {
+    for (let index = 0; index < file.clashCount; index++) {
+      const holders = this.byKey.get(file.clashKey(index));
       if (!Array.isArray(holders)) continue;
       const related: Array<Holder<F>> = [];
       for (const holder of holders) {
         if (holder.file === file) continue;
-        related.push(holder);
+        related.push({ file: holder.file, entry: holder.file.clashEntry(holder.index) });
         if (related.length === MAX_RELATED) break;
       }
       if (related.length === 0) continue;
       const first = related[0];
+      const entry = file.clashEntry(index);
       const detail = duplicateDetail(first.entry, `in ${display(first.file)}`);
       yield { problem: documentedProblem(entry.method, '200', entry.range(), { objectDetail: detail }), related };
     }
   }
 
   /** The first holder not before `file` (binary search: holders are sorted). */
-  private insertionPoint(holders: ReadonlyArray<Holder<F>>, file: F): number {
+  private insertionPoint(holders: ReadonlyArray<Shared<F>>, file: F): number {
     let low = 0;
     let high = holders.length;
     while (low < high) {
@@ -107,7 +135,7 @@ export class ClashIndex<F> {
     return low;
   }
 
-  private indexOf(holders: ReadonlyArray<Holder<F>>, file: F): number {
+  private indexOf(holders: ReadonlyArray<Shared<F>>, file: F): number {
     // Files that compare equal (the same path in two sessions' eyes) sit side by side.
     for (let at = this.insertionPoint(holders, file); at < holders.length; at++) {
       if (holders[at].file === file) return at;
@@ -115,6 +143,12 @@ export class ClashIndex<F> {
     }
     return holders.findIndex((h) => h.file === file);
   }
+}
+
+/** Which of a file's values has the key (looked for only when a second file adds it, or for go to definition). */
+function indexOfKey(file: ClashFile, key: string): number {
+  for (let index = 0; index < file.clashCount; index++) if (file.clashKey(index) === key) return index;
+  return -1;
 }
 
 /** A related place's message: `A channel named 'Carrier A' is also added here.` */

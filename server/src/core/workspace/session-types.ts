@@ -62,6 +62,7 @@ export interface SessionFile {
   readonly isPayload: boolean;
   /** The engine's problems (payloads), or the settings or records file's own. */
   readonly problems: readonly Problem[];
+  /** Its values that must be unique (a large file on disk: each value once, made from what it keeps packed when asked). */
   readonly unique: readonly UniqueEntry[];
   readonly directives: readonly Directive[];
   /** Changes with every content (and with every change of its clashes): a report's identity. */

@@ -5,20 +5,18 @@
 // editor's cap on problems. The command line fills it once from its file list; the server updates
 // it file by file. Positions come from one line index per content, built on first use and kept; a
 // large file on disk keeps no text: only what its reports need, placed once (KEEP_TEXT_BELOW).
-import { analyze, type Analysis } from '../engine/check';
-import { LineIndex } from '../parse/line-index';
+import { analyze } from '../engine/check';
 import { capProblems } from '../settings/max-problems';
 import type { Problem } from '../codes/problem';
 import type { UniqueEntry } from '../rules/duplicates';
 import { finish } from '../engine/steps';
-import { applyRulesAndComments, findDirectives, type Directive } from '../settings/suppress';
+import { applyRulesAndComments, findDirectives } from '../settings/suppress';
 import { checkOptionsOf, needsCheck, sameChecks } from './checked';
-import { ClashIndex, firstEntries, relatedMessage } from './clashes';
-import { roleOf, type FileRole } from './files';
-import type { KnownPlaces } from './known-places';
+import { ClashIndex, relatedMessage } from './clashes';
+import { roleOf } from './files';
 import { leanEntries } from './lean-entries';
 import { withoutText } from './without-text';
-import type { EntryFields } from './entry-fields';
+import { Entry, NONE } from './session-entry';
 import type {
   FileScope,
   PlacedRange,
@@ -38,80 +36,19 @@ import type {
  */
 export const KEEP_TEXT_BELOW = 64 * 1024;
 
-/** Heap bytes of what the session keeps, per item: its live heap after a collection, measured on 7.5 MB batches (within 10%). */
-const PROBLEM_BYTES = 150;
-const UNIQUE_BYTES = 330;
-const FILE_BYTES = 1000;
-
-class Entry implements SessionFile {
-  private lineIndex: LineIndex | undefined;
-  /** The entries that take part in clashes (each key once). */
-  readonly clashing: readonly UniqueEntry[];
-  clashStamp = 0;
-  /** How many of `clashing` have been placed (their range found) ahead of a report. */
-  placed = 0;
-
-  readonly id: string;
-  readonly scope: FileScope;
-  readonly role: FileRole;
-  readonly version: number | null;
-  readonly isPayload: boolean;
-  readonly problems: readonly Problem[];
-  readonly unique: readonly UniqueEntry[];
-  readonly directives: readonly Directive[];
-  readonly text: string | undefined;
-  readonly analysis: Analysis | undefined;
-  private readonly contentStamp: number;
-  /** The places of a file that keeps no text. */
-  readonly places: KnownPlaces | undefined;
-
-  constructor(fields: EntryFields) {
-    this.id = fields.id;
-    this.scope = fields.scope;
-    this.role = fields.role;
-    this.version = fields.version;
-    this.isPayload = fields.isPayload;
-    this.problems = fields.problems;
-    this.unique = fields.unique;
-    this.directives = fields.directives;
-    this.text = fields.text;
-    this.analysis = fields.analysis;
-    this.contentStamp = fields.contentStamp;
-    this.places = fields.places;
-    this.clashing = this.scope.folder && this.isPayload && this.unique.length > 0 ? firstEntries(this.unique) : NONE;
-  }
-
-  /** What it keeps, estimated (the index's memory budget). */
-  get bytes(): number {
-    const text = this.version === null ? (this.text?.length ?? 0) : 0;
-    return FILE_BYTES + text + this.problems.length * PROBLEM_BYTES + this.unique.length * UNIQUE_BYTES + (this.places?.bytes ?? 0);
-  }
-
-  get stamp(): string {
-    return `${this.contentStamp}.${this.clashStamp}`;
-  }
-
-  lines(): Pick<LineIndex, 'line' | 'position'> {
-    return this.places ?? (this.lineIndex ??= new LineIndex(this.text ?? ''));
-  }
-
-  place(offset: number, length: number): PlacedRange {
-    const lines = this.lines();
-    return { start: lines.position(offset), end: lines.position(offset + length) };
-  }
-}
-
 function compareFiles(a: Entry, b: Entry): number {
   const byFolder = (a.scope.folder?.order ?? 0) - (b.scope.folder?.order ?? 0);
   if (byFolder !== 0) return byFolder;
   return a.scope.relPath < b.scope.relPath ? -1 : a.scope.relPath > b.scope.relPath ? 1 : 0;
 }
 
-/** One empty list for the many files without problems, comments or unique values. */
-const NONE: readonly never[] = Object.freeze([]);
 const orNone = <T>(list: readonly T[] | undefined): readonly T[] => (list && list.length > 0 ? list : NONE);
 
-const keysOf = (entry: Entry | undefined) => (entry ? entry.clashing.map((u) => u.key).join('\n') : '');
+function keysOf(entry: Entry | undefined): string {
+  const keys: string[] = [];
+  for (let i = 0; i < (entry?.clashCount ?? 0); i++) keys.push(entry!.clashKey(i));
+  return keys.join('\n');
+}
 
 export class WorkspaceSession {
   private readonly files = new Map<string, Entry>();
@@ -153,13 +90,13 @@ export class WorkspaceSession {
           // Strings of an analysis made in this thread may be slices of the text: they are copied.
           const lean = withoutText(text, analysis.problems, analysis.unique, directives, !options.checked);
           entry = new Entry({
-            id, scope, role, version: null, isPayload: true, problems: orNone(lean.problems), unique: lean.unique, directives: orNone(directives),
-            contentStamp: stamp, places: lean.places
+            id, scope, role, version: null, isPayload: true, problems: NONE, packedProblems: lean.problems, unique: NONE, packed: lean.values,
+            directives: orNone(directives), contentStamp: stamp, places: lean.places
           });
         } else {
           // An analysis the session made itself is not kept: its unique values are kept lean, unless
           // another file adds one of them already (they are placed soon: this analysis places them).
-          const clashesNow = scope.folder !== undefined && analysis.unique.some((u) => this.clashes.holders(u.key).some((h) => h.file.id !== id));
+          const clashesNow = scope.folder !== undefined && analysis.unique.some((u) => this.clashes.files(u.key).some((file) => file.id !== id));
           const unique = own && !clashesNow ? leanEntries(own.unique, text, scope) : analysis.unique;
           entry = new Entry({
             id, scope, role, version, isPayload: true, problems: orNone(analysis.problems), unique, directives: orNone(directives), text,
@@ -187,8 +124,8 @@ export class WorkspaceSession {
       // The open document's analysis was made in this thread: its strings may be slices of the text.
       const lean = withoutText(text, before.problems, before.unique, before.directives, true);
       this.put(new Entry({
-        id, scope, role: before.role, version: null, isPayload: true, problems: lean.problems, unique: lean.unique, directives: before.directives,
-        contentStamp: stamp, places: lean.places
+        id, scope, role: before.role, version: null, isPayload: true, problems: NONE, packedProblems: lean.problems, unique: NONE, packed: lean.values,
+        directives: before.directives, contentStamp: stamp, places: lean.places
       }));
       return true;
     }
@@ -205,8 +142,11 @@ export class WorkspaceSession {
     const before = this.files.get(id);
     if (!before) return;
     const stamp = ++this.contentStamps;
-    const { role, version, isPayload, problems, unique, directives, text, analysis, places } = before;
-    this.put(new Entry({ id, scope, role, version, isPayload, problems, unique, directives, text, analysis, contentStamp: stamp, places }));
+    const { role, version, isPayload, packedProblems, packed, directives, text, analysis, places } = before;
+    const [problems, unique] = [packedProblems ? NONE : before.problems, packed ? NONE : before.unique];
+    this.put(
+      new Entry({ id, scope, role, version, isPayload, problems, packedProblems, unique, packed, directives, text, analysis, contentStamp: stamp, places }),
+    );
   }
 
   remove(id: string): void {
@@ -255,7 +195,8 @@ export class WorkspaceSession {
     if (cached && cached.stamp === entry.stamp && cached.maxProblems === options.maxProblems) return cached.report;
     const stamp = entry.stamp;
     const report = yield* this.buildReport(entry, options, (problem, range, related) => ({ ...problem, range, related }));
-    if (stamp === entry.stamp) this.reports.set(entry, { stamp, maxProblems: options.maxProblems, report });
+    // Not kept for a file that keeps no text: 1,000 placed problems of each of hundreds of batches.
+    if (stamp === entry.stamp && !entry.packed) this.reports.set(entry, { stamp, maxProblems: options.maxProblems, report });
     return report;
   }
 
@@ -277,9 +218,9 @@ export class WorkspaceSession {
     let count = 0;
     for (const entry of this.toPlace) {
       if (this.files.get(entry.id) === entry) {
-        while (entry.placed < entry.clashing.length) {
-          const unique = entry.clashing[entry.placed++];
-          if (this.clashes.clashes(unique.key)) unique.range();
+        while (entry.placed < entry.clashCount) {
+          const index = entry.placed++;
+          if (this.clashes.clashes(entry.clashKey(index))) entry.clashEntry(index).range();
           if ((++count & 31) === 0 && Date.now() >= deadline) return false;
         }
       }
@@ -313,23 +254,23 @@ export class WorkspaceSession {
    * no other file adds, touches nothing).
    */
   private reclash(before: Entry | undefined, after: Entry | undefined): void {
-    if (before && before.clashing.length > 0) this.clashes.remove(before, before.clashing);
-    if (after && after.clashing.length > 0) this.clashes.add(after, after.clashing);
+    if (before) this.clashes.remove(before);
+    if (after) this.clashes.add(after);
     if (before && after && keysOf(before) === keysOf(after) && compareFiles(before, after) === 0) {
       // The same values in the same place: only this file's own positions changed.
-      if (after.clashing.some((u) => this.clashes.clashes(u.key))) this.toPlace.add(after);
+      if (this.clashesSome(after)) this.toPlace.add(after);
       return;
     }
     let touched: Set<Entry> | undefined;
     const touch = (key: string, least: number) => {
-      const holders = this.clashes.holders(key);
-      if (holders.length < least) return;
+      const files = this.clashes.files(key);
+      if (files.length < least) return;
       touched ??= new Set();
-      for (const holder of holders) touched.add(holder.file);
+      for (const file of files) touched.add(file);
     };
     // Those left with an old key lost a clash; a new key held by two or more is a clash for all of them.
-    for (const entry of before?.clashing ?? NONE) touch(entry.key, 1);
-    for (const entry of after?.clashing ?? NONE) touch(entry.key, 2);
+    for (let i = 0; i < (before?.clashCount ?? 0); i++) touch(before!.clashKey(i), 1);
+    for (let i = 0; i < (after?.clashCount ?? 0); i++) touch(after!.clashKey(i), 2);
     if (!touched) return;
     for (const file of touched) {
       // Its values are looked at again: one may clash now that was passed over.
@@ -349,7 +290,13 @@ export class WorkspaceSession {
 
   /** Nothing to report, known without building it (most files: nothing kept, no garbage made). */
   private quiet(entry: Entry): boolean {
-    return entry.problems.length === 0 && entry.directives.length === 0 && !entry.clashing.some((u) => this.clashes.clashes(u.key));
+    return entry.problemCount === 0 && entry.directives.length === 0 && !this.clashesSome(entry);
+  }
+
+  /** Whether another file adds one of its values. */
+  private clashesSome(entry: Entry): boolean {
+    for (let i = 0; i < entry.clashCount; i++) if (this.clashes.clashes(entry.clashKey(i))) return true;
+    return false;
   }
 
   /** Where another file adds a value, as every report that names it shows it (made once per entry). */
@@ -372,7 +319,7 @@ export class WorkspaceSession {
     let problems: Pending[] = [...entry.problems];
     if (entry.isPayload) {
       let count = 0;
-      for (const cross of this.clashes.crossProblems(entry, entry.clashing, (other) => this.display(other, entry))) {
+      for (const cross of this.clashes.crossProblems(entry, (other) => this.display(other, entry))) {
         problems.push({ ...cross.problem, related: cross.related.map(({ file, entry: other }) => this.relatedPlace(file, other)) });
         if (++count % STEP === 0) yield;
       }
