@@ -1,6 +1,6 @@
 // -o/--output-file: a file that the check reads (given, through a link, found in a folder given,
-// or the --records file) is refused with exit 2 before anything is read or written (a records file
-// found near a payload, once it is found: before anything is written); a report file
+// or the --records file) is refused with exit 2 before anything is read or written (a project or
+// records file found near a payload, once it is found: before any file is read or fixed); a report file
 // is replaced whole once the report is written (its mode kept), and a report that cannot be
 // written leaves the previous one as it was.
 import { strict as assert } from 'node:assert';
@@ -57,6 +57,18 @@ describe('check -o', () => {
     assert.equal(run.stderr, "voipnow-payloads: the output file '.voipnow/records.json' is also read by this check: the report would replace it; name another file\n");
     assert.equal(readFileSync(join(dir, '.voipnow', 'records.json'), 'utf8'), RECORDS);
     assert.deepEqual(readdirSync(join(dir, '.voipnow')), ['records.json']);
+  });
+
+  it('refuses a records file found near a payload before --fix writes anything', () => {
+    const dir = folder();
+    mkdirSync(join(dir, '.voipnow'));
+    writeFileSync(join(dir, '.voipnow', 'records.json'), RECORDS);
+    const run = cli(['check', '--fix', '-o', '.voipnow/records.json', 'payloads'], { cwd: dir });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, "voipnow-payloads: the output file '.voipnow/records.json' is also read by this check: the report would replace it; name another file\n");
+    // "bothh" has a preferred fix: the payload would have been rewritten before the refusal.
+    assert.equal(readFileSync(join(dir, 'payloads', 'a.payload.json'), 'utf8'), PAYLOAD);
+    assert.equal(readFileSync(join(dir, '.voipnow', 'records.json'), 'utf8'), RECORDS);
   });
 
   it('refuses before reading: a file that cannot be read is not what fails', { skip: process.getuid?.() === 0 || process.platform === 'win32' ? 'root reads every file' : false }, () => {

@@ -51,12 +51,13 @@ async function check(options: CheckOptions, cwd: string, inputs: InputFile[], ou
   const progress = Progress.for(format, inputs.length);
   let checked: Array<() => CheckedFile>;
   try {
-    checked = await checkFiles({ inputs, settings, records, fix: options.fix, workers, progress });
+    // Nor a project or records file found near a payload: refused once they are known, before --fix writes anything.
+    const onSettingsKnown = () =>
+      refuseOutputAmong(options, cwd, [...settings.loaded(), ...records.loaded()].map((file) => ({ path: file.absolute, shown: file.display })));
+    checked = await checkFiles({ inputs, settings, records, fix: options.fix, workers, progress, onSettingsKnown });
   } finally {
     progress.finish();
   }
-  // Nor a project or records file found near a payload (the report goes to a temporary file until then: nothing is replaced).
-  refuseOutputAmong(options, cwd, [...settings.loaded(), ...records.loaded()].map((file) => ({ path: file.absolute, shown: file.display })));
   // The report, file by file in display order, as each format writes it.
   const writer = createReportWriter(format, output.stream, {
     cwd,

@@ -36,6 +36,8 @@ export interface CheckPlan {
   /** Threads: 1 checks here. */
   workers: number;
   progress: Progress;
+  /** Called once every project and records file the check reads is known, before any file is read or fixed. */
+  onSettingsKnown?(): void;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
   const perFile = inputs.map((input) => plan.settings.forInput(input));
   const recordsOf = inputs.map((input) => plan.records.forInput(input)?.records);
   const scopes = inputs.map((input, i) => scopeOf(input, perFile[i], recordsOf[i]));
+  plan.onSettingsKnown?.();
   const session = new WorkspaceSession();
   const files = new Map<string, InputFile>();
   const idOf = (input: InputFile) => input.absolute ?? `stdin:${input.display}`;
