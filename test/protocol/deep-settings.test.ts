@@ -38,19 +38,15 @@ describe('settings and records nested too deep (server)', { timeout: 60_000 }, (
     assert.ok((await published(files, 'a.payload.json')).some((row) => row.split(' ')[2] === '617'));
   });
 
-  it('the config file opened gets nesting-too-deep', async () => {
-    const relative = '.voipnow/config.json';
-    await client.open(uri(relative), readFileSync(path.join(dir, relative), 'utf8'), 'json', 7);
-    const params = await client.diagnosticsFor(uri(relative), 7);
+  /** The file opened (at `version`) gets exactly one diagnostic: nesting-too-deep. */
+  const openedTooDeep = async (relative: string, version: number) => {
+    await client.open(uri(relative), readFileSync(path.join(dir, relative), 'utf8'), 'json', version);
+    const params = await client.diagnosticsFor(uri(relative), version);
     assert.equal(params.diagnostics.length, 1);
     assert.match(rows(params.diagnostics)[0], TOO_DEEP);
-  });
+  };
 
-  it('the records file opened gets nesting-too-deep', async () => {
-    const relative = '.voipnow/records.json';
-    await client.open(uri(relative), readFileSync(path.join(dir, relative), 'utf8'), 'json', 3);
-    const params = await client.diagnosticsFor(uri(relative), 3);
-    assert.equal(params.diagnostics.length, 1);
-    assert.match(rows(params.diagnostics)[0], TOO_DEEP);
-  });
+  it('the config file opened gets nesting-too-deep', () => openedTooDeep('.voipnow/config.json', 7));
+
+  it('the records file opened gets nesting-too-deep', () => openedTooDeep('.voipnow/records.json', 3));
 });

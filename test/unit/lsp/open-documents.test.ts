@@ -29,12 +29,17 @@ function fakeConnection() {
   return { connection, send };
 }
 
+/** Open documents listening on a stand-in connection, and a way to send them notifications. */
+function listening() {
+  const open = new OpenDocuments(new TextDocuments(TextDocument));
+  const { connection, send } = fakeConnection();
+  open.listen(connection);
+  return { open, send };
+}
+
 describe('open documents by any spelling', () => {
   it('finds, changes and closes a document whatever spelling the messages use', () => {
-    const documents = new TextDocuments(TextDocument);
-    const open = new OpenDocuments(documents);
-    const { connection, send } = fakeConnection();
-    open.listen(connection);
+    const { open, send } = listening();
     send('open', { textDocument: { uri: NEOVIM, languageId: 'json', version: 1, text: '{}' } });
     assert.equal(open.get(NEOVIM)?.uri, NEOVIM);
     assert.equal(open.get(NORMAL)?.uri, NEOVIM);
@@ -50,10 +55,7 @@ describe('open documents by any spelling', () => {
   });
 
   it('a file opened in two spellings is found by its normal form until both are closed', () => {
-    const documents = new TextDocuments(TextDocument);
-    const open = new OpenDocuments(documents);
-    const { connection, send } = fakeConnection();
-    open.listen(connection);
+    const { open, send } = listening();
     send('open', { textDocument: { uri: NEOVIM, languageId: 'json', version: 1, text: 'a' } });
     send('open', { textDocument: { uri: EGLOT, languageId: 'json', version: 1, text: 'b' } });
     assert.equal(open.get(NORMAL)?.uri, EGLOT);

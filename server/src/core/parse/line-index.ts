@@ -1,6 +1,18 @@
 // Offsets to zero-based lines and columns (UTF-16), for the command line and file-level messages.
 // Lines end at CRLF, CR or LF, as in LSP and editors: a CR-only file has lines too.
 
+/** The index of the last of `sorted` (ascending, its first at most `value`) that is at most `value`. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -20,14 +32,7 @@ export class LineIndex {
   }
 
   line(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   position(offset: number): { line: number; character: number } {

@@ -2,7 +2,7 @@
 // on disk): their offsets are turned into lines and columns once, while the text is at hand, and
 // only those are kept (three numbers an offset), not the text nor a line index of it (a pretty-printed
 // 7.5 MB batch has 250,000 lines). A report only ever places these offsets.
-import { LineIndex } from '../parse/line-index';
+import { lastAtOrBefore, LineIndex } from '../parse/line-index';
 import type { Position } from './session-types';
 
 export class KnownPlaces {
@@ -37,13 +37,7 @@ export class KnownPlaces {
    * for an offset on the same line and never past the file's end.
    */
   position(offset: number): Position {
-    let low = 0;
-    let high = this.offsets.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.offsets[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(this.offsets, offset);
     return { line: this.lines[low], character: this.characters[low] + (offset - this.offsets[low]) };
   }
 

@@ -6,7 +6,6 @@ import type { UniqueEntry } from '../rules/duplicates';
 import type { Directive } from '../settings/suppress';
 import type { Analysis } from '../engine/check';
 import { firstEntries, type ClashFile } from './clashes';
-import type { EntryFields } from './entry-fields';
 import type { FileRole } from './files';
 import type { KnownPlaces } from './known-places';
 import type { PackedProblems } from './packed-problems';
@@ -22,6 +21,26 @@ const UNIQUE_BYTES = 330;
 /** A packed value's place in the index across files, beyond its own bytes (PackedValues.bytes). */
 const INDEXED_BYTES = 40;
 const FILE_BYTES = 1000;
+
+/** What an entry is made of (named: eleven positional arguments were easy to put in the wrong order). */
+interface EntryFields {
+  id: string;
+  scope: FileScope;
+  role: FileRole;
+  version: number | null;
+  isPayload: boolean;
+  problems: readonly Problem[];
+  /** Instead of `problems`, for a file that keeps no text. */
+  packedProblems?: PackedProblems;
+  unique: readonly UniqueEntry[];
+  /** Instead of `unique`, for a file that keeps no text. */
+  packed?: PackedValues;
+  directives: readonly Directive[];
+  text?: string;
+  analysis?: Analysis;
+  contentStamp: number;
+  places?: KnownPlaces;
+}
 
 export class Entry implements SessionFile, ClashFile {
   private lineIndex: LineIndex | undefined;
