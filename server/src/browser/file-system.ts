@@ -37,7 +37,7 @@ export function clientFileSystem(connection: Connection): WorkspaceFileSystem {
     },
     async readDirectory(uri) {
       const entries = await ask<fs.ReadDirectoryParams, fs.ReadDirectoryResult>(connection, fs.FS_READ_DIRECTORY, { uri }, [], directoryEntries);
-      return Array.isArray(entries) ? entries.map(([name, kind]) => ({ name, kind })) : [];
+      return entries.map(([name, kind]) => ({ name, kind }));
     },
     join: joinUri,
   };
@@ -47,6 +47,6 @@ export function clientFileSystem(connection: Connection): WorkspaceFileSystem {
 export function clientFindFiles(connection: Connection): (folderUri: string) => Promise<string[] | undefined> {
   return async (folder) => {
     const found = await ask<fs.FindFilesParams, fs.FindFilesResult>(connection, fs.FS_FIND_FILES, { folder }, null, arrayOf(uri));
-    return Array.isArray(found) ? found : undefined;
+    return found ?? undefined;
   };
 }

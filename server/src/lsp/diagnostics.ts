@@ -11,7 +11,6 @@ import {
   PublishDiagnosticsNotification,
   type CancellationToken,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticReport,
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
@@ -141,10 +140,6 @@ export class Diagnostics {
     this.toPublish.clear();
   }
 
-  async compute(document: TextDocument): Promise<Diagnostic[]> {
-    return inSlices(diagnosticSteps(await this.openReport(document), []), SLICE_MS);
-  }
-
   /** Resolves when no open document's report is being built. */
   private async openReportsDone(): Promise<void> {
     while (this.openRunning > 0) await new Promise<void>((resolve) => this.openDone.push(resolve));
@@ -241,7 +236,10 @@ export class Diagnostics {
     // Files the client has diagnostics for that are gone from the session (deleted, no longer payloads),
     // in the client's spelling (a file it spells otherwise than the session's key is no file gone).
     for (const [uri, value] of previous) {
-      if (reported.has(uri) || value === 'empty' || this.documents.find(uri) || reported.has(normalUri(uri))) continue;
+      if (reported.has(uri) || value === 'empty') continue;
+      // One parse of the URI: the open documents are found by either spelling, as find() does.
+      const key = normalUri(uri);
+      if (reported.has(key) || this.documents.get(uri) || this.documents.get(key)) continue;
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: 'empty', items: [] });
     }
     return { items };
@@ -288,8 +286,7 @@ export class Diagnostics {
 
   /**
    * A closed document: what is on disk is its report now (none for a file outside the index), once
-   * read. It is published under the session's key; under the document's own spelling, when another,
-   * the open document's report is taken back (the session holds nothing under it).
+   * read, published under the spelling the client closed it with (what it shows is replaced there).
    */
   closed(uri: string): void {
     this.cancel(uri);

@@ -33,11 +33,6 @@ export class OpenDocuments {
     return this.documents.all();
   }
 
-  /** The spelling a document was opened with, if another than the one given (the same file by its normal form). */
-  spellingOf(uri: string): string {
-    return this.find(uri)?.uri ?? uri;
-  }
-
   /** Listens on the connection in TextDocuments' place: opens and closes keep the spellings, other spellings are mended. */
   listen(connection: Connection): void {
     const respelled = <P extends { textDocument: { uri: string } }>(params: P): P => {

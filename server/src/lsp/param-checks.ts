@@ -8,7 +8,7 @@ export type Check = (value: unknown, at: string) => string | undefined;
 /** LSP's uinteger: 0 to 2^31 - 1. */
 const MAX_UINTEGER = 2 ** 31 - 1;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Anything (a field the server passes on without reading, or reads defensively itself). */
 export const anything: Check = () => undefined;
@@ -34,7 +34,7 @@ export function optional(check: Check): Check {
   return (value, at) => (value === undefined ? undefined : check(value, at));
 }
 
-export function nullable(check: Check): Check {
+function nullable(check: Check): Check {
   return (value, at) => (value === null ? undefined : check(value, at));
 }
 

@@ -25,7 +25,7 @@ const SLICE_MS = 8;
 type Outline = DocumentSymbol[] | SymbolInformation[];
 
 /** The outline as LSP has it, a step at a time. */
-export function* symbolSteps(document: TextDocument, analysis: Analysis, hierarchical: boolean): Generator<void, Outline> {
+function* symbolSteps(document: TextDocument, analysis: Analysis, hierarchical: boolean): Generator<void, Outline> {
   const range = (offset: number, length: number) => ({ start: document.positionAt(offset), end: document.positionAt(offset + length) });
   const entries = yield* outlineSteps(analysis);
   let converted = 0;

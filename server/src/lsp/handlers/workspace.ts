@@ -6,7 +6,10 @@
 // the watching is set up, and the index reads the folders in the background.
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { DirectoryWatcher, type FileChange } from '../fs-watch';
+import { number, object, uri } from '../param-checks';
 import type { ServerState } from '../server-state';
+
+const fileEvent = object({ uri, type: number });
 import type { IndexFolder } from '../workspace-index';
 
 export function registerWorkspaceHandlers(state: ServerState): void {
@@ -116,16 +119,12 @@ async function filesChanged(state: ServerState, changes: readonly FileChange[]):
   await state.index.filesChanged(changes);
 }
 
+/** The changes whose uri and type are well formed (the protocol gate has checked that `changes` is a list). */
 function wellFormedChanges(state: ServerState, params: unknown): Array<{ uri: string; type: number }> {
-  const changes = (params as { changes?: unknown } | null)?.changes;
-  const list: unknown[] = Array.isArray(changes) ? changes : [];
-  const good = list.filter((c): c is { uri: string; type: number } => {
-    const change = c as { uri?: unknown; type?: unknown } | null | undefined;
-    return typeof change?.uri === 'string' && change.uri.length > 0 && typeof change.type === 'number';
-  });
-  if (good.length !== list.length || !Array.isArray(changes)) {
-    const dropped = Array.isArray(changes) ? list.length - good.length : 'a';
-    state.connection.console.warn(`VoipNow: dropped ${dropped} malformed file change(s) in workspace/didChangeWatchedFiles`);
+  const changes = (params as { changes: unknown[] }).changes;
+  const good = changes.filter((c): c is { uri: string; type: number } => fileEvent(c, '') === undefined);
+  if (good.length !== changes.length) {
+    state.connection.console.warn(`VoipNow: dropped ${changes.length - good.length} malformed file change(s) in workspace/didChangeWatchedFiles`);
   }
   return good;
 }
