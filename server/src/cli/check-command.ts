@@ -7,12 +7,12 @@ import {
   parseCheckOptions,
   refuseOutputAmong,
   refuseOutputAmongInputs,
-  STDIN_NAME,
   useColor,
   type CheckOptions,
   type ReportOutput,
 } from './check-options';
 import { CliSettings, unmatchedIncludes } from './config';
+import { STDIN_NAME } from './option-tables';
 import { collectFiles, type InputFile } from './files';
 import { checkFiles } from './check-session';
 import { createReportWriter } from './formatters/report-writer';

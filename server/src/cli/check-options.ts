@@ -14,7 +14,6 @@ import type { ReportSummary } from './formatters/format-writer';
 import { FORMATS, type Format } from './formatters/report-writer';
 import { CHECK_OPTIONS } from './option-tables';
 
-export { STDIN_NAME } from './option-tables';
 
 const FAIL_ON = ['error', 'warning', 'info', 'information', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];

@@ -9,7 +9,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { isAbsolute, relative } from 'node:path';
-import { analyze, applyEdits, decodeText, fixAll, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
+import { analyze, applyEdits, decodeText, fixAll, startsWithBom, LineIndex, shownAnalysis, type Records, type Rules } from '../core';
 import { writeFileAtomic } from '../node/atomic-write';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
@@ -109,5 +109,5 @@ function writableTarget(absolute: string, text: string, folders: readonly string
   if (!isUtf8(bytes)) return { reason: 'it is not valid UTF-8' };
   // The text checked must be the file's whole text (not one that changed meanwhile).
   if (decodeText(bytes) !== text) return { reason: 'it changed while being checked' };
-  return { path: real, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+  return { path: real, bom: startsWithBom(bytes) };
 }

@@ -2,7 +2,7 @@
 // input is reported by the engine as file-too-large either way, and this keeps a stray
 // multi-gigabyte file from exhausting memory. Bytes become text as the server decodes them
 // (decodeText: a byte order mark dropped, so positions are the editor's).
-import { decodeText, DEFAULT_MAX_FILE_SIZE } from '../core';
+import { BOM_LENGTH, decodeText, DEFAULT_MAX_FILE_SIZE } from '../core';
 import { readRegularFileSync } from '../node/file-system';
 import { CliError } from './errors';
 import { reason, type InputFile } from './files';
@@ -12,7 +12,7 @@ import { reason, type InputFile } from './files';
  * order mark, which decoding drops (else a file just over the limit, mark included, would be read
  * cut short and checked as if it ended there).
  */
-const PAST_LIMIT = 1 + 3;
+const PAST_LIMIT = 1 + BOM_LENGTH;
 
 export async function readInput(file: InputFile, maxFileSize: number): Promise<string> {
   if (file.absolute !== undefined) return readFileText(file.absolute, file.display, maxFileSize);

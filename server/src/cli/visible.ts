@@ -6,9 +6,6 @@
 /** C0 controls, DEL, C1 controls, bidi marks, embeddings, overrides and isolates, line and paragraph separators. */
 // eslint-disable-next-line no-control-regex -- finding control characters is this module's job
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same but CR and LF (the github format percent-encodes those, as its runner decodes them). */
-// eslint-disable-next-line no-control-regex -- as above
-const UNSAFE_BUT_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -19,7 +16,7 @@ export function visible(text: string): string {
   return text.replace(UNSAFE, escape);
 }
 
-/** As visible(), but CR and LF are left for a caller that encodes them its own way. */
+/** As visible(), but CR and LF are left for a caller that encodes them its own way (github percent-encodes them, as its runner decodes them). */
 export function visibleButLineBreaks(text: string): string {
-  return text.replace(UNSAFE_BUT_BREAKS, escape);
+  return text.replace(UNSAFE, (c) => (c === '\n' || c === '\r' ? c : escape(c)));
 }

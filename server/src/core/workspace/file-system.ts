@@ -32,9 +32,9 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** The UTF-8 byte order mark's length: decodeText drops it. */
-const BOM_LENGTH = 3;
+export const BOM_LENGTH = 3;
 
-function startsWithBom(bytes: Uint8Array): boolean {
+export function startsWithBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 

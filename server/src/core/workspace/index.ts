@@ -1,7 +1,7 @@
 // The workspace layer of the engine: one session for the command line and the language server.
 export { MAX_RELATED } from './clashes';
 export { checkOptionsOf, fromPlain, needsCheck, plainCheck, sameChecks, type Checked, type PlainCheck } from './checked';
-export { decodeText, readText, type DirectoryEntry, type EntryKind, type WorkspaceFileSystem } from './file-system';
+export { BOM_LENGTH, decodeText, readText, startsWithBom, type DirectoryEntry, type EntryKind, type WorkspaceFileSystem } from './file-system';
 export { inSkippedFolder, isJsonName, listJsonFiles, roleOf, SKIPPED_FOLDERS, type FileRole, type WalkOptions } from './files';
 export { WorkspaceSession } from './session';
 export type {
