@@ -2,16 +2,28 @@
 // (node/main.ts: the disk, fs.watch, the code pages beside the bundle) or a Web Worker
 // (browser/main.ts: the client's workspace.fs and workspace.findFiles, no watching of its own, the
 // code pages the client names). Everything else, the handlers and the engine, is the same code.
-import type { CheckOptions, PlainCheck, WorkspaceFileSystem } from '../core';
+import type { CheckOptions, LeanCheck, PlainCheck, WorkspaceFileSystem } from '../core';
 
 export interface FolderWatch {
   close(): void;
 }
 
+/** A check made off the server's thread. */
+export interface AsideCheck {
+  /** The check of a text (posted with it, or decoded there from bytes whose text is kept: `text`). */
+  checked?: PlainCheck;
+  text?: string;
+  /** Bytes of a file that keeps no text: only what the session keeps of it. */
+  lean?: LeanCheck;
+}
+
 /** Checks a large file's content off the server's thread. */
 export interface CheckAside {
-  /** Undefined: check it here. */
-  check(text: string, options: CheckOptions): Promise<PlainCheck | undefined>;
+  /**
+   * Checks a text, or a file's bytes (handed over: the caller reads them no more, and reads the
+   * file again if the answer is undefined). Undefined: check it here.
+   */
+  check(content: string | Uint8Array, options: CheckOptions): Promise<AsideCheck | undefined>;
   /** Gets ready for checks soon (the workspace is about to be read). */
   prepare?(): void;
   /** The workspace has been read: what was made ready for nothing may go. */

@@ -1,30 +1,53 @@
 // A file read from disk, checked off the server's thread when it is large and the platform can
-// (platform.ts: Node's thread for large files), while the index reads the next files. The session
-// takes the check only if the file's checks (include, size limit, records) are still those it was
-// made with; else it checks the file itself.
-import { checkOptionsOf, fromPlain, needsCheck, sameChecks, type Checked, type CheckOptions, type FileScope } from '../core';
+// (platform.ts: Node's thread for large files), while the index reads the next files. A large
+// file's bytes go to the thread as read, and what comes back is only what the session keeps of a
+// file that keeps no text (LeanCheck): its text is never made on this thread (7.5 MB batches made
+// this thread's heap grow by their texts and checks until it collected). The session takes the
+// check only if the file's checks (include, size limit, records) are still those it was made with.
+import { checkOptionsOf, decodeText, fromPlain, needsCheck, sameChecks, type Checked, type CheckOptions, type FileScope, type LeanCheck } from '../core';
 import type { CheckAside } from './platform';
 
-/** From this many characters a file on disk is checked aside: a check of its own takes milliseconds on this thread. */
+/** From this many characters (or bytes, read) a file on disk is checked aside: a check of its own takes milliseconds on this thread. */
 export const ASIDE_MIN_LENGTH = 64 * 1024;
 
-/** A file's text as read (undefined: gone or unreadable; null: open, not read), with its check when made aside. */
+/** A file as read (text undefined: gone or unreadable, unless checked lean; null: open, not read), with its check when made aside. */
 export interface Read {
   text: string | undefined | null;
   checked?: { result: Checked; options: CheckOptions };
+  /** A large file checked aside from its bytes: what the session keeps of it, and no text. */
+  lean?: { check: LeanCheck; options: CheckOptions };
 }
 
-/** The text, checked aside when it is large (a failed check aside is made again by the session). */
-export async function readCheck(aside: CheckAside | undefined, scope: FileScope, text: string | undefined | null): Promise<Read> {
-  if (!aside || typeof text !== 'string' || text.length < ASIDE_MIN_LENGTH) return { text };
+/**
+ * The content (a text, or a file's bytes), checked aside when it is large. Bytes handed to the
+ * thread are its own: if it cannot check them, the file is read again (`readAgain`) and checked here.
+ */
+export async function readCheck(
+  aside: CheckAside | undefined,
+  scope: FileScope,
+  content: string | Uint8Array | undefined | null,
+  readAgain: () => Promise<string | undefined>,
+): Promise<Read> {
+  if (content === undefined || content === null) return { text: content };
+  const text = typeof content === 'string' ? content : undefined;
+  if (!aside || content.length < ASIDE_MIN_LENGTH) return { text: text ?? decodeText(content as Uint8Array) };
   const options = checkOptionsOf(scope);
-  if (!needsCheck(text, options)) return { text };
-  const plain = await aside.check(text, options).catch(() => undefined);
-  return { text, checked: plain && { result: fromPlain(plain), options } };
+  if (text !== undefined && !needsCheck(text, options)) return { text };
+  const answer = await aside.check(content, options).catch(() => undefined);
+  if (answer?.lean) return { text: undefined, lean: { check: answer.lean, options } };
+  const checkedText = text ?? answer?.text;
+  if (checkedText === undefined) return { text: await readAgain() };
+  return { text: checkedText, checked: answer?.checked && { result: fromPlain(answer.checked), options } };
 }
 
 /** The check made aside, if it was made as the file is checked now. */
 export function checkedNow(read: Read, scope: FileScope): Checked | undefined {
   const made = read.checked;
   return made && sameChecks(made.options, checkOptionsOf(scope)) ? made.result : undefined;
+}
+
+/** The lean check made aside, if it was made as the file is checked now. */
+export function leanNow(read: Read, scope: FileScope): LeanCheck | undefined {
+  const made = read.lean;
+  return made && sameChecks(made.options, checkOptionsOf(scope)) ? made.check : undefined;
 }

@@ -13,6 +13,7 @@ import {
   inSkippedFolder,
   isJsonName,
   listJsonFiles,
+  readBytes,
   readText,
   WorkspaceSession,
   type Analysis,
@@ -24,7 +25,7 @@ import {
 import { afterRequests, soon, whileWaiting } from './next-turn';
 import { FoldersToIndex, type Asked } from './folders-to-index';
 import { IndexRun } from './index-run';
-import { checkedNow, readCheck, type Read } from './read-check';
+import { checkedNow, leanNow, readCheck, type Read } from './read-check';
 import type { Settings } from './settings';
 import { walkable } from './workspace-bounds';
 import type { WorkspaceIndexOptions } from './workspace-index-options';
@@ -147,21 +148,21 @@ export class WorkspaceIndex {
     const seen = new Set<string>();
     let sliceStart = Date.now();
     // A few reads ahead of the checking (the browser's file system answers each over a round trip).
-    const read = (i: number): Promise<Read> =>
-      counts(i) ? this.readOne(found[i]).then((text) => this.checkAside(found[i].uri, found[i].folder, text)) : Promise.resolve({ text: undefined });
+    const readAt = (i: number): Promise<Read> =>
+      counts(i) ? this.readOne(found[i]).then((bytes) => this.checkAside(found[i].uri, found[i].folder, bytes)) : Promise.resolve({ text: undefined });
     const ahead: Array<Promise<Read>> = [];
-    for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) ahead.push(read(i));
+    for (let i = 0; i < Math.min(READ_AHEAD, found.length); i++) ahead.push(readAt(i));
     let i;
     for (i = 0; i < found.length && batch.some(current); i++) {
       // While a large file is checked in its thread, this one finds where the clashes so far stand.
-      const { text, checked } = await whileWaiting(ahead.shift()!, (deadline) => this.session.placeSome(deadline), SLICE_MS);
-      if (i + READ_AHEAD < found.length) ahead.push(read(i + READ_AHEAD));
+      const read = await whileWaiting(ahead.shift()!, (deadline) => this.session.placeSome(deadline), SLICE_MS);
+      if (i + READ_AHEAD < found.length) ahead.push(readAt(i + READ_AHEAD));
       run.done++;
       const { uri, folder } = found[i];
       if (counts(i)) {
         seen.add(uri);
-        if (text === undefined) this.removeDisk(uri);
-        else if (this.fromDisk(uri, folder, { text, checked })?.isPayload) run.payloads++;
+        if (read.text === undefined && !read.lean) this.removeDisk(uri);
+        else if (this.fromDisk(uri, folder, read)?.isPayload) run.payloads++;
       }
       // Let the editor's requests (an open document's diagnostics first) in between slices.
       if (Date.now() - sliceStart >= SLICE_MS) {
@@ -201,22 +202,33 @@ export class WorkspaceIndex {
     return listJsonFiles(walkable(this.options), folder.uri, { skip: nested, onFolder: (uri) => this.options.onFolder?.(uri, folder), cancelled });
   }
 
-  /** A file's text (null: an open document, whose copy on disk is not even read, or a file the full index does not take). */
-  private async readOne({ uri, folder }: { uri: string; folder: IndexFolder }): Promise<string | undefined | null> {
+  /** A file's bytes (null: an open document, whose copy on disk is not even read, or a file the full index does not take). */
+  private async readOne({ uri, folder }: { uri: string; folder: IndexFolder }): Promise<Uint8Array | undefined | null> {
     if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return null;
-    return readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
+    return readBytes(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
   }
 
   /** A large file's check, made off this thread while the next files are read (read-check.ts). */
-  private checkAside(uri: string, folder: IndexFolder, text: string | undefined | null): Promise<Read> {
-    return readCheck(this.options.checkAside, this.scopeOf(uri, this.options.settingsOf(folder), folder), text);
+  private checkAside(uri: string, folder: IndexFolder, content: string | Uint8Array | undefined | null): Promise<Read> {
+    const readAgain = () => readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
+    return readCheck(this.options.checkAside, this.scopeOf(uri, this.options.settingsOf(folder), folder), content, readAgain);
   }
 
-  /** A file read from disk (null: open, left alone); returns what the session holds (none past the memory budget). */
-  private fromDisk(uri: string, folder: IndexFolder, read: Read & { text: string | null }): SessionFile | undefined {
+  /** A file read from disk (text null: open, left alone); returns what the session holds (none past the memory budget). */
+  private fromDisk(uri: string, folder: IndexFolder, read: Read): SessionFile | undefined {
     if (read.text === null || this.options.isOpen(uri) || this.options.budget?.admits(this.session, uri) === false) return this.session.get(uri);
     const scope = this.scopeOf(uri, this.options.settingsOf(folder), folder);
-    const file = this.session.update(uri, read.text, scope, { checked: checkedNow(read, scope) });
+    let file: SessionFile;
+    if (read.lean) {
+      const lean = leanNow(read, scope);
+      // Checked before its settings changed, and no text here to check again: read again, as a change on disk.
+      if (!lean) {
+        void this.filesChanged([{ uri, deleted: false }]);
+        return this.session.get(uri);
+      }
+      file = this.session.updateLean(uri, scope, lean);
+    } else if (read.text === undefined) return this.session.get(uri);
+    else file = this.session.update(uri, read.text, scope, { checked: checkedNow(read, scope) });
     // A JSON file that is no payload has nothing to say and holds no place.
     if (!file.isPayload && file.problems.length === 0) this.session.remove(uri);
     return file;
@@ -282,7 +294,7 @@ export class WorkspaceIndex {
       if (text !== undefined && folder && this.session.closedAsOnDisk(uri, text, this.scopeOf(uri, this.options.settingsOf(folder), folder))) return;
       const read = config?.uri === uri || text === undefined ? undefined : await this.checkAside(uri, folder!, text);
       if (this.options.isOpen(uri)) return;
-      if (config?.uri !== uri && read) this.fromDisk(uri, folder!, { ...read, text: text! });
+      if (config?.uri !== uri && read) this.fromDisk(uri, folder!, read);
       else this.session.remove(uri);
       if (config?.uri === uri) this.configFile(folder!);
     });
@@ -348,7 +360,7 @@ export class WorkspaceIndex {
     if (text === undefined) return this.removeDisk(uri);
     if (this.session.get(uri)?.text === text) return;
     const read = await this.checkAside(uri, folder, text);
-    if (!this.options.isOpen(uri)) this.fromDisk(uri, folder, { ...read, text });
+    if (!this.options.isOpen(uri)) this.fromDisk(uri, folder, read);
   }
 
   /** Where the other files add a value (go to definition), in the workspace's order. */

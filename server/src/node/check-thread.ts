@@ -6,15 +6,16 @@
 import { availableParallelism, getPriority, setPriority } from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { parseRecords, plainCheck, type CheckOptions, type PlainCheck, type Records } from '../core';
-import type { CheckAside } from '../lsp/platform';
+import { decodeText, KEEP_TEXT_BELOW, leanCheckOf, needsCheck, parseRecords, plainCheck, type CheckOptions, type Records } from '../core';
+import type { AsideCheck, CheckAside } from '../lsp/platform';
 
 /** A records snapshot as the thread parses it again (its text, and how messages name it). */
 type RecordsSource = Pick<Records, 'text' | 'display' | 'location'>;
 
 interface Job {
   n: number;
-  text: string;
+  /** The text, or the file's bytes (moved to the thread: it decodes them). */
+  content: string | Uint8Array;
   options: Pick<CheckOptions, 'included' | 'maxFileSize'>;
   records?: RecordsSource;
 }
@@ -22,13 +23,15 @@ interface Job {
 /** Snapshots the thread keeps parsed (a workspace has one per folder, usually one). */
 const KEPT_RECORDS = 8;
 
-interface Answer {
+interface Answer extends AsideCheck {
   n: number;
-  checked?: PlainCheck;
 }
 
 /** The thread's script, beside the server's bundle. */
 const SCRIPT = path.join(__dirname, 'check-thread.js');
+
+/** Node's Buffer pool serves allocations below this many bytes (its buffer must never move). */
+const POOLED_BELOW = 4096;
 
 /** How much nicer than the server's own thread the check thread runs: requests get the processor first. */
 const NICER = 10;
@@ -55,16 +58,24 @@ export function runAsCheckThread(): boolean {
     }
     return parsed.get(key);
   };
-  port.on('message', ({ n, text, options, records }: Job) => {
-    let checked: PlainCheck | undefined;
+  port.on('message', ({ n, content, options, records }: Job) => {
+    const answer: Answer = { n };
+    let transfer: ArrayBuffer[] = [];
     try {
       const snapshot = records && recordsOf(records);
       // A snapshot that does not parse here as it did there: the main thread checks the file.
-      if (!records || snapshot) checked = plainCheck(text, { ...options, records: snapshot });
+      if (!records || snapshot) {
+        const checkOptions = { ...options, records: snapshot };
+        const text = typeof content === 'string' ? content : decodeText(content);
+        if (typeof content === 'string') answer.checked = plainCheck(text, checkOptions);
+        else if (text.length < KEEP_TEXT_BELOW) Object.assign(answer, { text, checked: needsCheck(text, checkOptions) ? plainCheck(text, checkOptions) : undefined });
+        // Bytes of a file that keeps no text: its text never reaches the server's thread.
+        else ({ check: answer.lean, transfer } = leanCheckOf(text, checkOptions));
+      }
     } catch {
       // The main thread checks it itself, and reports what fails there.
     }
-    port.postMessage({ n, checked } satisfies Answer);
+    port.postMessage(answer, transfer);
   });
   return true;
 }
@@ -89,14 +100,14 @@ export class CheckThread implements CheckAside {
   private threads: Thread[] = [];
   private broken = false;
   private next = 0;
-  private readonly pending = new Map<number, (checked: PlainCheck | undefined) => void>();
+  private readonly pending = new Map<number, (checked: AsideCheck | undefined) => void>();
 
   constructor(
     private readonly script = SCRIPT,
     private readonly count = threadCount(),
   ) {}
 
-  check(text: string, options: CheckOptions): Promise<PlainCheck | undefined> {
+  check(content: string | Uint8Array, options: CheckOptions): Promise<AsideCheck | undefined> {
     if (this.broken) return Promise.resolve(undefined);
     this.prepare();
     const thread = this.threads.reduce((least, t) => (t.load < least.load ? t : least));
@@ -104,12 +115,16 @@ export class CheckThread implements CheckAside {
     const n = this.next++;
     // The snapshot's text goes, not its tree: the thread parses it once.
     const records = options.records && { text: options.records.text, display: options.records.display, location: options.records.location };
+    // Bytes are moved, not copied (the caller keeps no use of them). A large read has a buffer of
+    // its own (Node's shared pool serves allocations under 4 KB, and is never moved).
+    const transfer = typeof content === 'string' || content.byteLength < POOLED_BELOW ? [] : [content.buffer as ArrayBuffer];
     return new Promise((resolve) => {
       this.pending.set(n, (checked) => {
         thread.load--;
         resolve(checked);
       });
-      thread.worker.postMessage({ n, text, options: { included: options.included, maxFileSize: options.maxFileSize }, records } satisfies Job);
+      const job: Job = { n, content, options: { included: options.included, maxFileSize: options.maxFileSize }, records };
+      thread.worker.postMessage(job, transfer);
     });
   }
 
@@ -142,10 +157,10 @@ export class CheckThread implements CheckAside {
     const worker = new Worker(this.script);
     // It never keeps the process alive: the server exits when the editor says so.
     worker.unref();
-    worker.on('message', ({ n, checked }: Answer) => {
+    worker.on('message', ({ n, ...answer }: Answer) => {
       const resolve = this.pending.get(n);
       this.pending.delete(n);
-      resolve?.(checked);
+      resolve?.(answer.checked || answer.lean || answer.text !== undefined ? answer : undefined);
     });
     // A thread of these that fails fails them all; one let go (settle, stop) is no failure.
     const failed = () => this.threads.some((t) => t.worker === worker) && this.fail();

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseRecords, plainCheck } from '../../../server/src/core';
+import { KEEP_TEXT_BELOW, leanCheckOf, parseRecords, plainCheck } from '../../../server/src/core';
 import { CheckThread } from '../../../server/src/node/check-thread';
 import { ROOT } from '../../protocol/lsp-client';
 
@@ -20,10 +20,10 @@ describe('the check thread', () => {
       for (const options of [{ included: true, maxFileSize: 1e6 }, { included: true, maxFileSize: 1e6, records: RECORDS }]) {
         const here = plainCheck(TEXT, options);
         assert.ok(here.problems.length > 0);
-        assert.deepEqual(await thread.check(TEXT, options), here);
+        assert.deepEqual(await thread.check(TEXT, options), { checked: here });
       }
       // The snapshot is what decides: unknown IDs are problems only with it.
-      const codes = (await thread.check(TEXT, { included: true, maxFileSize: 1e6, records: RECORDS }))!.problems.map((p) => p.code);
+      const codes = (await thread.check(TEXT, { included: true, maxFileSize: 1e6, records: RECORDS }))!.checked!.problems.map((p) => p.code);
       assert.ok(codes.length > plainCheck(TEXT, { included: true }).problems.length, codes.join(' '));
     } finally {
       await thread.stop();
@@ -36,9 +36,9 @@ describe('the check thread', () => {
     try {
       thread.prepare();
       thread.settle();
-      assert.deepEqual(await thread.check(TEXT, { included: true }), plainCheck(TEXT, { included: true }));
+      assert.deepEqual(await thread.check(TEXT, { included: true }), { checked: plainCheck(TEXT, { included: true }) });
       thread.settle();
-      assert.deepEqual(await thread.check(TEXT, { included: true }), plainCheck(TEXT, { included: true }));
+      assert.deepEqual(await thread.check(TEXT, { included: true }), { checked: plainCheck(TEXT, { included: true }) });
     } finally {
       await thread.stop();
     }
@@ -49,7 +49,35 @@ describe('the check thread', () => {
     try {
       const texts = Array.from({ length: 6 }, (_, k) => TEXT.replace(/Carrier /g, `Carrier ${k}-`));
       const answers = await Promise.all(texts.map((text) => thread.check(text, { included: true })));
-      assert.deepEqual(answers, texts.map((text) => plainCheck(text, { included: true })));
+      assert.deepEqual(answers, texts.map((text) => ({ checked: plainCheck(text, { included: true }) })));
+    } finally {
+      await thread.stop();
+    }
+  });
+
+  it("a large file's bytes are moved to the thread, which answers only what the session keeps (no text), as made here", async () => {
+    const thread = new CheckThread(SCRIPT);
+    try {
+      const large = `[\n${Array.from({ length: 1200 }, (_, i) => `  ${request(i).replace('EditChannel', 'AddChannel')}`).join(',\n')}\n]\n`;
+      assert.ok(large.length >= KEEP_TEXT_BELOW);
+      for (const options of [{ included: true }, { included: true, records: RECORDS }]) {
+        const bytes = new TextEncoder().encode(large);
+        const answer = await thread.check(bytes, options);
+        assert.equal(bytes.byteLength, 0, 'moved, not copied');
+        assert.equal(answer?.text, undefined);
+        assert.deepEqual(answer, { lean: leanCheckOf(large, options).check });
+        assert.ok(answer!.lean!.problems.fields.length > 0, `${answer!.lean!.problems.fields.length}`);
+        // Every name once (with the snapshot, Carrier 7 is a record: a 200 of its own, not a value to compare).
+        assert.equal(answer!.lean!.values.hashes.length, options.records ? 1199 : 1200);
+      }
+      // A small text read as bytes (multi-byte characters: 64 KB of bytes, fewer characters) comes back as a text and its check.
+      const small = TEXT.replace(/Carrier/g, 'Carrier ✓');
+      const answer = await thread.check(new TextEncoder().encode(small), { included: true });
+      assert.deepEqual(answer, { text: small, checked: plainCheck(small, { included: true }) });
+      // Bytes of no payload (no "method"): nothing to check, nothing kept.
+      const other = await thread.check(new TextEncoder().encode(`{ "x": "${'y'.repeat(KEEP_TEXT_BELOW)}" }`), { included: false });
+      assert.equal(other?.lean?.isPayload, false);
+      assert.equal(other?.lean?.problems.ranges.length, 0);
     } finally {
       await thread.stop();
     }

@@ -45,10 +45,15 @@ const RULES: ReadonlyMap<string, UniqueValueRule> = new Map(UNIQUE_VALUE_RULES.f
 
 const MAX_SHOWN = 1024;
 
-function entry(method: string, shown: string, range: () => Range): UniqueEntry {
+/** What must be unique of a value as written (method + normalised value): equal keys clash. */
+export function uniqueKey(method: string, shown: string): string {
   // Joined, not a template: a flat string (a concatenation keeps its parts, a copy of the method's
   // name among them: three strings a key, kept by the workspace session for every file).
-  return { method, key: [method, ' ', RULES.get(method)!.normalize(shown)].join(''), shown, range };
+  return [method, ' ', RULES.get(method)!.normalize(shown)].join('');
+}
+
+function entry(method: string, shown: string, range: () => Range): UniqueEntry {
+  return { method, key: uniqueKey(method, shown), shown, range };
 }
 
 /** From a parse tree: each request's params node. */

@@ -6,6 +6,8 @@
 import { documentedProblem } from '../codes/messages';
 import type { Problem } from '../codes/problem';
 import { duplicateDetail, type UniqueEntry } from '../rules/duplicates';
+import { HashSlots } from './hash-slots';
+import { keyHash } from './key-hash';
 
 /** Related places per problem, at most (a value added by thousands of files stays cheap). */
 export const MAX_RELATED = 100;
@@ -33,72 +35,114 @@ export function firstEntries(unique: readonly UniqueEntry[]): readonly UniqueEnt
 /** A file as the index sees it: its values that take part in clashes, each key once, by number. */
 export interface ClashFile {
   readonly clashCount: number;
+  /** keyHash of value `index`'s key (a file that keeps its values packed keeps only these). */
+  clashHash(index: number): number;
   clashKey(index: number): string;
   /** Value `index` as an entry (a file that keeps its values packed makes it when asked). */
   clashEntry(index: number): UniqueEntry;
 }
 
-/** A holder among others with the key: which of the file's values it is. */
+/** A holder among others with the hash: which of the file's values it is. */
 interface Shared<F> {
   file: F;
   index: number;
 }
 
+/**
+ * The files that hold each key, found by the key's hash (key-hash.ts) in a table of numbers
+ * (hash-slots.ts): most hashes have one holder, kept as the file's number (no object per value:
+ * 100,000 files, or 1.8 million values of large batches), meaning the file's first value with that
+ * hash; a hash held more than once (a clash, or two keys that share a hash) has a list of holders.
+ * Every answer compares the keys themselves.
+ */
 export class ClashIndex<F extends ClashFile> {
-  /**
-   * A key's holders: most keys have one, kept as the file itself (no object per value: 100,000
-   * files, or 1.8 million values of large batches); a key two files or more add, its holders.
-   */
-  private readonly byKey = new Map<string, F | Array<Shared<F>>>();
+  /** Hash → 1 + the file's number (one holder), or -(1 + the list's number) (more). */
+  private readonly byHash = new HashSlots();
+  /** Files by number, while they hold values, with the numbers given back for reuse. */
+  private readonly byNumber: Array<F | undefined> = [];
+  private readonly numbers = new Map<F, number>();
+  private readonly freeFiles: number[] = [];
+  private readonly lists: Array<Array<Shared<F>> | undefined> = [];
+  private readonly freeLists: number[] = [];
 
   /** `compare` orders files as the workspace lists them (the first other file is the one a 200 names). */
   constructor(private readonly compare: (a: F, b: F) => number) {}
 
   add(file: F): void {
+    if (file.clashCount === 0) return;
+    const number = this.freeFiles.pop() ?? this.byNumber.length;
+    this.byNumber[number] = file;
+    this.numbers.set(file, number);
     for (let index = 0; index < file.clashCount; index++) {
-      const key = file.clashKey(index);
-      const held = this.byKey.get(key);
-      if (!held) this.byKey.set(key, file);
+      const hash = file.clashHash(index);
+      const held = this.byHash.get(hash);
+      if (held === 0) this.byHash.set(hash, number + 1);
       else {
-        const holders = Array.isArray(held) ? held : [{ file: held, index: indexOfKey(held, key) }];
+        const holders = this.listOf(held) ?? [this.lone(held, hash)];
         holders.splice(this.insertionPoint(holders, file), 0, { file, index });
-        if (holders !== held) this.byKey.set(key, holders);
+        if (held > 0) this.byHash.set(hash, this.newList(holders));
       }
     }
   }
 
   remove(file: F): void {
+    const number = this.numbers.get(file);
+    if (number === undefined) return;
     for (let index = 0; index < file.clashCount; index++) {
-      const key = file.clashKey(index);
-      const held = this.byKey.get(key);
-      if (!held) continue;
-      if (!Array.isArray(held)) {
-        if (held === file) this.byKey.delete(key);
-        continue;
+      const hash = file.clashHash(index);
+      const held = this.byHash.get(hash);
+      if (held === number + 1) this.byHash.delete(hash);
+      const list = this.listOf(held);
+      if (!list) continue;
+      // The file's values under this hash sit side by side (all of them go at its first).
+      let at = this.insertionPoint(list, file);
+      while (at < list.length && list[at].file !== file && this.compare(list[at].file, file) === 0) at++;
+      let end = at;
+      while (end < list.length && list[end].file === file) end++;
+      if (end === at) {
+        // Not where its order says (it compares equal to others): looked for one by one.
+        const found = list.findIndex((h) => h.file === file);
+        if (found < 0) continue;
+        [at, end] = [found, found + 1];
       }
-      const at = this.indexOf(held, file);
-      if (at < 0 || held[at].file !== file) continue;
-      held.splice(at, 1);
-      if (held.length === 1) this.byKey.set(key, held[0].file);
+      list.splice(at, end - at);
+      if (list.length === 0) this.dropList(held, hash);
+      else if (list.length === 1 && list[0].index === firstWithHash(list[0].file, hash)) {
+        this.dropList(held, hash);
+        this.byHash.set(hash, this.numbers.get(list[0].file)! + 1);
+      }
     }
+    this.byNumber[number] = undefined;
+    this.numbers.delete(file);
+    this.freeFiles.push(number);
   }
 
   /** The files that add a key, in the workspace's order. */
   files(key: string): readonly F[] {
-    const held = this.byKey.get(key);
-    return !held ? [] : Array.isArray(held) ? held.map((h) => h.file) : [held];
+    return this.holdersOfKey(key, keyHash(key)).map((h) => h.file);
+  }
+
+  /** The files that add value `index` of `file` (itself among them, if held), in the workspace's order. */
+  filesAt(file: F, index: number): readonly F[] {
+    const hash = file.clashHash(index);
+    const held = this.byHash.get(hash);
+    if (held === 0) return [];
+    const list = this.listOf(held);
+    if (!list) return [this.byNumber[held - 1]!];
+    const key = file.clashKey(index);
+    return list.filter((h) => h.file.clashKey(h.index) === key).map((h) => h.file);
   }
 
   holders(key: string): Array<Holder<F>> {
-    const held = this.byKey.get(key);
-    if (!held) return [];
-    if (!Array.isArray(held)) return [{ file: held, entry: held.clashEntry(indexOfKey(held, key)) }];
-    return held.map(({ file, index }) => ({ file, entry: file.clashEntry(index) }));
+    return this.holdersOfKey(key, keyHash(key)).map(({ file, index }) => ({ file, entry: file.clashEntry(index) }));
   }
 
-  /** Whether another file adds the key too. */
-  clashes(key: string): boolean {
-    return Array.isArray(this.byKey.get(key));
+  /** Whether another file adds value `index` of `file` too. */
+  clashesAt(file: F, index: number): boolean {
+    const list = this.listOf(this.byHash.get(file.clashHash(index)));
+    if (!list) return false;
+    const key = file.clashKey(index);
+    return list.some((h) => h.file !== file && h.file.clashKey(h.index) === key);
   }
 
   /**
@@ -107,11 +151,12 @@ export class ClashIndex<F extends ClashFile> {
    */
   *crossProblems(file: F, display: (other: F) => string): Generator<CrossProblem<F>> {
     for (let index = 0; index < file.clashCount; index++) {
-      const holders = this.byKey.get(file.clashKey(index));
-      if (!Array.isArray(holders)) continue;
+      const holders = this.listOf(this.byHash.get(file.clashHash(index)));
+      if (!holders) continue;
+      const key = file.clashKey(index);
       const related: Array<Holder<F>> = [];
       for (const holder of holders) {
-        if (holder.file === file) continue;
+        if (holder.file === file || holder.file.clashKey(holder.index) !== key) continue;
         related.push({ file: holder.file, entry: holder.file.clashEntry(holder.index) });
         if (related.length === MAX_RELATED) break;
       }
@@ -121,6 +166,36 @@ export class ClashIndex<F extends ClashFile> {
       const detail = duplicateDetail(first.entry, `in ${display(first.file)}`);
       yield { problem: documentedProblem(entry.method, '200', entry.range(), { objectDetail: detail }), related };
     }
+  }
+
+  /** The holders of exactly `key` (its hash held, the key compared). */
+  private holdersOfKey(key: string, hash: number): Array<Shared<F>> {
+    const held = this.byHash.get(hash);
+    if (held === 0) return [];
+    return (this.listOf(held) ?? [this.lone(held, hash)]).filter((h) => h.file.clashKey(h.index) === key);
+  }
+
+  /** A hash's list of holders (held < 0), else undefined. */
+  private listOf(held: number): Array<Shared<F>> | undefined {
+    return held < 0 ? this.lists[-held - 1] : undefined;
+  }
+
+  /** The one holder of a hash (held > 0): the file's first value with it. */
+  private lone(held: number, hash: number): Shared<F> {
+    const file = this.byNumber[held - 1]!;
+    return { file, index: firstWithHash(file, hash) };
+  }
+
+  private newList(holders: Array<Shared<F>>): number {
+    const number = this.freeLists.pop() ?? this.lists.length;
+    this.lists[number] = holders;
+    return -(number + 1);
+  }
+
+  private dropList(held: number, hash: number): void {
+    this.lists[-held - 1] = undefined;
+    this.freeLists.push(-held - 1);
+    this.byHash.delete(hash);
   }
 
   /** The first holder not before `file` (binary search: holders are sorted). */
@@ -134,21 +209,21 @@ export class ClashIndex<F extends ClashFile> {
     }
     return low;
   }
-
-  private indexOf(holders: ReadonlyArray<Shared<F>>, file: F): number {
-    // Files that compare equal (the same path in two sessions' eyes) sit side by side.
-    for (let at = this.insertionPoint(holders, file); at < holders.length; at++) {
-      if (holders[at].file === file) return at;
-      if (this.compare(holders[at].file, file) !== 0) break;
-    }
-    return holders.findIndex((h) => h.file === file);
-  }
 }
 
-/** Which of a file's values has the key (looked for only when a second file adds it, or for go to definition). */
-function indexOfKey(file: ClashFile, key: string): number {
-  for (let index = 0; index < file.clashCount; index++) if (file.clashKey(index) === key) return index;
+/** Which of a file's values is the first with the hash (looked for only when a second value has it, or for go to definition). */
+function firstWithHash(file: ClashFile, hash: number): number {
+  for (let index = 0; index < file.clashCount; index++) if (file.clashHash(index) === hash) return index;
   return -1;
+}
+
+/** Whether two files' values have the same keys in the same order (compared by hash first: keys are made only when every hash agrees). */
+export function sameKeys(a: ClashFile | undefined, b: ClashFile | undefined): boolean {
+  const count = a?.clashCount ?? 0;
+  if (count !== (b?.clashCount ?? 0)) return false;
+  for (let i = 0; i < count; i++) if (a!.clashHash(i) !== b!.clashHash(i)) return false;
+  for (let i = 0; i < count; i++) if (a!.clashKey(i) !== b!.clashKey(i)) return false;
+  return true;
 }
 
 /** A related place's message: `A channel named 'Carrier A' is also added here.` */

@@ -44,7 +44,13 @@ export function startsWithBom(bytes: Uint8Array): boolean {
  * with its mark would be checked cut short, as if it ended there, instead of whole.
  */
 export async function readText(fs: WorkspaceFileSystem, path: string, limit: number): Promise<string | undefined> {
+  const bytes = await readBytes(fs, path, limit);
+  return bytes && decodeText(bytes);
+}
+
+/** The bytes readText decodes (for a host that decodes them elsewhere: a thread). */
+export async function readBytes(fs: WorkspaceFileSystem, path: string, limit: number): Promise<Uint8Array | undefined> {
   const bytes = await fs.readFile(path, limit + BOM_LENGTH);
   if (bytes === undefined) return undefined;
-  return decodeText(bytes.length <= limit || startsWithBom(bytes) ? bytes : bytes.subarray(0, limit));
+  return bytes.length <= limit || startsWithBom(bytes) ? bytes : bytes.subarray(0, limit);
 }

@@ -5,6 +5,13 @@
 import { lastAtOrBefore, LineIndex } from '../parse/line-index';
 import type { Position } from './session-types';
 
+/** The places as plain data: what a worker thread posts. */
+export interface PlaceParts {
+  offsets: Int32Array;
+  lines: Int32Array;
+  characters: Int32Array;
+}
+
 export class KnownPlaces {
   private constructor(
     private readonly offsets: Int32Array,
@@ -24,6 +31,16 @@ export class KnownPlaces {
       characters[i] = character;
     });
     return new KnownPlaces(sorted, lines, characters);
+  }
+
+  /** Places found elsewhere (a worker thread), taken as they are. */
+  static fromParts({ offsets, lines, characters }: PlaceParts): KnownPlaces {
+    return new KnownPlaces(offsets, lines, characters);
+  }
+
+  /** The plain data, for posting (its buffers can be moved: transferables). */
+  toParts(): PlaceParts {
+    return { offsets: this.offsets, lines: this.lines, characters: this.characters };
   }
 
   /** Bytes held (for the index's memory estimate). */

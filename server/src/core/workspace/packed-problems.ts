@@ -7,14 +7,33 @@ import type { FixData, Problem, Severity } from '../codes/problem';
 /** Numbers a problem is kept as: its code, message, severity, method and fix data (0: none, else 1 + index). */
 const FIELDS = 5;
 
+/** The packed problems as plain data: what a worker thread posts (its typed arrays moved, not copied). */
+export interface ProblemParts {
+  strings: string[];
+  data: FixData[];
+  /** FIELDS numbers a problem. */
+  fields: Uint32Array;
+  /** Offset and length of each problem. */
+  ranges: Int32Array;
+}
+
 export class PackedProblems {
   private constructor(
     private readonly strings: readonly string[],
     private readonly data: readonly FixData[],
     private readonly fields: Uint32Array,
-    /** Offset and length of each problem. */
     private readonly ranges: Int32Array,
   ) {}
+
+  /** Problems packed elsewhere (a worker thread), taken as they are. */
+  static fromParts({ strings, data, fields, ranges }: ProblemParts): PackedProblems {
+    return new PackedProblems(strings, data, fields, ranges);
+  }
+
+  /** The plain data, for posting (its buffers can be moved: transferables). */
+  toParts(): ProblemParts {
+    return { strings: [...this.strings], data: [...this.data], fields: this.fields, ranges: this.ranges };
+  }
 
   /** `once` keeps a string for the file, `dataOnce` fix data (each kept once, see without-text.ts). */
   static of(problems: readonly Problem[], once: (value: string) => string, dataOnce: (value: FixData) => FixData): PackedProblems {

@@ -1,11 +1,12 @@
-// The unique values of a file that keeps no text (without-text.ts), packed: no object per value.
-// A 7.5 MB batch adds 13,000 of them; as objects (the value, its key, its text as written, its
-// place) each cost about 330 bytes with its place in the index across files. Here each key is one
-// string (shared with the index's own), and the rest lives in a few arrays for the file: the texts
-// as written joined in one string, methods by number, offsets and lengths in one typed array. A
-// value is made an object (UniqueEntry) only when a report or a look-up needs it.
-import type { UniqueEntry } from '../rules/duplicates';
+// The unique values of a file that keeps no text (without-text.ts), packed: no object per value,
+// and no key (1.8 million values of large batches: about 60 bytes each as strings). A value's key
+// is kept as its hash (key-hash.ts) and made again from its method and text as written when the
+// index compares it (the hash is held twice) or a report needs it. The texts as written are joined
+// in one string, methods are kept by number, offsets and lengths in one typed array. A value is
+// made an object (UniqueEntry) only when a report or a look-up needs it.
+import { uniqueKey, type UniqueEntry } from '../rules/duplicates';
 import type { Range } from '../parse/tree';
+import { keyHash } from './key-hash';
 
 class PackedEntry implements UniqueEntry {
   constructor(
@@ -21,56 +22,78 @@ class PackedEntry implements UniqueEntry {
   }
 }
 
-export class PackedValues {
-  private constructor(
-    /** Each value's key, in the file's order. */
-    readonly keys: readonly string[],
-    private readonly methods: readonly string[],
-    private readonly methodOf: Uint8Array,
-    private readonly shown: string,
-    /** Where each value's text as written starts in `shown` (one more: the end). */
-    private readonly shownStarts: Int32Array,
-    /** Offset and length of each value. */
-    private readonly ranges: Int32Array,
-  ) {}
+/** The packed values as plain data: what a worker thread posts (its typed arrays moved, not copied). */
+export interface ValueParts {
+  /** Each value's keyHash, in the file's order. */
+  hashes: Int32Array;
+  methods: string[];
+  methodOf: Uint8Array;
+  /** The texts as written, joined. */
+  shown: string;
+  /** Where each value's text as written starts in `shown` (one more: the end). */
+  shownStarts: Int32Array;
+  /** Offset and length of each value. */
+  ranges: Int32Array;
+}
 
-  /** `once` keeps a string for the file (a method), `own` copies one cut from the text. */
-  static of(unique: readonly UniqueEntry[], once: (value: string) => string, own: (value: string) => string): PackedValues {
+export class PackedValues {
+  private constructor(private readonly parts: ValueParts) {}
+
+  /** `once` keeps a string for the file (a method: it may be a slice of the text). */
+  static of(unique: readonly UniqueEntry[], once: (value: string) => string): PackedValues {
     const methods: string[] = [];
     const methodOf = new Uint8Array(unique.length);
+    const hashes = new Int32Array(unique.length);
     const shownStarts = new Int32Array(unique.length + 1);
     const ranges = new Int32Array(unique.length * 2);
-    const keys = unique.map((u, i) => {
+    unique.forEach((u, i) => {
       const method = once(u.method);
       let at = methods.indexOf(method);
       if (at < 0) at = methods.push(method) - 1;
       methodOf[i] = at;
+      hashes[i] = keyHash(u.key);
       shownStarts[i + 1] = shownStarts[i] + u.shown.length;
       const { offset, length } = u.range();
       ranges[2 * i] = offset;
       ranges[2 * i + 1] = length;
-      return own(u.key);
     });
-    // Joined: one string for the file (a copy: each value's text would be a string of its own).
+    // Joined: one flat string for the file (each value's text would be a string of its own, or a slice of the text).
     const shown = unique.map((u) => u.shown).join('');
-    return new PackedValues(keys, methods, methodOf, shown, shownStarts, ranges);
+    return new PackedValues({ hashes, methods, methodOf, shown, shownStarts, ranges });
+  }
+
+  /** Values packed elsewhere (a worker thread), taken as they are. */
+  static fromParts(parts: ValueParts): PackedValues {
+    return new PackedValues(parts);
+  }
+
+  /** The plain data, for posting (its buffers can be moved: transferables). */
+  toParts(): ValueParts {
+    return this.parts;
   }
 
   get length(): number {
-    return this.keys.length;
+    return this.parts.hashes.length;
   }
 
-  /** Bytes held (for the index's memory estimate), the keys' strings included. */
+  /** Bytes held (for the index's memory estimate). */
   get bytes(): number {
-    let keys = 0;
-    for (const key of this.keys) keys += 24 + key.length;
-    return keys + this.keys.length * 13 + this.shown.length;
+    return 64 + this.length * 17 + this.parts.shown.length;
+  }
+
+  hashAt(index: number): number {
+    return this.parts.hashes[index];
+  }
+
+  keyAt(index: number): string {
+    return uniqueKey(this.methodAt(index), this.shownAt(index));
   }
 
   /** Value `index` as an entry (a new object each time: kept by no one for long). */
   at(index: number): UniqueEntry {
-    const shown = this.shown.slice(this.shownStarts[index], this.shownStarts[index + 1]);
-    return new PackedEntry(this.methods[this.methodOf[index]], this.keys[index], shown, this.ranges[2 * index], this.ranges[2 * index + 1]);
+    const { ranges } = this.parts;
+    const [method, shown] = [this.methodAt(index), this.shownAt(index)];
+    return new PackedEntry(method, uniqueKey(method, shown), shown, ranges[2 * index], ranges[2 * index + 1]);
   }
 
   /**
@@ -78,6 +101,15 @@ export class PackedValues {
    * (a string or a number holds no line break), placed from its start.
    */
   *starts(): Generator<number> {
-    for (let i = 0; i < this.ranges.length; i += 2) yield this.ranges[i];
+    const { ranges } = this.parts;
+    for (let i = 0; i < ranges.length; i += 2) yield ranges[i];
+  }
+
+  private methodAt(index: number): string {
+    return this.parts.methods[this.parts.methodOf[index]];
+  }
+
+  private shownAt(index: number): string {
+    return this.parts.shown.slice(this.parts.shownStarts[index], this.parts.shownStarts[index + 1]);
   }
 }

@@ -12,10 +12,10 @@ import type { UniqueEntry } from '../rules/duplicates';
 import { finish } from '../engine/steps';
 import { applyRulesAndComments, findDirectives } from '../settings/suppress';
 import { checkOptionsOf, needsCheck, sameChecks } from './checked';
-import { ClashIndex, relatedMessage } from './clashes';
+import { ClashIndex, relatedMessage, sameKeys } from './clashes';
 import { roleOf } from './files';
 import { leanEntries } from './lean-entries';
-import { withoutText } from './without-text';
+import { fromLeanCheck, withoutText, type LeanCheck } from './without-text';
 import { Entry, NONE } from './session-entry';
 import type {
   FileScope,
@@ -43,12 +43,6 @@ function compareFiles(a: Entry, b: Entry): number {
 }
 
 const orNone = <T>(list: readonly T[] | undefined): readonly T[] => (list && list.length > 0 ? list : NONE);
-
-function keysOf(entry: Entry | undefined): string {
-  const keys: string[] = [];
-  for (let i = 0; i < (entry?.clashCount ?? 0); i++) keys.push(entry!.clashKey(i));
-  return keys.join('\n');
-}
 
 export class WorkspaceSession {
   private readonly files = new Map<string, Entry>();
@@ -105,6 +99,20 @@ export class WorkspaceSession {
         }
       }
     }
+    this.put(entry);
+    return entry;
+  }
+
+  /**
+   * A large file on disk as a thread checked it, keeping no text (without-text.ts LeanCheck): filed
+   * as update files one that keeps no text, with no text to hand.
+   */
+  updateLean(id: string, scope: FileScope, check: LeanCheck): SessionFile {
+    const lean = fromLeanCheck(check);
+    const entry = new Entry({
+      id, scope, role: 'payload', version: null, isPayload: check.isPayload, problems: NONE, packedProblems: lean.problems, unique: NONE,
+      packed: check.isPayload ? lean.values : undefined, directives: orNone(check.directives), contentStamp: ++this.contentStamps, places: lean.places
+    });
     this.put(entry);
     return entry;
   }
@@ -220,7 +228,7 @@ export class WorkspaceSession {
       if (this.files.get(entry.id) === entry) {
         while (entry.placed < entry.clashCount) {
           const index = entry.placed++;
-          if (this.clashes.clashes(entry.clashKey(index))) entry.clashEntry(index).range();
+          if (this.clashes.clashesAt(entry, index)) entry.clashEntry(index).range();
           if ((++count & 31) === 0 && Date.now() >= deadline) return false;
         }
       }
@@ -256,21 +264,21 @@ export class WorkspaceSession {
   private reclash(before: Entry | undefined, after: Entry | undefined): void {
     if (before) this.clashes.remove(before);
     if (after) this.clashes.add(after);
-    if (before && after && keysOf(before) === keysOf(after) && compareFiles(before, after) === 0) {
+    if (before && after && sameKeys(before, after) && compareFiles(before, after) === 0) {
       // The same values in the same place: only this file's own positions changed.
       if (this.clashesSome(after)) this.toPlace.add(after);
       return;
     }
     let touched: Set<Entry> | undefined;
-    const touch = (key: string, least: number) => {
-      const files = this.clashes.files(key);
+    const touch = (file: Entry, index: number, least: number) => {
+      const files = this.clashes.filesAt(file, index);
       if (files.length < least) return;
       touched ??= new Set();
-      for (const file of files) touched.add(file);
+      for (const holder of files) touched.add(holder);
     };
     // Those left with an old key lost a clash; a new key held by two or more is a clash for all of them.
-    for (let i = 0; i < (before?.clashCount ?? 0); i++) touch(before!.clashKey(i), 1);
-    for (let i = 0; i < (after?.clashCount ?? 0); i++) touch(after!.clashKey(i), 2);
+    for (let i = 0; i < (before?.clashCount ?? 0); i++) touch(before!, i, 1);
+    for (let i = 0; i < (after?.clashCount ?? 0); i++) touch(after!, i, 2);
     if (!touched) return;
     for (const file of touched) {
       // Its values are looked at again: one may clash now that was passed over.
@@ -295,7 +303,7 @@ export class WorkspaceSession {
 
   /** Whether another file adds one of its values. */
   private clashesSome(entry: Entry): boolean {
-    for (let i = 0; i < entry.clashCount; i++) if (this.clashes.clashes(entry.clashKey(i))) return true;
+    for (let i = 0; i < entry.clashCount; i++) if (this.clashes.clashesAt(entry, i)) return true;
     return false;
   }
 

@@ -1,22 +1,38 @@
 // What a file that keeps no text (a large file on disk, session.ts KEEP_TEXT_BELOW) keeps instead:
 // its problems and its unique values, placed and packed (each once: the later ones have their 200 in
 // the file already), and the lines and columns of their offsets, taken from the text once while it
-// is at hand.
+// is at hand. A worker thread makes them where it reads the file and posts them as plain parts (a
+// few strings and typed arrays, moved, not copied): the server's thread never holds the text.
 import { ownCopy } from '../parse/own-copy';
 import type { FixData, Problem } from '../codes/problem';
 import type { UniqueEntry } from '../rules/duplicates';
 import type { Directive } from '../settings/suppress';
 import { firstEntries } from './clashes';
-import { KnownPlaces } from './known-places';
-import { PackedProblems } from './packed-problems';
-import { PackedValues } from './packed-values';
+import { KnownPlaces, type PlaceParts } from './known-places';
+import { PackedProblems, type ProblemParts } from './packed-problems';
+import { PackedValues, type ValueParts } from './packed-values';
+
+export interface Lean {
+  problems: PackedProblems;
+  values: PackedValues;
+  places: KnownPlaces;
+}
+
+/** A file's check as a thread posts it for a file that keeps no text. */
+export interface LeanCheck {
+  isPayload: boolean;
+  problems: ProblemParts;
+  values: ValueParts;
+  places: PlaceParts;
+  directives: Directive[];
+}
 
 /**
  * The same text's problems, values and places, for a file that keeps no text. Its many problems
  * repeat a few strings and fix data (a checked copy has each its own: posted from a thread, or
  * `copy`: copies of slices of the text): each is kept once for the file.
  */
-export function withoutText(text: string, problems: readonly Problem[], unique: readonly UniqueEntry[], directives: readonly Directive[], copy: boolean) {
+export function withoutText(text: string, problems: readonly Problem[], unique: readonly UniqueEntry[], directives: readonly Directive[], copy: boolean): Lean {
   const strings = new Map<string, string>();
   const once = (value: string) => {
     let kept = strings.get(value);
@@ -35,7 +51,21 @@ export function withoutText(text: string, problems: readonly Problem[], unique: 
   for (const d of directives) offsets.push(d.offset, d.offset + d.length);
   for (const p of problems) offsets.push(p.offset, p.offset + p.length);
   const packed = PackedProblems.of(problems, once, dataOnce);
-  const values = PackedValues.of(firstEntries(unique), once, copy ? ownCopy : (value) => value);
+  const values = PackedValues.of(firstEntries(unique), once);
   for (const offset of values.starts()) offsets.push(offset);
   return { problems: packed, values, places: KnownPlaces.of(text, offsets) };
+}
+
+/** A lean check as plain parts, to post; `transfer` lists the buffers to move with it. */
+export function leanCheck(isPayload: boolean, lean: Lean, directives: readonly Directive[]): { check: LeanCheck; transfer: ArrayBuffer[] } {
+  const check: LeanCheck = { isPayload, problems: lean.problems.toParts(), values: lean.values.toParts(), places: lean.places.toParts(), directives: [...directives] };
+  const { problems, values, places } = check;
+  const arrays = [problems.fields, problems.ranges, values.hashes, values.methodOf, values.shownStarts, values.ranges, places.offsets, places.lines, places.characters];
+  // Each array has a buffer of its own (made whole by the packing), moved once.
+  return { check, transfer: [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))] };
+}
+
+/** Parts posted by a thread, as the session keeps them. */
+export function fromLeanCheck(check: LeanCheck): Lean {
+  return { problems: PackedProblems.fromParts(check.problems), values: PackedValues.fromParts(check.values), places: KnownPlaces.fromParts(check.places) };
 }
