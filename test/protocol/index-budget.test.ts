@@ -84,3 +84,37 @@ describe('the index past its memory budget', () => {
     assert.equal(warnings().length, 1);
   });
 });
+
+describe('a budget raised while a folder is added', () => {
+  let dirs: string[];
+  let client: TestClient;
+
+  before(async () => {
+    dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), 'voipnow-budget-race-')));
+    for (let i = 0; i < FILES; i++) writeFileSync(path.join(dirs[0], name(i)), payload(`Carrier ${i}`));
+    for (let i = 0; i < 5; i++) writeFileSync(path.join(dirs[1], name(i)), payload(`Other ${i}`));
+    client = new TestClient();
+    client.configuration = { maxIndexMemory: 1 };
+    await client.initialize({ ...PUSH, workspace: { ...PUSH.workspace, workspaceFolders: true } }, [{ path: dirs[0], name: 'a' }]);
+  });
+  after(async () => {
+    await client.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is not lost between the reads of the two (the folder read and the settings change both read it): every file comes in', async () => {
+    await client.waitFor('voipnow/status', (s: WorkspaceStatus) => s.indexing === false && s.full === true, 60_000);
+    const from = client.received.length;
+    client.configuration = { maxIndexMemory: 100 };
+    // The folder's read asks for the settings first; the change comes while it waits.
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(dirs[1]).href, name: 'b' }], removed: [] },
+    });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const status: WorkspaceStatus = await client.waitUntil('voipnow/status', (s: WorkspaceStatus) => s.indexing === false && s.indexed === FILES + 5, {
+      from,
+      timeoutMs: 60_000,
+    });
+    assert.equal(status.full, undefined);
+  });
+});

@@ -52,6 +52,8 @@ export class ServerState {
   private readonly folderSettings = new Map<string, Settings>();
   /** The index's memory budget (voipnowPayloads.maxIndexMemory), read before each indexing and on a change of settings. */
   private maxIndexMb = DEFAULT_MAX_INDEX_MEMORY_MB;
+  /** The last read of the budget (readBudget: reads never overlap). */
+  private budgetRead: Promise<boolean> = Promise.resolve(false);
   /** The server's own watching (clients that do not watch files for it), once initialized. */
   watcher: DirectoryWatcher | undefined;
   /** The project files and records of the workspace folders, first read after initialized (the browser reads through the client). */
@@ -111,7 +113,8 @@ export class ServerState {
       prepare: async (batch) => {
         await this.filesRead();
         await Promise.all(batch.map((folder) => this.loadFolderSettings(folder)));
-        this.maxIndexMb = await this.settings.maxIndexMemory();
+        // A raise seen here (not by the settings handler, whose read comes after) lets in the files left out everywhere.
+        if (await this.readBudget()) void this.index.index();
       },
       progress: () => this.status.progress(),
       onIndexed: ({ files, payloads, ms }) => {
@@ -170,12 +173,18 @@ export class ServerState {
   }
 
   /** The memory budget read again from the settings: whether the index had reached it and may now take the files it left out. */
-  async readBudget(): Promise<boolean> {
-    const mb = await this.settings.maxIndexMemory();
-    const reopened = this.budget.full && mb > this.maxIndexMb;
-    if (reopened) this.budget.raised();
-    this.maxIndexMb = mb;
-    return reopened;
+  readBudget(): Promise<boolean> {
+    // The only writer of maxIndexMb, one read after the other: a raise is seen by exactly one reader
+    // (two interleaved reads once both took the new value before either compared, and none saw it).
+    const read = this.budgetRead.then(async () => {
+      const mb = await this.settings.maxIndexMemory();
+      const reopened = this.budget.full && mb > this.maxIndexMb;
+      if (reopened) this.budget.raised();
+      this.maxIndexMb = mb;
+      return reopened;
+    });
+    this.budgetRead = read.catch(() => false);
+    return read;
   }
 
   /** The workspace folders for the index, in the workspace's order, with their names. */
