@@ -2,9 +2,10 @@
 // files, a glob (quoted, so that the shell left it alone) is matched below its fixed part, and each
 // file knows the path its include-glob decision is made on and the path it is shown as. A path or
 // glob that matches no JSON file is an error, as in ESLint, unless allowed.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isIncluded, isJsonName, SKIPPED_FOLDERS } from '../core';
+import { realPath } from '../node/file-system';
 import { CliError } from './errors';
 import { isFile } from './nearest-file';
 
@@ -112,14 +113,6 @@ function withoutRepeatedLinks(files: InputFile[], walkedLinks: ReadonlySet<strin
     counted.add(real);
     return true;
   });
-}
-
-function realPath(path: string): string | undefined {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return undefined;
-  }
 }
 
 function fileInput(absolute: string, cwd: string): InputFile {

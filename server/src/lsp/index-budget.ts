@@ -29,6 +29,11 @@ export class IndexBudget {
     return false;
   }
 
+  /** Whether a file the session does not hold is left out unread (the budget was reached). */
+  refuses(session: WorkspaceSession, uri: string): boolean {
+    return this.full && !session.get(uri);
+  }
+
   /** The budget was raised: files may come in again (and it is said again if reached again). */
   raised(): void {
     this.full = false;

@@ -14,7 +14,7 @@ export type Settings = EffectiveSettings;
 export const DEFAULT_MAX_INDEX_MEMORY_MB = 1536;
 
 /** `maxIndexMemory` of the editor's `voipnowPayloads` section: a number of MB above 0, else undefined. */
-export function maxIndexMemoryOf(section: unknown): number | undefined {
+function maxIndexMemoryOf(section: unknown): number | undefined {
   const value = section !== null && typeof section === 'object' ? (section as { maxIndexMemory?: unknown }).maxIndexMemory : undefined;
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }

@@ -12,9 +12,6 @@ import { URI, Utils } from 'vscode-uri';
 import { isJsonName, SKIPPED_FOLDERS, type DirectoryEntry, type WorkspaceFileSystem } from '../core';
 import { folderKey, uriKey } from './uri-paths';
 
-/** A URI's key for comparing real paths: a Windows drive letter in one case. */
-const keyOf = (uri: string) => uriKey(uri).replace(/^(file:\/\/[^/]*\/)([A-Za-z]):/, (_m, start: string, drive: string) => `${start}${drive.toLowerCase()}:`);
-
 export class WorkspaceBounds {
   /** Each workspace folder's real path, as a key with a trailing slash (kept once found). */
   private readonly roots = new Map<string, string>();
@@ -33,10 +30,14 @@ export class WorkspaceBounds {
    */
   async followed(link: string): Promise<boolean> {
     const real = await this.realUri(link);
-    if (real === undefined) return false;
+    return real !== undefined && (await this.leadsIn(real));
+  }
+
+  /** Whether a link's real URI is one it is read through (followed). */
+  private async leadsIn(real: string): Promise<boolean> {
     const roots = await this.rootsHolding(real);
     if (roots.length === 0) return false;
-    const key = keyOf(real);
+    const key = uriKey(real);
     const byName = (root: string) => {
       const segments = key.slice(root.length).split('/');
       return isJsonName(segments[segments.length - 1]) && !segments.slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment));
@@ -46,7 +47,7 @@ export class WorkspaceBounds {
 
   /** The real paths (keys with a trailing slash) of the workspace folders a real URI lies in. */
   private async rootsHolding(real: string): Promise<string[]> {
-    const key = `${keyOf(real)}/`;
+    const key = folderKey(real);
     const holding: string[] = [];
     for (const folder of this.folders()) {
       const root = await this.root(folder);
@@ -57,16 +58,22 @@ export class WorkspaceBounds {
 
   /** Whether a URI of `folder` (or the folder itself) is reached without a link on the way, itself included. */
   async asNamed(uri: string, folder: string): Promise<boolean> {
-    const [real, root] = await Promise.all([this.realUri(uri), this.root(folder)]);
-    if (real === undefined || root === undefined) return false;
-    return `${keyOf(real)}/` === root + `${uriKey(uri)}/`.slice(folderKey(folder).length);
+    const real = await this.realUri(uri);
+    return real !== undefined && (await this.named(uri, real, folder));
+  }
+
+  /** Whether `real` is where `uri` leads with no link on the way (below `folder`). */
+  private async named(uri: string, real: string, folder: string): Promise<boolean> {
+    const root = await this.root(folder);
+    return root !== undefined && folderKey(real) === root + folderKey(uri).slice(folderKey(folder).length);
   }
 
   /** A file named by a file event or a closed document: read only if the walk would find it (see above). */
   async readable(uri: string, folder: string): Promise<boolean> {
     if (!(await this.asNamed(Utils.dirname(URI.parse(uri)).toString(), folder))) return false;
-    // The file itself, by its name; else a link (or gone, which followed() tells too).
-    return (await this.asNamed(uri, folder)) || (await this.followed(uri));
+    // The file itself, by its name; else a link (gone: neither). Its real path is found once.
+    const real = await this.realUri(uri);
+    return real !== undefined && ((await this.named(uri, real, folder)) || (await this.leadsIn(real)));
   }
 
   /** The file system as the walk sees it: directory entries that are links not followed (see above) are left out. */
@@ -89,7 +96,7 @@ export class WorkspaceBounds {
       const real = await this.realUri(folder);
       // Not there (yet): asked again next time.
       if (real === undefined) return undefined;
-      root = keyOf(real).replace(/\/?$/, '/');
+      root = folderKey(real);
       this.roots.set(folder, root);
     }
     return root;

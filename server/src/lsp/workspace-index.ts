@@ -172,10 +172,14 @@ export class WorkspaceIndex {
       }
     }
     run.skipped(found.length - i);
-    for (const asked of batch.filter(current)) {
-      // Files of this folder that are gone (a re-index after a settings change).
-      const gone = [...this.session.all()].filter((f) => f.version === null && f.role === 'payload' && f.scope.folder === asked[0] && !seen.has(f.id));
-      for (const file of gone) this.session.remove(file.id);
+    const finished = batch.filter(current);
+    // Files of these folders that are gone (a re-index after a settings change): one look through the session.
+    const folders = new Set(finished.map(([folder]) => folder));
+    const gone = [...this.session.all()].filter(
+      (f) => f.version === null && f.role === 'payload' && folders.has(f.scope.folder as IndexFolder) && !seen.has(f.id),
+    );
+    for (const file of gone) this.session.remove(file.id);
+    for (const asked of finished) {
       this.configFile(asked[0]);
       this.toIndex.done(...asked);
     }
@@ -204,7 +208,7 @@ export class WorkspaceIndex {
 
   /** A file's bytes (null: an open document, whose copy on disk is not even read, or a file the full index does not take). */
   private async readOne({ uri, folder }: { uri: string; folder: IndexFolder }): Promise<Uint8Array | undefined | null> {
-    if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return null;
+    if (this.options.isOpen(uri) || this.options.budget?.refuses(this.session, uri)) return null;
     return readBytes(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
   }
 
@@ -354,7 +358,7 @@ export class WorkspaceIndex {
 
   /** A file read again (`walked`: found by a walk, else named by an event: read only if a walk would find it). */
   private async refreshFromDisk(uri: string, folder: IndexFolder, walked: boolean): Promise<void> {
-    if (this.options.isOpen(uri) || (this.options.budget?.full && !this.session.get(uri))) return;
+    if (this.options.isOpen(uri) || this.options.budget?.refuses(this.session, uri)) return;
     if (!walked && !((await this.options.bounds?.readable(uri, folder.uri)) ?? true)) return this.removeDisk(uri);
     const text = await readText(this.options.fs, uri, this.options.settingsOf(folder).maxFileSize + 1);
     if (text === undefined) return this.removeDisk(uri);

@@ -68,7 +68,10 @@ export function runAsCheckThread(): boolean {
         const checkOptions = { ...options, records: snapshot };
         const text = typeof content === 'string' ? content : decodeText(content);
         if (typeof content === 'string') answer.checked = plainCheck(text, checkOptions);
-        else if (text.length < KEEP_TEXT_BELOW) Object.assign(answer, { text, checked: needsCheck(text, checkOptions) ? plainCheck(text, checkOptions) : undefined });
+        else if (text.length < KEEP_TEXT_BELOW) {
+          answer.text = text;
+          answer.checked = needsCheck(text, checkOptions) ? plainCheck(text, checkOptions) : undefined;
+        }
         // Bytes of a file that keeps no text: its text never reaches the server's thread.
         else ({ check: answer.lean, transfer } = leanCheckOf(text, checkOptions));
       }

@@ -30,9 +30,14 @@ export function pathOf(uri: string): string | undefined {
  */
 export async function realUri(uri: string): Promise<string | undefined> {
   const path = pathOf(uri);
-  if (path === undefined) return undefined;
+  const real = path === undefined ? undefined : realPath(path);
+  return real === undefined ? undefined : URI.file(real).toString();
+}
+
+/** Where a path leads once every link is followed; undefined when nowhere (gone, a broken link, a loop). */
+export function realPath(path: string): string | undefined {
   try {
-    return URI.file(realpathSync.native(path)).toString();
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }
@@ -40,6 +45,23 @@ export async function realUri(uri: string): Promise<string | undefined> {
 
 /** Files up to this size are read at once; larger ones in chunks that let the event loop in. */
 const READ_AT_ONCE = 1024 * 1024;
+
+/** glibc's allocator maps a block this large on its own, always (DEFAULT_MMAP_THRESHOLD_MAX, 64-bit). */
+const MAPPED_ALONE = 32 * 1024 * 1024;
+/** glibc's first threshold for mapping a block on its own: freeing a larger one raises it. */
+const MAPPED_FROM = 128 * 1024;
+
+/**
+ * A buffer for `size` bytes. A large one takes 32 MB of address space (only the pages read into
+ * count as memory): glibc frees a block that large by unmapping it and leaves its threshold as it
+ * was. A block of 7.5 MB, mapped too, raised that threshold to 7.5 MB when freed, and the blocks
+ * allocated after it (the index's arrays among them) were placed among freed ones in the process's
+ * heap, which it cannot give back: after indexing 1 GB of 7.5 MB batches the server held 100 MB
+ * more, for good (`npm run bench -- workspace index1g`). Elsewhere this costs address space only.
+ */
+function readBuffer(size: number): Buffer {
+  return size < MAPPED_FROM ? Buffer.allocUnsafe(size) : Buffer.allocUnsafe(Math.max(size, MAPPED_ALONE + 1)).subarray(0, size);
+}
 
 /**
  * Reads a regular file's first `limit` bytes, pausing (a `yield`) between chunks of a large one;
@@ -54,16 +76,17 @@ function* regularFileReader(path: string, limit: number): Generator<void, Buffer
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
     // Sized by the file (plus one byte to see growth), capped by the limit.
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size + 1, limit));
+    const size = Math.min(stats.size + 1, limit);
+    const buffer = readBuffer(size);
     let total = 0;
-    while (total < buffer.length) {
-      const length = Math.min(buffer.length - total, READ_AT_ONCE);
+    while (total < size) {
+      const length = Math.min(size - total, READ_AT_ONCE);
       const read = readSync(fd, buffer, total, length, null);
       if (read === 0) break;
       total += read;
       // Short of the size: the file is read (the byte past it was only to see growth).
       if (total >= stats.size && read < length) break;
-      if (total < buffer.length) yield;
+      if (total < size) yield;
     }
     return buffer.subarray(0, total);
   } finally {

@@ -66,9 +66,9 @@ describe('the check thread', () => {
         assert.equal(bytes.byteLength, 0, 'moved, not copied');
         assert.equal(answer?.text, undefined);
         assert.deepEqual(answer, { lean: leanCheckOf(large, options).check });
-        assert.ok(answer!.lean!.problems.fields.length > 0, `${answer!.lean!.problems.fields.length}`);
+        assert.ok(answer.lean.problems.fields.length > 0, `${answer.lean.problems.fields.length}`);
         // Every name once (with the snapshot, Carrier 7 is a record: a 200 of its own, not a value to compare).
-        assert.equal(answer!.lean!.values.hashes.length, options.records ? 1199 : 1200);
+        assert.equal(answer.lean.values.hashes.length, options.records ? 1199 : 1200);
       }
       // A small text read as bytes (multi-byte characters: 64 KB of bytes, fewer characters) comes back as a text and its check.
       const small = TEXT.replace(/Carrier/g, 'Carrier ✓');

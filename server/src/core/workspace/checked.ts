@@ -9,7 +9,6 @@ import type { Problem } from '../codes/problem';
 import type { Records } from '../engine/records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
 import { findDirectives, type Directive } from '../settings/suppress';
-import { leanCheck, withoutText, type LeanCheck } from './without-text';
 
 export interface PlainCheck {
   isPayload: boolean;
@@ -33,19 +32,6 @@ export function plainCheck(text: string, options: CheckOptions): PlainCheck {
   const directives = analysis.isPayload ? findDirectives(text) : [];
   const unique = analysis.unique.map((u) => ({ method: u.method, key: u.key, shown: u.shown, ...u.range() }));
   return { isPayload: analysis.isPayload, problems: analysis.problems, unique, directives };
-}
-
-/**
- * Checks a large content as the session would and packs what a file that keeps no text keeps
- * (without-text.ts), with the buffers to move when it is posted: a thread that read the file posts
- * a few strings and typed arrays instead of an object per problem and value.
- */
-export function leanCheckOf(text: string, options: CheckOptions): { check: LeanCheck; transfer: ArrayBuffer[] } {
-  const analysis = needsCheck(text, options) ? analyze(text, options) : undefined;
-  const isPayload = analysis?.isPayload ?? false;
-  const directives = isPayload ? findDirectives(text) : [];
-  const lean = withoutText(text, analysis?.problems ?? [], isPayload ? analysis!.unique : [], directives, false);
-  return leanCheck(isPayload, lean, directives);
 }
 
 /** A plain check as the session takes it. */

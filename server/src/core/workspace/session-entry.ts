@@ -19,7 +19,7 @@ export const NONE: readonly never[] = Object.freeze([]);
 /** Heap bytes of what the session keeps, per item: its live heap after a collection, measured on 7.5 MB batches (within 10%). */
 const PROBLEM_BYTES = 150;
 const UNIQUE_BYTES = 330;
-/** A packed value's place in the index across files (a slot of 8 bytes in a table a quarter to five eighths free), beyond its own bytes (PackedValues.bytes). */
+/** A packed value's place in the index across files (a slot of 8 bytes, in a table 1/8 to 9/16 free), beyond its own bytes (PackedValues.bytes). */
 const INDEXED_BYTES = 16;
 const FILE_BYTES = 1000;
 

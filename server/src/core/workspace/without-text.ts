@@ -3,10 +3,12 @@
 // the file already), and the lines and columns of their offsets, taken from the text once while it
 // is at hand. A worker thread makes them where it reads the file and posts them as plain parts (a
 // few strings and typed arrays, moved, not copied): the server's thread never holds the text.
+import { analyze, type CheckOptions } from '../engine/check';
 import { ownCopy } from '../parse/own-copy';
 import type { FixData, Problem } from '../codes/problem';
 import type { UniqueEntry } from '../rules/duplicates';
-import type { Directive } from '../settings/suppress';
+import { findDirectives, type Directive } from '../settings/suppress';
+import { needsCheck } from './checked';
 import { firstEntries } from './clashes';
 import { KnownPlaces, type PlaceParts } from './known-places';
 import { PackedProblems, type ProblemParts } from './packed-problems';
@@ -58,14 +60,29 @@ export function withoutText(text: string, problems: readonly Problem[], unique: 
 
 /** A lean check as plain parts, to post; `transfer` lists the buffers to move with it. */
 export function leanCheck(isPayload: boolean, lean: Lean, directives: readonly Directive[]): { check: LeanCheck; transfer: ArrayBuffer[] } {
-  const check: LeanCheck = { isPayload, problems: lean.problems.toParts(), values: lean.values.toParts(), places: lean.places.toParts(), directives: [...directives] };
-  const { problems, values, places } = check;
-  const arrays = [problems.fields, problems.ranges, values.hashes, values.methodOf, values.shownStarts, values.ranges, places.offsets, places.lines, places.characters];
+  const [problems, values, places] = [lean.problems.toParts(), lean.values.toParts(), lean.places.toParts()];
+  const check: LeanCheck = { isPayload, problems, values, places, directives: [...directives] };
+  const arrays = [problems.fields, problems.ranges, values.hashes, values.methodOf, values.shownStarts, values.ranges];
+  arrays.push(places.offsets, places.lines, places.characters);
   // Each array has a buffer of its own (made whole by the packing), moved once.
   return { check, transfer: [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))] };
 }
 
 /** Parts posted by a thread, as the session keeps them. */
 export function fromLeanCheck(check: LeanCheck): Lean {
-  return { problems: PackedProblems.fromParts(check.problems), values: PackedValues.fromParts(check.values), places: KnownPlaces.fromParts(check.places) };
+  const [problems, values, places] = [PackedProblems.fromParts(check.problems), PackedValues.fromParts(check.values), KnownPlaces.fromParts(check.places)];
+  return { problems, values, places };
+}
+
+/**
+ * Checks a large content as the session would and packs what a file that keeps no text keeps
+ * (without-text.ts), with the buffers to move when it is posted: a thread that read the file posts
+ * a few strings and typed arrays instead of an object per problem and value.
+ */
+export function leanCheckOf(text: string, options: CheckOptions): { check: LeanCheck; transfer: ArrayBuffer[] } {
+  const analysis = needsCheck(text, options) ? analyze(text, options) : undefined;
+  const isPayload = analysis?.isPayload ?? false;
+  const directives = isPayload ? findDirectives(text) : [];
+  const lean = withoutText(text, analysis?.problems ?? [], isPayload ? analysis!.unique : [], directives, false);
+  return leanCheck(isPayload, lean, directives);
 }
