@@ -20,7 +20,7 @@ import { CHECK_HELP } from './help';
 import { workerCount } from './parallel';
 import { Progress } from './progress';
 import { CliRecords } from './records-finder';
-import type { CheckedFile } from './results';
+import type { FileFindings } from './results';
 import { visible } from './visible';
 
 export async function checkCommand(args: string[], cwd: string): Promise<number> {
@@ -49,7 +49,7 @@ async function check(options: CheckOptions, cwd: string, inputs: InputFile[], ou
   const records = new CliRecords(cwd, { recordsFile: options.records, noRecords: options.noRecords });
   const workers = options.fix || inputs.some((input) => input.absolute === undefined) ? 1 : (options.jobs ?? workerCount(inputs.length));
   const progress = Progress.for(format, inputs.length);
-  let checked: Array<() => CheckedFile>;
+  let checked: Array<() => FileFindings>;
   try {
     // Nor a project or records file found near a payload: refused once they are known, before --fix writes anything.
     const onSettingsKnown = () =>

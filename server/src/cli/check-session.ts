@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import {
   DEFAULT_EFFECTIVE_SETTINGS as DEFAULTS,
-  fromPlain,
+  fromPosted,
   isIncluded,
   WorkspaceSession,
   type FileScope,
@@ -23,7 +23,7 @@ import { analyzeInWorkers, type RecordsSource } from './parallel';
 import type { Progress } from './progress';
 import { readInput } from './read';
 import type { CliRecords } from './records-finder';
-import type { CheckedFile, Finding, Location } from './results';
+import type { FileFindings, Finding, Location } from './results';
 
 /** The command line checks its files as one folder: messages name other files as the report shows them. */
 const FOLDER: SessionFolder = { name: '', order: 0 };
@@ -45,7 +45,7 @@ export interface CheckPlan {
  * each built when it is asked for: a file with millions of problems is placed, written and dropped
  * before the next one is built.
  */
-export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFile>> {
+export async function checkFiles(plan: CheckPlan): Promise<Array<() => FileFindings>> {
   const { inputs } = plan;
   const perFile = inputs.map((input) => plan.settings.forInput(input));
   const recordsOf = inputs.map((input) => plan.records.forInput(input)?.records);
@@ -63,7 +63,7 @@ export async function checkFiles(plan: CheckPlan): Promise<Array<() => CheckedFi
       return { index, file, included, maxFileSize: settings.maxFileSize, records: sources.indexOf(recordsOf[index]) };
     });
     const results = await analyzeInWorkers(jobs, plan.workers, (n) => plan.progress.add(n), sources.list);
-    results.forEach((result, i) => session.update(idOf(inputs[i]), result.text ?? '', scopes[i], { role: 'payload', checked: fromPlain(result.checked!) }));
+    results.forEach((result, i) => session.update(idOf(inputs[i]), result.text ?? '', scopes[i], { role: 'payload', checked: fromPosted(result.checked!) }));
   } else {
     // Everything is read before anything is printed: an unreadable file fails the run with no partial output.
     const texts: string[] = [];

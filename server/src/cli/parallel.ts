@@ -4,7 +4,7 @@
 // text of a file that has any of these (the session places every range with the file's lines).
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { parseRecords, plainCheck, type PlainCheck, type Records } from '../core';
+import { parseRecords, postedAnalysis, type PostedAnalysis, type Records } from '../core';
 import { CliError } from './errors';
 import type { InputFile } from './files';
 import { readFileText } from './read';
@@ -47,7 +47,7 @@ const PROGRESS_EVERY = 50;
 export interface WorkerResult {
   index: number;
   error?: string;
-  checked?: PlainCheck;
+  checked?: PostedAnalysis;
   /** The text, when the file has anything to report or to compare. */
   text?: string;
 }
@@ -63,7 +63,7 @@ function work(job: Job, progress: (count: number) => void): WorkerResult[] {
     if ((i + 1) % PROGRESS_EVERY === 0) progress(PROGRESS_EVERY);
     try {
       const text = readFileText(file.absolute!, file.display, maxFileSize);
-      const checked = plainCheck(text, { included, maxFileSize, records: recordsOf(records) });
+      const checked = postedAnalysis(text, { included, maxFileSize, records: recordsOf(records) });
       const keep = checked.isPayload && (checked.problems.length > 0 || checked.unique.length > 0 || checked.directives.length > 0);
       return { index, checked, text: keep ? text : undefined };
     } catch (error) {

@@ -18,7 +18,8 @@ export interface Finding {
   related: Location[];
 }
 
-export interface CheckedFile {
+/** One file as the formatters take it: where each of its problems stands (not a check: the check is the engine's Analysis). */
+export interface FileFindings {
   file: InputFile;
   /** False for JSON that is not a payload: it is ignored silently. */
   isPayload: boolean;

@@ -2,7 +2,7 @@
 // (node/main.ts: the disk, fs.watch, the code pages beside the bundle) or a Web Worker
 // (browser/main.ts: the client's workspace.fs and workspace.findFiles, no watching of its own, the
 // code pages the client names). Everything else, the handlers and the engine, is the same code.
-import type { CheckOptions, LeanCheck, PlainCheck, WorkspaceFileSystem } from '../core';
+import type { CheckOptions, PostedLean, PostedAnalysis, WorkspaceFileSystem } from '../core';
 
 export interface FolderWatch {
   close(): void;
@@ -11,10 +11,10 @@ export interface FolderWatch {
 /** A check made off the server's thread. */
 export interface AsideCheck {
   /** The check of a text (posted with it, or decoded there from bytes whose text is kept: `text`). */
-  checked?: PlainCheck;
+  checked?: PostedAnalysis;
   text?: string;
   /** Bytes of a file that keeps no text: only what the session keeps of it. */
-  lean?: LeanCheck;
+  lean?: PostedLean;
 }
 
 /** Checks a large file's content off the server's thread. */

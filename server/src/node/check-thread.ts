@@ -6,7 +6,7 @@
 import { availableParallelism, getPriority, setPriority } from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { decodeText, KEEP_TEXT_BELOW, leanCheckOf, needsCheck, parseRecords, plainCheck, type CheckOptions, type LeanCheck, type Records } from '../core';
+import { decodeText, KEEP_TEXT_BELOW, postedLeanOf, needsCheck, parseRecords, postedAnalysis, type CheckOptions, type PostedLean, type Records } from '../core';
 import type { AsideCheck, CheckAside } from '../lsp/platform';
 
 /** A records snapshot as the thread parses it again (its text, and how messages name it). */
@@ -67,13 +67,13 @@ export function runAsCheckThread(): boolean {
       if (!records || snapshot) {
         const checkOptions = { ...options, records: snapshot };
         const text = typeof content === 'string' ? content : decodeText(content);
-        if (typeof content === 'string') answer.checked = plainCheck(text, checkOptions);
+        if (typeof content === 'string') answer.checked = postedAnalysis(text, checkOptions);
         else if (text.length < KEEP_TEXT_BELOW) {
           answer.text = text;
-          answer.checked = needsCheck(text, checkOptions) ? plainCheck(text, checkOptions) : undefined;
+          answer.checked = needsCheck(text, checkOptions) ? postedAnalysis(text, checkOptions) : undefined;
         }
         // Bytes of a file that keeps no text: its text never reaches the server's thread.
-        else ({ check: answer.lean, transfer } = leanCheckOf(text, checkOptions));
+        else ({ check: answer.lean, transfer } = postedLeanOf(text, checkOptions));
       }
     } catch {
       // The main thread checks it itself, and reports what fails there.
@@ -190,7 +190,7 @@ export class CheckThread implements CheckAside {
  * the thread's freed memory in place, and the server stayed about 100 MB larger (1 GB of batches)
  * long after the thread had ended.
  */
-function inThisThread(lean: LeanCheck): LeanCheck {
+function inThisThread(lean: PostedLean): PostedLean {
   const { problems, values, places } = lean;
   // Four-byte arrays first, the byte array last: every view starts where its elements align.
   const wide = [problems.fields, problems.ranges, values.hashes, values.shownStarts, values.ranges, places.offsets, places.lines, places.characters];

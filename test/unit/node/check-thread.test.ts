@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { KEEP_TEXT_BELOW, leanCheckOf, parseRecords, plainCheck } from '../../../server/src/core';
+import { KEEP_TEXT_BELOW, postedLeanOf, parseRecords, postedAnalysis } from '../../../server/src/core';
 import { CheckThread } from '../../../server/src/node/check-thread';
 import { ROOT } from '../../protocol/lsp-client';
 
@@ -18,13 +18,13 @@ describe('the check thread', () => {
     const thread = new CheckThread(SCRIPT);
     try {
       for (const options of [{ included: true, maxFileSize: 1e6 }, { included: true, maxFileSize: 1e6, records: RECORDS }]) {
-        const here = plainCheck(TEXT, options);
+        const here = postedAnalysis(TEXT, options);
         assert.ok(here.problems.length > 0);
         assert.deepEqual(await thread.check(TEXT, options), { checked: here });
       }
       // The snapshot is what decides: unknown IDs are problems only with it.
       const codes = (await thread.check(TEXT, { included: true, maxFileSize: 1e6, records: RECORDS }))!.checked!.problems.map((p) => p.code);
-      assert.ok(codes.length > plainCheck(TEXT, { included: true }).problems.length, codes.join(' '));
+      assert.ok(codes.length > postedAnalysis(TEXT, { included: true }).problems.length, codes.join(' '));
     } finally {
       await thread.stop();
     }
@@ -36,9 +36,9 @@ describe('the check thread', () => {
     try {
       thread.prepare();
       thread.settle();
-      assert.deepEqual(await thread.check(TEXT, { included: true }), { checked: plainCheck(TEXT, { included: true }) });
+      assert.deepEqual(await thread.check(TEXT, { included: true }), { checked: postedAnalysis(TEXT, { included: true }) });
       thread.settle();
-      assert.deepEqual(await thread.check(TEXT, { included: true }), { checked: plainCheck(TEXT, { included: true }) });
+      assert.deepEqual(await thread.check(TEXT, { included: true }), { checked: postedAnalysis(TEXT, { included: true }) });
     } finally {
       await thread.stop();
     }
@@ -49,7 +49,7 @@ describe('the check thread', () => {
     try {
       const texts = Array.from({ length: 6 }, (_, k) => TEXT.replace(/Carrier /g, `Carrier ${k}-`));
       const answers = await Promise.all(texts.map((text) => thread.check(text, { included: true })));
-      assert.deepEqual(answers, texts.map((text) => ({ checked: plainCheck(text, { included: true }) })));
+      assert.deepEqual(answers, texts.map((text) => ({ checked: postedAnalysis(text, { included: true }) })));
     } finally {
       await thread.stop();
     }
@@ -65,7 +65,7 @@ describe('the check thread', () => {
         const answer = await thread.check(bytes, options);
         assert.equal(bytes.byteLength, 0, 'moved, not copied');
         assert.equal(answer?.text, undefined);
-        assert.deepEqual(answer, { lean: leanCheckOf(large, options).check });
+        assert.deepEqual(answer, { lean: postedLeanOf(large, options).check });
         assert.ok(answer.lean.problems.fields.length > 0, `${answer.lean.problems.fields.length}`);
         // Every name once (with the snapshot, Carrier 7 is a record: a 200 of its own, not a value to compare).
         assert.equal(answer.lean.values.hashes.length, options.records ? 1199 : 1200);
@@ -73,7 +73,7 @@ describe('the check thread', () => {
       // A small text read as bytes (multi-byte characters: 64 KB of bytes, fewer characters) comes back as a text and its check.
       const small = TEXT.replace(/Carrier/g, 'Carrier ✓');
       const answer = await thread.check(new TextEncoder().encode(small), { included: true });
-      assert.deepEqual(answer, { text: small, checked: plainCheck(small, { included: true }) });
+      assert.deepEqual(answer, { text: small, checked: postedAnalysis(small, { included: true }) });
       // Bytes of no payload (no "method"): nothing to check, nothing kept.
       const other = await thread.check(new TextEncoder().encode(`{ "x": "${'y'.repeat(KEEP_TEXT_BELOW)}" }`), { included: false });
       assert.equal(other?.lean?.isPayload, false);

@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import {
   checkOptionsOf,
   DEFAULT_EFFECTIVE_SETTINGS,
-  fromPlain,
-  plainCheck,
+  fromPosted,
+  postedAnalysis,
   WorkspaceSession,
   type FileScope,
   type UpdateOptions,
@@ -55,7 +55,7 @@ describe('WorkspaceSession: a large file on disk keeps no text', () => {
   });
 
   it('checked in another thread (the posted check): the same reports', () => {
-    const posted = filled((text, id) => ({ checked: fromPlain(structuredClone(plainCheck(text, checkOptionsOf(scope(id))))) }));
+    const posted = filled((text, id) => ({ checked: fromPosted(structuredClone(postedAnalysis(text, checkOptionsOf(scope(id))))) }));
     assert.deepEqual(reports(posted), reports(kept));
   });
 

@@ -1,7 +1,7 @@
 // What a format is (the writer each format returns, the options and the summary it is given) and
 // the lines the line formats share. Its own module so that the formats need not import
 // report-writer.ts, which imports every format.
-import type { CheckedFile, Finding } from '../results';
+import type { FileFindings, Finding } from '../results';
 import type { Sink } from './sink';
 
 export interface ReportOptions {
@@ -28,7 +28,7 @@ export interface ReportSummary {
 
 /** One format: `findings` are the file's problems to show (quiet already applied). */
 export interface FormatWriter {
-  file(checked: CheckedFile, findings: readonly Finding[]): Promise<void> | void;
+  file(checked: FileFindings, findings: readonly Finding[]): Promise<void> | void;
   end(summary: ReportSummary): Promise<void> | void;
 }
 

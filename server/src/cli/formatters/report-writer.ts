@@ -4,7 +4,7 @@
 // (counts, SARIF's rules and artifacts), so memory does not grow with the number of problems.
 import { tooManyProblemsMessage, type Severity, type WordCodeName } from '../../core';
 import { wordProblem } from '../../core/codes/messages';
-import type { CheckedFile, Finding } from '../results';
+import type { FileFindings, Finding } from '../results';
 import type { FormatFactory, ReportOptions, ReportSummary } from './format-writer';
 import { githubFormat } from './github';
 import { jsonFormat } from './json';
@@ -18,7 +18,7 @@ export type Format = (typeof FORMATS)[number];
 
 export interface ReportWriter {
   /** One file's report, in display order; await it (it waits while the output stream is full). */
-  file(checked: CheckedFile): Promise<void>;
+  file(checked: FileFindings): Promise<void>;
   /** Writes the closing part and says what was reported. */
   end(): Promise<ReportSummary>;
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CheckedFile, Location } from '../results';
+import type { FileFindings, Location } from '../results';
 import type { FormatFactory } from './format-writer';
 import { VERSION } from '../version';
 import { LEVEL, ruleFor } from './sarif-rules';
@@ -69,7 +69,7 @@ export const sarifFormat: FormatFactory = (sink, { cwd, unnamedStdin }) => {
     ].join('\n');
   };
   return {
-    async file(checked: CheckedFile, findings) {
+    async file(checked: FileFindings, findings) {
       if (checked.isPayload || findings.length > 0) artifactOf(checked.file.display);
       // The fingerprint hashes the file, code and message (once per distinct one) and counts repeats in the file.
       const seen = new Map<string, { hash: string; count: number }>();

@@ -1,41 +1,39 @@
-// A content's check as plain data, for a worker thread to make and post back: the problems, the
-// disable comments and the values that must be unique with where they stand. The session takes it
-// instead of checking the content itself (UpdateOptions.checked). The command line's threads and the
-// language server's thread for large files send the same shape.
-import { analyze, type CheckOptions } from '../engine/check';
+// The engine's Analysis is the one result of a check. What the session keeps of it is an
+// AnalysisResult (its problems, values and disable comments, without its text or tree); across a
+// thread's boundary, and only there, it travels as plain data: a PostedAnalysis (its values'
+// ranges as numbers), or a PostedLean for a file that keeps no text (without-text.ts). The
+// command line's threads and the language server's thread for large files post the same shapes.
+import { analyze, type Analysis, type CheckOptions } from '../engine/check';
 import type { EffectiveSettings } from '../settings/config';
 import { isIncluded } from '../glob/include';
-import type { Problem } from '../codes/problem';
 import type { Records } from '../engine/records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
 import { findDirectives, type Directive } from '../settings/suppress';
 
-export interface PlainCheck {
-  isPayload: boolean;
-  problems: Problem[];
-  unique: Array<Pick<UniqueEntry, 'method' | 'key' | 'shown'> & { offset: number; length: number }>;
+/** What the session takes of an Analysis made elsewhere (UpdateOptions.checked): no text, no tree. */
+export type AnalysisResult = Pick<Analysis, 'isPayload' | 'problems' | 'unique'> & {
   /** The file's disable comments (usually none). */
+  directives: readonly Directive[];
+};
+
+/** An AnalysisResult as plain data, to post across threads (each value's range as numbers). */
+export interface PostedAnalysis {
+  isPayload: boolean;
+  problems: Analysis['problems'];
+  unique: Array<Pick<UniqueEntry, 'method' | 'key' | 'shown'> & { offset: number; length: number }>;
   directives: Directive[];
 }
 
-/** What the session takes from a check made elsewhere. */
-export interface Checked {
-  isPayload: boolean;
-  problems: readonly Problem[];
-  unique: readonly UniqueEntry[];
-  directives: readonly Directive[];
-}
-
-/** Checks a content as the session would, with every unique value placed (posted across threads as it is). */
-export function plainCheck(text: string, options: CheckOptions): PlainCheck {
+/** Checks a content as the session would, in a thread: its result as plain data, every unique value placed. */
+export function postedAnalysis(text: string, options: CheckOptions): PostedAnalysis {
   const analysis = analyze(text, options);
   const directives = analysis.isPayload ? findDirectives(text) : [];
   const unique = analysis.unique.map((u) => ({ method: u.method, key: u.key, shown: u.shown, ...u.range() }));
   return { isPayload: analysis.isPayload, problems: analysis.problems, unique, directives };
 }
 
-/** A plain check as the session takes it. */
-export function fromPlain(plain: PlainCheck): Checked {
+/** A posted analysis as the session takes it. */
+export function fromPosted(plain: PostedAnalysis): AnalysisResult {
   const unique = plain.unique.map(({ offset, length, ...entry }) => ({ ...entry, range: () => ({ offset, length }) }));
   return { isPayload: plain.isPayload, problems: plain.problems, unique, directives: plain.directives };
 }

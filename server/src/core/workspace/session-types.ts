@@ -7,7 +7,7 @@ import type { Problem } from '../codes/problem';
 import type { Records } from '../engine/records-snapshot';
 import type { UniqueEntry } from '../rules/duplicates';
 import type { Directive } from '../settings/suppress';
-import type { Checked } from './checked';
+import type { AnalysisResult } from './checked';
 import type { FileRole } from './files';
 
 /** A workspace folder (the command line has one for all its files). */
@@ -80,7 +80,7 @@ export interface UpdateOptions {
   /** The analysis when the host has it already (an open document's, shared with its features). */
   analysis?: Analysis;
   /** What a worker thread found in the content already (checked.ts), checked with checkOptionsOf(scope). */
-  checked?: Checked;
+  checked?: AnalysisResult;
   /** For settings and records files: their problems (the host parses them for their content). */
   problems?: readonly Problem[];
   /** Overrides the role found from the name (standard input is a payload candidate). */

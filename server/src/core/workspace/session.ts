@@ -15,7 +15,7 @@ import { checkOptionsOf, needsCheck, sameChecks } from './checked';
 import { ClashIndex, relatedMessage, sameKeys } from './clashes';
 import { roleOf } from './files';
 import { leanEntries } from './lean-entries';
-import { fromLeanCheck, withoutText, type LeanCheck } from './without-text';
+import { fromPostedLean, withoutText, type PostedLean } from './without-text';
 import { Entry, NONE } from './session-entry';
 import type {
   FileScope,
@@ -104,11 +104,11 @@ export class WorkspaceSession {
   }
 
   /**
-   * A large file on disk as a thread checked it, keeping no text (without-text.ts LeanCheck): filed
+   * A large file on disk as a thread checked it, keeping no text (without-text.ts PostedLean): filed
    * as update files one that keeps no text, with no text to hand.
    */
-  updateLean(id: string, scope: FileScope, check: LeanCheck): SessionFile {
-    const lean = fromLeanCheck(check);
+  updateLean(id: string, scope: FileScope, check: PostedLean): SessionFile {
+    const lean = fromPostedLean(check);
     const entry = new Entry({
       id, scope, role: 'payload', version: null, isPayload: check.isPayload, problems: NONE, packedProblems: lean.problems, unique: NONE,
       packed: check.isPayload ? lean.values : undefined, directives: orNone(check.directives), contentStamp: ++this.contentStamps, places: lean.places

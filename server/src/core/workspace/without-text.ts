@@ -21,7 +21,7 @@ export interface Lean {
 }
 
 /** A file's check as a thread posts it for a file that keeps no text. */
-export interface LeanCheck {
+export interface PostedLean {
   isPayload: boolean;
   problems: ProblemParts;
   values: ValueParts;
@@ -59,9 +59,9 @@ export function withoutText(text: string, problems: readonly Problem[], unique: 
 }
 
 /** A lean check as plain parts, to post; `transfer` lists the buffers to move with it. */
-export function leanCheck(isPayload: boolean, lean: Lean, directives: readonly Directive[]): { check: LeanCheck; transfer: ArrayBuffer[] } {
+export function postLean(isPayload: boolean, lean: Lean, directives: readonly Directive[]): { check: PostedLean; transfer: ArrayBuffer[] } {
   const [problems, values, places] = [lean.problems.toParts(), lean.values.toParts(), lean.places.toParts()];
-  const check: LeanCheck = { isPayload, problems, values, places, directives: [...directives] };
+  const check: PostedLean = { isPayload, problems, values, places, directives: [...directives] };
   const arrays = [problems.fields, problems.ranges, values.hashes, values.methodOf, values.shownStarts, values.ranges];
   arrays.push(places.offsets, places.lines, places.characters);
   // Each array has a buffer of its own (made whole by the packing), moved once.
@@ -69,7 +69,7 @@ export function leanCheck(isPayload: boolean, lean: Lean, directives: readonly D
 }
 
 /** Parts posted by a thread, as the session keeps them. */
-export function fromLeanCheck(check: LeanCheck): Lean {
+export function fromPostedLean(check: PostedLean): Lean {
   const [problems, values, places] = [PackedProblems.fromParts(check.problems), PackedValues.fromParts(check.values), KnownPlaces.fromParts(check.places)];
   return { problems, values, places };
 }
@@ -79,10 +79,10 @@ export function fromLeanCheck(check: LeanCheck): Lean {
  * (without-text.ts), with the buffers to move when it is posted: a thread that read the file posts
  * a few strings and typed arrays instead of an object per problem and value.
  */
-export function leanCheckOf(text: string, options: CheckOptions): { check: LeanCheck; transfer: ArrayBuffer[] } {
+export function postedLeanOf(text: string, options: CheckOptions): { check: PostedLean; transfer: ArrayBuffer[] } {
   const analysis = needsCheck(text, options) ? analyze(text, options) : undefined;
   const isPayload = analysis?.isPayload ?? false;
   const directives = isPayload ? findDirectives(text) : [];
   const lean = withoutText(text, analysis?.problems ?? [], isPayload ? analysis!.unique : [], directives, false);
-  return leanCheck(isPayload, lean, directives);
+  return postLean(isPayload, lean, directives);
 }
