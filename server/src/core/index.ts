@@ -12,6 +12,7 @@ export { locate, nodeAt, requestAt, specAtPath, type SpecAt, type Target } from 
 export { hover, type HoverResult } from './features/hover';
 export { complete, type CompletionEntry } from './features/completion';
 export { quickFixes, type Edit, type Fix, type ProblemRef } from './features/fixes';
+export { recordResponse, type RecordedResponse, type RecordResult } from './features/record-response';
 export { applyEdits, fixAll, type AppliedFix, type FixAllResult } from './features/fix-all';
 export { documentSymbols, MAX_SYMBOLS, outlineSteps, type SymbolEntry, type SymbolKind } from './features/symbols';
 export { codePage, codePages, methodCodeTable, type CodePage } from './features/code-docs';

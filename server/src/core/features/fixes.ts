@@ -103,7 +103,7 @@ function renameFix(analysis: Analysis, problem: ProblemRef, suggestion: string):
 const MAX_INDENT_LOOKBACK = 1000;
 
 /** The white space that starts the line holding `offset` (lines end at CR, LF or CRLF). */
-function indentOf(text: string, offset: number): string {
+export function indentOf(text: string, offset: number): string {
   let lineStart = offset;
   const limit = Math.max(0, offset - MAX_INDENT_LOOKBACK);
   while (lineStart > limit && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
@@ -112,7 +112,7 @@ function indentOf(text: string, offset: number): string {
 }
 
 /** The first line break in text[from, to) as written (CRLF, CR or LF), so that an insertion keeps the file's own; undefined if none. */
-function lineBreakIn(text: string, from: number, to: number): string | undefined {
+export function lineBreakIn(text: string, from: number, to: number): string | undefined {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) return '\n';
