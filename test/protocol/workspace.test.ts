@@ -263,7 +263,7 @@ describe('workspace: a client that pulls diagnostics (workspace/diagnostic)', ()
   it('a settings file opened in the editor is checked from its text', async () => {
     const relative = 'broken-config/.voipnow/config.json';
     await session.client.open(session.uri(relative), '{ "rulez": {} }');
-    assert.deepEqual(rows(await pull(session.client, session.uri(relative))), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'rules'?"]);
+    assert.deepEqual(rows(await pull(session.client, session.uri(relative))), ["1:3 error invalid-config Unknown setting 'rulez': the settings are include, rules, maxFileSize, maxProblems and servers. Did you mean 'rules'?"]);
   });
 });
 

@@ -1,7 +1,7 @@
 // What schemas/config.schema.json must hold: the settings, and under `rules` one property per code
 // a rule can name (every documented code, every word code) so that editors complete them.
 // `UPDATE_CONFIG_SCHEMA=1 node test/run.mjs config` rewrites the file from this.
-import { allRows, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_PROBLEMS, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
+import { allRows, SECRETS_ELSEWHERE, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_PROBLEMS, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, RULE_LEVELS, WORD_CODES } from '../../../server/src/core';
 
 export function configSchema(): object {
   const documented = new Map<string, { text: string; methods: string[] }>();
@@ -47,6 +47,22 @@ export function configSchema(): object {
         type: 'integer',
         minimum: 1,
         default: DEFAULT_MAX_PROBLEMS,
+      },
+      servers: {
+        description: `VoipNow servers that requests may be sent to, by a name of yours. No secret goes here: ${SECRETS_ELSEWHERE}`,
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['url'],
+          properties: {
+            url: { description: "The server's address, such as https://voipnow.example.com.", type: 'string', pattern: '^https?://[^/?#]+' },
+            wsdl: { description: "The Channel service's WSDL, a URL or a file relative to the folder that holds .voipnow/. Default: {url}/soap2/schema/latest/Channel/Channel.wsdl.", type: 'string', minLength: 1 },
+            ca: { description: "A PEM file (relative to the folder that holds .voipnow/) of the certificate authority that signed the server's certificate.", type: 'string', minLength: 1 },
+            timeoutMs: { description: 'How long to wait for an answer, in milliseconds. Default 30000.', type: 'integer', minimum: 1 },
+            insecure: { description: "true turns off the check of the server's certificate (warned of on every use). Never the default.", type: 'boolean' },
+          },
+        },
       },
     },
   };

@@ -44,14 +44,14 @@ describe('parseConfig', () => {
   it('reports each bad part on it, with a close name suggested; the rest applies', () => {
     const marked = `{ «"rule"»: {}, "include": [«3», "a/*.json"], "rules": { «"6177"»: "off", «"duplicate-keys"»: "off", "617": «"warn"», "618": «true», "619": "off" }, "maxFileSize": «"8MB"», «"maxProblem"»: 5 }`;
     assert.deepEqual(problemsOf(marked), [
-      ['invalid-config', "Unknown setting 'rule': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'rules'?", '"rule"'],
+      ['invalid-config', "Unknown setting 'rule': the settings are include, rules, maxFileSize, maxProblems and servers. Did you mean 'rules'?", '"rule"'],
       ['invalid-config', 'A glob is a non-empty string, such as "payloads/**/*.json".', '3'],
       ['invalid-config', "Unknown code '6177' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). (no method documents it)", '"6177"'],
       ['invalid-config', "Unknown code 'duplicate-keys' in rules: a rule names a documented code (\"617\") or a word code (\"duplicate-key\"). Did you mean 'duplicate-key'?", '"duplicate-keys"'],
       ['invalid-config', 'Invalid level for 617: expected "off", "error", "warning", "info", "information". Did you mean \'warning\'?', '"warn"'],
       ['invalid-config', 'Invalid level for 618: expected "off", "error", "warning", "info", "information".', 'true'],
       ['invalid-config', 'maxFileSize is a whole number of bytes, at least 1 (default 8388608, 8 MB).', '"8MB"'],
-      ['invalid-config', "Unknown setting 'maxProblem': the settings are include, rules, maxFileSize and maxProblems. Did you mean 'maxProblems'?", '"maxProblem"'],
+      ['invalid-config', "Unknown setting 'maxProblem': the settings are include, rules, maxFileSize, maxProblems and servers. Did you mean 'maxProblems'?", '"maxProblem"'],
     ]);
     const { layer } = parseConfig(unmark(marked).text);
     assert.deepEqual(layer, { include: ['a/*.json'], rules: { '619': 'off' } });
@@ -97,6 +97,33 @@ describe('parseConfig', () => {
   });
 });
 
+describe('servers in the project file', () => {
+  it('reads profiles (url normalized, paths kept as written) and reports each bad part on it; no secret is read', () => {
+    const text = JSON.stringify({
+      servers: {
+        staging: { url: 'https://voipnow.example.com/', ca: 'certs/ca.pem', timeoutMs: 5000, insecure: false, wsdl: 'wsdl/Channel.wsdl' },
+        lab: { url: 'ftp://lab', ca: '' },
+        prod: { url: 'https://prod.example.com', clientSecret: 's3cr3t', port: 1, timeoutMs: 0 },
+        odd: 5,
+      },
+    });
+    const { layer, problems } = parseConfig(text);
+    assert.deepEqual(layer.servers, {
+      staging: { url: 'https://voipnow.example.com', ca: 'certs/ca.pem', timeoutMs: 5000, insecure: false, wsdl: 'wsdl/Channel.wsdl' },
+      prod: { url: 'https://prod.example.com' },
+    });
+    const messages = problems.map((p) => `${p.code} ${text.slice(p.offset, p.offset + p.length)}: ${p.message}`);
+    assert.ok(messages.some((m) => m.startsWith('invalid-config "ftp://lab": The profile \'lab\' needs a url')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('invalid-config "clientSecret": \'clientSecret\' is not read from this file. Secrets never go in a file')));
+    assert.ok(messages.some((m) => m.startsWith('invalid-config "port": Unknown key \'port\' in the profile \'prod\'')));
+    assert.ok(messages.some((m) => m.startsWith('invalid-config 0: timeoutMs is a whole number')));
+    assert.ok(messages.some((m) => m.startsWith("invalid-config 5: The profile 'odd' is an object")));
+    // The secret's value is in no message.
+    assert.ok(!messages.join('\n').includes('s3cr3t'));
+    assert.match(parseConfig('{ "servers": [] }').problems[0].message, /servers is an object of profiles by name/);
+  });
+});
+
 describe('settings layers', () => {
   it('defaults < project file < editor: include and maxFileSize replaced, rules merged per code', () => {
     const project = parseConfig('{ "include": ["p/*.json"], "rules": { "617": "off", "618": "warning" }, "maxFileSize": 100 }').layer;
@@ -126,8 +153,8 @@ describe('schemas/config.schema.json', () => {
 
   it('accepts what the engine accepts and rejects what it reports', () => {
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
-    const good = ['{}', '{ "include": ["a/*.json"], "rules": { "617": "warning", "duplicate-key": "off", "unused-disable": "error", "too-many-problems": "off" }, "maxFileSize": 1, "maxProblems": 1 }'];
-    const bad = ['{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "maxProblems": 0 }', '{ "maxProblems": 1.5 }', '{ "include": [3] }', '[]', `{ "include": ["${'a'.repeat(1025)}"] }`];
+    const good = ['{}', '{ "servers": { "staging": { "url": "https://voipnow.example.com", "ca": "ca.pem", "timeoutMs": 100, "insecure": true } } }', '{ "include": ["a/*.json"], "rules": { "617": "warning", "duplicate-key": "off", "unused-disable": "error", "too-many-problems": "off" }, "maxFileSize": 1, "maxProblems": 1 }'];
+    const bad = ['{ "servers": { "a": {} } }', '{ "servers": { "a": { "url": "https://x", "token": "t" } } }', '{ "servers": { "a": { "url": "x" } } }', '{ "rule": {} }', '{ "rules": { "617": "warn" } }', '{ "rules": { "6177": "off" } }', '{ "maxFileSize": 0 }', '{ "maxProblems": 0 }', '{ "maxProblems": 1.5 }', '{ "include": [3] }', '[]', `{ "include": ["${'a'.repeat(1025)}"] }`];
     for (const text of good) {
       assert.equal(validate(JSON.parse(text)), true, text);
       assert.deepEqual(parseConfig(text).problems, [], text);

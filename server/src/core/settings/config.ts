@@ -18,6 +18,7 @@ import { tooDeepProblem } from '../engine/parse-document';
 import type { Problem, Severity } from '../codes/problem';
 import { suggest } from '../codes/suggest';
 import { WORD_CODES } from '../codes/word-codes';
+import { readServers, type ServerProfile } from './server-profiles';
 
 /** Where the project file stands, relative to the workspace folder (or the folder it configures). */
 export const CONFIG_FILE = '.voipnow/config.json';
@@ -35,6 +36,8 @@ export interface SettingsLayer {
   maxFileSize?: number;
   /** Problems shown per file (the workspace layer applies the cap, see max-problems.ts). */
   maxProblems?: number;
+  /** Connection profiles (server-profiles.ts): the project file's only. */
+  servers?: Readonly<Record<string, ServerProfile>>;
 }
 
 export interface EffectiveSettings {
@@ -51,8 +54,8 @@ export const DEFAULT_EFFECTIVE_SETTINGS: EffectiveSettings = Object.freeze({
   maxProblems: DEFAULT_MAX_PROBLEMS,
 });
 
-const KNOWN_KEYS = ['$schema', 'include', 'rules', 'maxFileSize', 'maxProblems'];
-/** `include, rules, maxFileSize and maxProblems`. */
+const KNOWN_KEYS = ['$schema', 'include', 'rules', 'maxFileSize', 'maxProblems', 'servers'];
+/** `include, rules, maxFileSize, maxProblems and servers`. */
 const SETTING_NAMES = `${KNOWN_KEYS.slice(1, -1).join(', ')} and ${KNOWN_KEYS[KNOWN_KEYS.length - 1]}`;
 
 /** Every code a rule may name: the documented ones (of any method) and the word codes. */
@@ -139,6 +142,7 @@ function readLayer(value: unknown, report: Report): SettingsLayer {
     if (typeof max === 'number' && Number.isSafeInteger(max) && max >= 1) layer.maxProblems = max;
     else report(['maxProblems'], `maxProblems is a whole number of problems shown per file, at least 1 (default ${DEFAULT_MAX_PROBLEMS}).`);
   }
+  if ('servers' in object) layer.servers = readServers(object.servers, report);
   return layer;
 }
 
