@@ -74,8 +74,18 @@ export default defineConfig(
         { target: './server/src/core/features', from: './server/src/core/workspace', message: 'features/ work on one document, never on the workspace.' },
         {
           target: './server/src/core',
-          from: ['./server/src/lsp', './server/src/cli', './server/src/node', './server/src/browser', './client'],
+          from: ['./server/src/lsp', './server/src/cli', './server/src/node', './server/src/browser', './server/src/live', './client'],
           message: 'core/ is protocol-free and host-free: the language server and the command line call it, never the other way.',
+        },
+        {
+          target: ['./server/src/lsp', './server/src/browser', './client'],
+          from: './server/src/live',
+          message: 'live/ (the wire to a VoipNow server) is for Node hosts: the command line and node/, never the shared handlers or the browser.',
+        },
+        {
+          target: './server/src/live',
+          from: ['./server/src/lsp', './server/src/cli', './server/src/browser'],
+          message: 'live/ takes what it needs from core/ only.',
         },
       ] }],
     },

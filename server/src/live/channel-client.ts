@@ -1,0 +1,103 @@
+// The Channel service as the server's own WSDL describes it, loaded at run time with strong-soap
+// (elements ordered by each xsd:sequence and each qualified in its own namespace, for named and
+// inline types alike): a request's parameters are checked against the WSDL (xsd-values.ts), sent
+// with the access token in the WSDL's userCredentials header, and its answer or fault read back.
+import { createClient } from 'strong-soap/src/soap';
+import QName from 'strong-soap/src/parser/qname';
+import type { Tls } from './https-call';
+import { LiveError, networkError } from './live-error';
+import { toWire, type Described } from './xsd-values';
+
+export interface ClientOptions {
+  /** The server's address (the profile's url). */
+  url: string;
+  /** The WSDL's URL or file; default {url}/soap2/schema/latest/Channel/Channel.wsdl. */
+  wsdl?: string;
+  tls: Tls;
+  timeoutMs: number;
+}
+
+export type CallAnswer = { ok: true; response: Record<string, unknown> } | { ok: false; fault: { faultcode: string; faultstring: string } };
+
+interface Operation {
+  input: { body: Described; headers?: { elements?: Described[] } };
+}
+
+interface SoapClient {
+  describe(): Record<string, Record<string, Record<string, Operation>>>;
+  wsdl: { definitions: { targetNamespace?: string } };
+  clearSoapHeaders(): void;
+  addSoapHeader(value: object, qname: QName): void;
+  [operation: string]: unknown;
+}
+
+export const DEFAULT_WSDL_PATH = '/soap2/schema/latest/Channel/Channel.wsdl';
+
+export class ChannelClient {
+  private constructor(
+    private readonly client: SoapClient,
+    private readonly operations: Record<string, Operation>,
+    /** The version its namespace names (`3.0.0`), for messages. */
+    readonly version: string,
+    private readonly options: ClientOptions,
+  ) {}
+
+  /** Loads the WSDL (and the schemas it imports) once. */
+  static async open(options: ClientOptions): Promise<ChannelClient> {
+    const wsdl = options.wsdl ?? `${options.url}${DEFAULT_WSDL_PATH}`;
+    const wsdlOptions = { ca: options.tls.ca, rejectUnauthorized: !options.tls.insecure, timeout: options.timeoutMs };
+    const client = await new Promise<SoapClient>((resolve, reject) =>
+      // A cache of its own (strong-soap's is one for the process): this server's WSDL read now, with this profile's TLS.
+      createClient(wsdl, { wsdl_options: wsdlOptions, WSDL_CACHE: {} }, (error, made) => (error ? reject(error) : resolve(made as SoapClient))),
+    ).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException)?.code;
+      if (code) throw networkError(error, /^https?:/.test(wsdl) ? wsdl : options.url, options.timeoutMs);
+      const why = String((error as Error)?.message ?? error).slice(0, 200);
+      throw new LiveError('wsdl', `The WSDL at ${wsdl} could not be read as the Channel service's (${why}).`);
+    });
+    const described = client.describe();
+    const port = Object.values(Object.values(described)[0] ?? {})[0];
+    if (!port) throw new LiveError('wsdl', `The WSDL at ${wsdl} describes no service.`);
+    const version = /\/([\d.]+)$/.exec(client.wsdl.definitions.targetNamespace ?? '')?.[1] ?? 'unknown';
+    return new ChannelClient(client, port, version, options);
+  }
+
+  has(method: string): boolean {
+    return Object.hasOwn(this.operations, method);
+  }
+
+  /** Sends one request; a SOAP fault is an answer too. */
+  async call(method: string, params: unknown, token: string): Promise<CallAnswer> {
+    const operation = this.operations[method];
+    if (!operation) throw new LiveError('wsdl', `This server's WSDL (Channel service ${this.version}) has no operation ${method}.`);
+    const args = toWire(params ?? {}, operation.input.body, '', `${method} on this server (Channel service ${this.version})`);
+    const header = operation.input.headers?.elements?.[0];
+    this.client.clearSoapHeaders();
+    if (header) this.client.addSoapHeader({ accessToken: token }, new QName(header.qname.nsURI, header.qname.name));
+    const send = this.client[method] as (args: unknown, callback: (error: unknown, result: unknown) => void, options: object) => void;
+    const callOptions = { ca: this.options.tls.ca, rejectUnauthorized: !this.options.tls.insecure, timeout: this.options.timeoutMs };
+    return new Promise((resolve, reject) => {
+      send.call(this.client, args, (error, result) => {
+        const fault = (error as { root?: { Envelope?: { Body?: { Fault?: { faultcode?: unknown; faultstring?: unknown } } } } })?.root?.Envelope?.Body?.Fault;
+        if (fault) resolve({ ok: false, fault: { faultcode: textOf(fault.faultcode), faultstring: textOf(fault.faultstring) } });
+        else if (error) reject(wireError(error, this.options));
+        else resolve({ ok: true, response: (result ?? {}) as Record<string, unknown> });
+      }, callOptions);
+    });
+  }
+}
+
+/** A fault's code or text as the server wrote it (an element with no text reads as ''). */
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** A failed call in words: the network, an HTTP error, or an answer that is not SOAP (a login page). */
+function wireError(error: unknown, options: ClientOptions): LiveError {
+  if ((error as NodeJS.ErrnoException)?.code) return networkError(error, options.url, options.timeoutMs);
+  const response = (error as { response?: { statusCode?: number } })?.response;
+  const host = new URL(options.url).host;
+  if (response?.statusCode && response.statusCode >= 400) return new LiveError('http', `${host} answered HTTP ${response.statusCode} without a SOAP fault.`);
+  const why = String((error as Error)?.message ?? error).slice(0, 120);
+  return new LiveError('not-soap', `${host} did not answer in SOAP (${why}): is the url the VoipNow server's?`);
+}
