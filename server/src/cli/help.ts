@@ -1,7 +1,7 @@
 // Usage texts, kept together so that the commands and `help <command>` say the same thing; each
 // command's options are printed from the table that its parser reads (option-tables.ts).
 import { HELP_OPTION, type OptionDef, type OptionTable } from './args';
-import { CHECK_OPTIONS, CODES_OPTIONS, EXPLAIN_OPTIONS } from './option-tables';
+import { CHECK_OPTIONS, CODES_OPTIONS, EXPLAIN_OPTIONS, SEND_OPTIONS } from './option-tables';
 
 /** An option's lines are at most this many characters wide (its description wraps). */
 const WIDTH = 99;
@@ -49,6 +49,7 @@ Commands:
   check <paths...>      Check payload files and folders ('-' reads standard input)
   explain <code>        Show what a code means, per method, and where it comes from
   codes [--json]        List every documented method, code and text
+  send <file>           Send a file's request to a VoipNow server, print (and --record) its answer
   help [command]        Show this help, or a command's
 
 Options:
@@ -101,4 +102,18 @@ Lists every documented (method, code, text) row of the Channel service.
 
 ${optionLines(CODES_OPTIONS)}`;
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, explain: EXPLAIN_HELP, codes: CODES_HELP, help: MAIN_HELP };
+
+export const SEND_HELP = `Usage: voipnow-payloads send [options] <file>
+
+Sends a payload file's request to a VoipNow server, built from the server's own WSDL, and prints
+its answer. The server is a profile of the nearest .voipnow/config.json ("servers": { "staging":
+{ "url": "https://voipnow.example.com", "ca": "certs/ca.pem" } }), or VOIPNOW_URL. Credentials
+come from the environment only: VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET (OAuth client
+credentials), or VOIPNOW_ACCESS_TOKEN.
+
+${optionLines(SEND_OPTIONS)}
+Exit codes: 0 every request answered without a fault, 1 the server answered a fault, 2 bad usage,
+credentials, connection, TLS or WSDL problems.
+`;
+
+export const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, explain: EXPLAIN_HELP, codes: CODES_HELP, send: SEND_HELP, help: MAIN_HELP };

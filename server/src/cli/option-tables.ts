@@ -94,3 +94,33 @@ export const EXPLAIN_OPTIONS = {
 export const CODES_OPTIONS = {
   json: { type: 'boolean', description: 'Print { "<method>": { "<code>": "<text>" } }', group: 'Options' },
 } satisfies OptionTable;
+
+export const SEND_OPTIONS = {
+  request: {
+    type: 'string',
+    short: 'r',
+    value: 'N',
+    description: "The batch's request to send, by its index from 0 (a file of one request: that one)",
+    group: 'Options',
+  },
+  all: { type: 'boolean', description: 'Send every request of the file in order (stops at the first fault unless --keep-going)' },
+  server: {
+    type: 'string',
+    short: 's',
+    value: 'NAME',
+    shownDefault: 'the only profile of .voipnow/config.json, else VOIPNOW_URL',
+    description: 'The profile to send to',
+  },
+  record: { type: 'boolean', description: "Write each answer into its request's response (one edit; the file is replaced atomically)" },
+  'dry-run': { type: 'boolean', description: 'Print the envelope that would be sent (the token masked), send nothing' },
+  yes: { type: 'boolean', short: 'y', description: 'Send requests that change the server (Add*, Edit*, Del*, Assign*, Unassign*) without asking' },
+  force: { type: 'boolean', description: 'Send a request that has error problems' },
+  'keep-going': { type: 'boolean', description: 'With --all, go on after a fault' },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: 'FORMAT',
+    default: 'text',
+    description: 'text, or json: one object per request sent ({ file, request, method, server, ok, response })',
+  },
+} satisfies OptionTable;

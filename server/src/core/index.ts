@@ -22,6 +22,7 @@ export { plainFromSnippet } from './features/placeholders';
 export {
   parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions,
 } from './engine/records-snapshot';
+export { matchesDocumented } from './rules/response';
 export { pulledRecordsText, type PulledAnswers, type PulledRecord } from './engine/pulled-records';
 export { definition, recordTargetAt, type RecordDefinition } from './features/record-targets';
 // Workspace features: the session (files, 200 across files, reports), project settings, rules and disable comments.

@@ -28,6 +28,7 @@ interface SoapClient {
   wsdl: { definitions: { targetNamespace?: string } };
   clearSoapHeaders(): void;
   addSoapHeader(value: object, qname: QName): void;
+  httpClient: unknown;
   [operation: string]: unknown;
 }
 
@@ -64,6 +65,30 @@ export class ChannelClient {
 
   has(method: string): boolean {
     return Object.hasOwn(this.operations, method);
+  }
+
+  /** The envelope a request would be sent as, and where, without sending it (a dry run). */
+  async envelope(method: string, params: unknown, token: string): Promise<{ endpoint: string; xml: string }> {
+    const real = this.client.httpClient;
+    let captured: { endpoint: string; xml: string } | undefined;
+    // strong-soap hands the envelope to its HTTP client: this one keeps it and answers nothing.
+    this.client.httpClient = {
+      request: (endpoint: string, xml: string, callback: (error: Error) => void) => {
+        captured = { endpoint, xml };
+        callback(new Error('dry run'));
+        return {};
+      },
+    };
+    try {
+      await this.call(method, params, token).catch((error: unknown) => {
+        // A parameter the WSDL does not define is the caller's to hear of; the stand-in's refusal is the dry run's end.
+        if (error instanceof LiveError && error.kind === 'parameter') throw error;
+      });
+    } finally {
+      this.client.httpClient = real;
+    }
+    if (!captured) throw new LiveError('wsdl', `No envelope was made for ${method}.`);
+    return captured;
   }
 
   /** Sends one request; a SOAP fault is an answer too. */

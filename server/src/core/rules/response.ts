@@ -12,6 +12,11 @@ function textPattern(template: string): RegExp {
   return new RegExp('^' + parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*') + '$');
 }
 
+/** Whether a server's text is a method's documented text for a code (its placeholders holding any text). */
+export function matchesDocumented(documented: string, text: string): boolean {
+  return textPattern(documented).test(text);
+}
+
 /** One recorded (code, text) pair. */
 function checkPair(codeNode: Node | undefined, textNode: Node | undefined, ctx: ValidationContext): void {
   if (!codeNode) return;
