@@ -36,9 +36,16 @@ await Promise.all([
   build({ ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/server-browser.js' }),
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/node/check-thread-main.ts'], outfile: 'dist/check-thread.js' }),
-  // `send` and its wire (strong-soap: a megabyte) are a bundle of their own, loaded by that command only: `check` starts as fast as before.
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./send-command.js'] }),
-  build({ ...common, entryPoints: ['server/src/cli/send-command.ts'], outfile: 'dist/send-command.js', plugins: [strongSoap], keepNames: true }),
+  // `send`, `records` and their wire (strong-soap: a megabyte) are a bundle of their own, loaded by those commands only:
+  // `check` starts as fast as before.
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['./live-commands.js'],
+  }),
+  build({ ...common, entryPoints: ['server/src/cli/live-commands.ts'], outfile: 'dist/live-commands.js', plugins: [strongSoap], keepNames: true }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

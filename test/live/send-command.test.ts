@@ -21,9 +21,9 @@ interface Run {
 }
 
 /** The command line, spawned (not spawnSync: the stand-in answers from this process's event loop). */
-function send(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+function cliRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'send', ...args], { cwd, env: colorFreeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: colorFreeEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,7 +38,7 @@ describe('voipnow-payloads send, against the stand-in', () => {
   const env = { VOIPNOW_CLIENT_ID: 'app-1', VOIPNOW_CLIENT_SECRET: SECRET };
   const outputs: string[] = [];
   const run = async (args: string[], extra: NodeJS.ProcessEnv = env) => {
-    const result = await send(args, dir, extra);
+    const result = await cliRun(args[0] === 'records' ? args : ['send', ...args], dir, extra);
     outputs.push(result.stdout, result.stderr);
     return result;
   };
@@ -91,6 +91,20 @@ describe('voipnow-payloads send, against the stand-in', () => {
     assert.match(dry.stdout, /^POST https:\/\/127\.0\.0\.1:\d+\/soap2\/v5\/channel_agent\.php\n/);
     assert.match(dry.stdout, /<[\w:]*accessToken[^>]*>\*\*\*<\/[\w:]*accessToken>/);
     assert.match(dry.stdout, /<[\w:]*GetChannels[\s/>]/);
+  });
+
+  it('records pull fills .voipnow/records.json from the server, keeping users, and a request naming a channel it lacks then gets 262', async () => {
+    const records = join(dir, '.voipnow', 'records.json');
+    writeFileSync(records, '{ "users": [{ "ID": 4, "name": "Ann" }], "channels": [{ "ID": 99, "name": "Gone" }] }');
+    const pulled = await run(['records', 'pull']);
+    assert.equal(pulled.status, 0, pulled.stderr);
+    assert.match(pulled.stdout, /^wrote .*records\.json from staging: \d+ codecs, 1 channels, /);
+    const value = JSON.parse(readFileSync(records, 'utf8'));
+    assert.deepEqual(value.users, [{ ID: 4, name: 'Ann' }]);
+    assert.deepEqual(value.channels, [{ ID: 1, name: 'Carrier One' }]);
+    writeFileSync(join(dir, 'edit.payload.json'), '{ "method": "EditChannel", "params": { "ID": 99, "type": "sip", "SIP": { "flow": "in" } } }');
+    const check = await cliRun(['check', 'edit.payload.json', '--format', 'json'], dir, {});
+    assert.match(check.stdout, /"code": "262"/);
   });
 
   it('refuses what it cannot do, each in one line with exit 2: no credentials, a batch without --request, a request with errors', async () => {

@@ -1,7 +1,7 @@
 // Usage texts, kept together so that the commands and `help <command>` say the same thing; each
 // command's options are printed from the table that its parser reads (option-tables.ts).
 import { HELP_OPTION, type OptionDef, type OptionTable } from './args';
-import { CHECK_OPTIONS, CODES_OPTIONS, EXPLAIN_OPTIONS, SEND_OPTIONS } from './option-tables';
+import { CHECK_OPTIONS, CODES_OPTIONS, EXPLAIN_OPTIONS, RECORDS_OPTIONS, SEND_OPTIONS } from './option-tables';
 
 /** An option's lines are at most this many characters wide (its description wraps). */
 const WIDTH = 99;
@@ -50,6 +50,7 @@ Commands:
   explain <code>        Show what a code means, per method, and where it comes from
   codes [--json]        List every documented method, code and text
   send <file>           Send a file's request to a VoipNow server, print (and --record) its answer
+  records pull          Fill .voipnow/records.json from a VoipNow server
   help [command]        Show this help, or a command's
 
 Options:
@@ -116,4 +117,15 @@ Exit codes: 0 every request answered without a fault, 1 the server answered a fa
 credentials, connection, TLS or WSDL problems.
 `;
 
-export const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, explain: EXPLAIN_HELP, codes: CODES_HELP, send: SEND_HELP, help: MAIN_HELP };
+export const RECORDS_HELP = `Usage: voipnow-payloads records pull [options]
+
+Fills .voipnow/records.json from a VoipNow server: codecs, channels, channel groups, public
+numbers (of each channel), outgoing routing rules groups and their rules, sorted by ID. The kinds
+the Channel service cannot list (users, timeIntervals) are kept as the file has them. The server
+and credentials as for send (voipnow-payloads help send). A fault or a failure writes nothing.
+
+${optionLines(RECORDS_OPTIONS)}`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: CHECK_HELP, explain: EXPLAIN_HELP, codes: CODES_HELP, send: SEND_HELP, records: RECORDS_HELP, help: MAIN_HELP,
+};

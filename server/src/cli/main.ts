@@ -14,7 +14,7 @@ import { VERSION } from './version';
 import { visible } from './visible';
 
 const NAME = 'voipnow-payloads';
-const COMMANDS = ['check', 'explain', 'codes', 'send', 'help'];
+const COMMANDS = ['check', 'explain', 'codes', 'send', 'records', 'help'];
 
 function didYouMean(written: string, names: readonly string[]): string {
   const close = suggest(written, names);
@@ -31,8 +31,10 @@ export async function run(argv: string[], cwd: string): Promise<number> {
     case 'codes':
       return codesCommand(rest);
     case 'send':
-      // Its own bundle (dist/send-command.js), loaded only here.
-      return (await import('./send-command.js')).sendCommand(rest, cwd);
+      // Its own bundle (dist/live-commands.js), loaded only here.
+      return (await import('./live-commands.js')).sendCommand(rest, cwd);
+    case 'records':
+      return (await import('./live-commands.js')).recordsCommand(rest, cwd);
     case 'help':
     case '--help':
     case '-h':
@@ -56,7 +58,7 @@ function help(args: string[]): number {
     return 0;
   }
   const text = COMMAND_HELP[args[0]];
-  if (!text || args.length > 1) throw new CliError(`no help for '${args.join(' ')}' (commands: check, explain, codes, send)`);
+  if (!text || args.length > 1) throw new CliError(`no help for '${args.join(' ')}' (commands: check, explain, codes, send, records)`);
   process.stdout.write(text);
   return 0;
 }

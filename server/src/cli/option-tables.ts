@@ -124,3 +124,21 @@ export const SEND_OPTIONS = {
     description: 'text, or json: one object per request sent ({ file, request, method, server, ok, response })',
   },
 } satisfies OptionTable;
+
+export const RECORDS_OPTIONS = {
+  server: {
+    type: 'string',
+    short: 's',
+    value: 'NAME',
+    shownDefault: 'the only profile of .voipnow/config.json, else VOIPNOW_URL',
+    description: 'The profile to pull from',
+    group: 'Options',
+  },
+  'output-file': {
+    type: 'string',
+    short: 'o',
+    value: 'FILE',
+    shownDefault: '.voipnow/records.json beside the config naming the server',
+    description: 'Write the records here',
+  },
+} satisfies OptionTable;

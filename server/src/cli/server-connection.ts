@@ -1,0 +1,88 @@
+// The server a live command talks to: the profile named (or the only one) of the nearest
+// .voipnow/config.json, else VOIPNOW_URL; its WSDL loaded with the profile's TLS; credentials from
+// the environment only, asked for when a request is first sent (a dry run needs none).
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { CONFIG_FILE, parseConfig, type ServerProfile } from '../core';
+import { ChannelClient } from '../live/channel-client';
+import type { Tls } from '../live/https-call';
+import { LiveError } from '../live/live-error';
+import { credentialsFromEnv, TokenSource } from '../live/token';
+import { CliError } from './errors';
+import { reason } from './files';
+import { NearestFile } from './nearest-file';
+import { readText } from './read';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface Target {
+  name: string;
+  profile: ServerProfile;
+  /** The folder holding .voipnow/ (profile paths are relative to it). */
+  base: string;
+}
+
+export interface Connection {
+  target: Target;
+  client: ChannelClient;
+  /** The token source (credentials from the environment, read at the first call). */
+  tokens(): TokenSource;
+  /** Runs wire work: a LiveError becomes a usage-level failure (one line, exit 2). */
+  live<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Finds the server for a folder and loads its WSDL. */
+export async function openServer(folder: string, name: string | undefined): Promise<Connection> {
+  const target = serverFor(folder, name);
+  const { profile } = target;
+  const tls: Tls = { ca: profile.ca === undefined ? undefined : readCa(resolve(target.base, profile.ca), target.name), insecure: profile.insecure };
+  if (tls.insecure) process.stderr.write(`voipnow-payloads: warning: the certificate of ${target.name} is not checked (its profile says insecure)\n`);
+  const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const wsdl = profile.wsdl && !/^https?:/.test(profile.wsdl) ? resolve(target.base, profile.wsdl) : profile.wsdl;
+  const client = await live(() => ChannelClient.open({ url: profile.url, wsdl, tls, timeoutMs }));
+  let tokens: TokenSource | undefined;
+  return {
+    target,
+    client,
+    live,
+    tokens: () => {
+      const credentials = credentialsFromEnv(process.env);
+      if (!credentials) throw new CliError('no credentials: set VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN');
+      return (tokens ??= new TokenSource(profile.url, credentials, tls, timeoutMs));
+    },
+  };
+}
+
+/** The profile named (or the only one) of the nearest .voipnow/config.json, else VOIPNOW_URL. */
+export function serverFor(folder: string, name: string | undefined): Target {
+  const nearest = new NearestFile(CONFIG_FILE, (absolute, base) => ({ layer: parseConfig(readText(absolute, absolute)).layer, base }));
+  const config = nearest.find(folder);
+  const servers = config?.layer.servers ?? {};
+  const names = Object.keys(servers);
+  if (name !== undefined) {
+    if (!servers[name]) throw new CliError(`no server '${name}' in ${CONFIG_FILE} (servers: ${names.join(', ') || 'none'})`);
+    return { name, profile: servers[name], base: config!.base };
+  }
+  if (names.length === 1) return { name: names[0], profile: servers[names[0]], base: config!.base };
+  if (names.length > 1) throw new CliError(`${CONFIG_FILE} names ${names.length} servers: pick one with --server (${names.join(', ')})`);
+  const url = process.env.VOIPNOW_URL;
+  if (url) return { name: new URL(url).host, profile: { url: url.replace(/\/$/, '') }, base: isAbsolute(folder) ? folder : resolve(folder) };
+  throw new CliError(`no server: name one under "servers" in ${CONFIG_FILE}, or set VOIPNOW_URL`);
+}
+
+function readCa(path: string, profile: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the "ca" file of the profile '${profile}' (${path}): ${reason(error)}`);
+  }
+}
+
+async function live<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LiveError) throw new CliError(error.message);
+    throw error;
+  }
+}
