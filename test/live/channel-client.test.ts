@@ -140,6 +140,21 @@ describe('the wire, against the stand-in', () => {
     assert.ok(await open(s));
   });
 
+  it('a WSDL that cannot be read, or lacks the operation, is said so', async () => {
+    const s = servers.B!;
+    s.failures.schema = 'html';
+    const error = await failure(open(s));
+    s.failures.schema = undefined;
+    messages.push(error.message);
+    assert.equal(error.kind, 'wsdl');
+    assert.match(error.message, /The WSDL at https:\/\/127\.0\.0\.1:\d+\/soap2\/schema\/latest\/Channel\/Channel\.wsdl could not be read as the Channel service's/);
+    const missing = await failure(ChannelClient.open({ url: s.url, wsdl: '/nowhere/Channel.wsdl', tls: { ca: s.ca }, timeoutMs: 10_000 }));
+    assert.equal(missing.kind, 'wsdl');
+    const client = await open(s);
+    const unknown = await failure(client.call('GetChannelz', {}, 'token'));
+    assert.match(unknown.message, /This server's WSDL \(Channel service 5\.2\.5\) has no operation GetChannelz\./);
+  });
+
   it('a login page, HTTP 500, a closed connection and a hang each get their words', async () => {
     const s = servers.A!;
     const client = await open(s, { timeoutMs: 1_500 });

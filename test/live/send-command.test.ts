@@ -85,6 +85,20 @@ describe('voipnow-payloads send, against the stand-in', () => {
     assert.match(after, /"flow": "in" \} \}, "response": \{ "faultcode": "200", "faultstring": "[^"]+" \} \}\r\n\]\r\n$/);
   });
 
+  it('--all sends a batch in order and stops at the first fault; --keep-going goes on', async () => {
+    writeFileSync(
+      join(dir, 'batch.payload.json'),
+      '[{ "method": "GetChannels" }, { "method": "GetCallRulesOut", "params": { "ID": 999 } }, { "method": "GetChannelGroups" }]',
+    );
+    const stopped = await run(['batch.payload.json', '--all', '--format', 'json']);
+    assert.equal(stopped.status, 1, stopped.stderr);
+    const methods = (r: { stdout: string }) => (JSON.parse(r.stdout) as Array<{ method: string; ok: boolean }>).map((x) => `${x.method} ${x.ok}`);
+    assert.deepEqual(methods(stopped), ['GetChannels true', 'GetCallRulesOut false']);
+    const all = await run(['batch.payload.json', '--all', '--keep-going', '--format', 'json']);
+    assert.equal(all.status, 1);
+    assert.deepEqual(methods(all), ['GetChannels true', 'GetCallRulesOut false', 'GetChannelGroups true']);
+  });
+
   it('--dry-run prints the envelope with the token masked and needs no credentials', async () => {
     const dry = await run(['list.payload.json', '--dry-run'], {});
     assert.equal(dry.status, 0, dry.stderr);

@@ -52,7 +52,9 @@ export class ChannelClient {
       createClient(wsdl, { wsdl_options: wsdlOptions, WSDL_CACHE: {} }, (error, made) => (error ? reject(error) : resolve(made as SoapClient))),
     ).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException)?.code;
-      if (code) throw networkError(error, /^https?:/.test(wsdl) ? wsdl : options.url, options.timeoutMs);
+      const remote = /^https?:/.test(wsdl);
+      if (code && !remote) throw new LiveError('wsdl', `The WSDL file ${wsdl} cannot be read (${code}): the profile's "wsdl" names it.`);
+      if (code) throw networkError(error, wsdl, options.timeoutMs);
       const why = String((error as Error)?.message ?? error).slice(0, 200);
       throw new LiveError('wsdl', `The WSDL at ${wsdl} could not be read as the Channel service's (${why}).`);
     });
