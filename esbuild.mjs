@@ -34,7 +34,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/extension-browser.js', external: ['vscode'] }),
   build({ ...browser, format: 'iife', entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/server-browser.js' }),
-  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', external: ['./live-service.js'] }),
+  build({ ...common, entryPoints: ['server/src/node/live-service.ts'], outfile: 'dist/live-service.js', plugins: [strongSoap], keepNames: true }),
   build({ ...common, entryPoints: ['server/src/node/check-thread-main.ts'], outfile: 'dist/check-thread.js' }),
   // `send`, `records` and their wire (strong-soap: a megabyte) are a bundle of their own, loaded by those commands only:
   // `check` starts as fast as before.

@@ -24,6 +24,8 @@ const WELL_FORMED: Record<string, unknown> = {
   'textDocument/definition': { textDocument: { uri }, position },
   'textDocument/codeAction': { textDocument: { uri }, range, context: { diagnostics: [] } },
   'textDocument/documentSymbol': { textDocument: { uri } },
+  'textDocument/codeLens': { textDocument: { uri } },
+  'workspace/executeCommand': { command: 'voipnow.send', arguments: [uri, 0, 'staging'] },
   'textDocument/diagnostic': { textDocument: { uri } },
   'workspace/diagnostic': { previousResultIds: [] },
   'textDocument/willSaveWaitUntil': { textDocument: { uri }, reason: 1 },

@@ -37,6 +37,8 @@ const SPECIFIC: Record<string, unknown[]> = {
   'textDocument/hover': positional,
   'textDocument/completion': positional,
   'textDocument/definition': positional,
+  'textDocument/codeLens': [{ textDocument: null }, { textDocument: { uri: 5 } }],
+  'workspace/executeCommand': [{ command: 5 }, { command: 'voipnow.send', arguments: 'x' }, {}],
   'textDocument/codeAction': [
     { textDocument: { uri }, range, context: null },
     { textDocument: { uri }, range: { start: null, end: position }, context: { diagnostics: [] } },

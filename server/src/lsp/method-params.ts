@@ -72,6 +72,8 @@ export const REQUEST_PARAMS: Readonly<Record<string, Check>> = {
   'textDocument/hover': positionParams,
   'textDocument/completion': positionParams,
   'textDocument/definition': positionParams,
+  'textDocument/codeLens': object({ textDocument: textDocumentIdentifier, ...progressTokens }),
+  'workspace/executeCommand': object({ command: string, arguments: optional(arrayOf(anything)), ...progressTokens }),
   'textDocument/codeAction': object({
     textDocument: textDocumentIdentifier,
     range,

@@ -30,6 +30,26 @@ export interface CheckAside {
   settle?(): void;
 }
 
+/** A server profile as the editor sends to it: the project file's, with its paths made absolute. */
+export interface LiveProfile {
+  name: string;
+  url: string;
+  /** A URL, or an absolute path. */
+  wsdl?: string;
+  /** The CA's PEM file, an absolute path. */
+  caFile?: string;
+  insecure?: boolean;
+  timeoutMs?: number;
+}
+
+/** The server's answer, or why there is none (one line, with no secret in it). */
+export type LiveAnswer = { ok: true; response: Record<string, unknown> } | { ok: false; fault: { faultcode: string; faultstring: string } } | { error: string };
+
+/** Sends requests to VoipNow servers (Node only: the browser has no secrets and no CORS-free network). */
+export interface LiveSender {
+  send(profile: LiveProfile, method: string, params: unknown): Promise<LiveAnswer>;
+}
+
 export interface ServerPlatform {
   /** The workspace's files, named by URI (readFile, stat, readDirectory, join). */
   fs: WorkspaceFileSystem;
@@ -52,6 +72,8 @@ export interface ServerPlatform {
   realUri?: (uri: string) => Promise<string | undefined>;
   /** Where large files on disk are checked (Node: a worker thread); absent: in the server's thread, in slices. */
   checkAside?: CheckAside;
+  /** Sends a request to a VoipNow server (the code lens "Send to ..."); absent in the browser. */
+  live?: LiveSender;
   /** The connection's writer sends EncodedParams as they are (report-steps.ts): reports are serialized in slices. */
   encodedParams?: boolean;
   /** The folder (URI) of the code pages when the platform has its own (Node: dist/codes beside the bundle). */

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientSupport } from './client-capabilities';
 import { FIX_ALL_KIND } from './code-actions';
 import { registerDocumentHandlers } from './handlers/documents';
+import { LIVE_COMMANDS, registerCommands } from './handlers/commands';
 import { registerExtensionRequests } from './handlers/extension';
 import { registerLanguageFeatures } from './handlers/language-features';
 import { registerWorkspaceHandlers } from './handlers/workspace';
@@ -17,7 +18,7 @@ import type { ServerPlatform } from './platform';
 import { ServerState } from './server-state';
 
 /** What the server offers, given what the client supports. */
-function initializeResult(client: ClientSupport): InitializeResult {
+function initializeResult(client: ClientSupport, canSend: boolean): InitializeResult {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -28,6 +29,9 @@ function initializeResult(client: ClientSupport): InitializeResult {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: { label: 'VoipNow requests' },
       definitionProvider: true,
+      // Sending to a VoipNow server (handlers/commands.ts): where the platform can.
+      codeLensProvider: canSend ? { resolveProvider: false } : undefined,
+      executeCommandProvider: canSend ? { commands: LIVE_COMMANDS } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'voipnow-payloads' },
@@ -45,8 +49,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     registerLanguageFeatures(state);
     registerWorkspaceHandlers(state);
     registerExtensionRequests(state);
-    // The coming commands (a request sent to the VoipNow server, the records pulled from it) get a group of their own here.
-    return initializeResult(state.client);
+    registerCommands(state);
+    return initializeResult(state.client, platform.live !== undefined);
   });
 
   connection.onShutdown(() => state?.stop());

@@ -4,6 +4,7 @@
 import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { GuardedInput } from '../lsp/guarded-input';
 import { ProtocolGate } from '../lsp/protocol-gate';
+import type { LiveSender } from '../lsp/platform';
 import { startServer } from '../lsp/server';
 import { CheckThread } from './check-thread';
 import { nodeCodePages } from './code-pages';
@@ -33,4 +34,6 @@ function connect() {
 const encodedParams = process.argv.includes('--stdio');
 const connection = connect();
 gate.attach(connection);
-startServer(connection, { fs: nodeFileSystem, realUri, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams });
+// The wire to VoipNow servers is a bundle of its own (dist/live-service.js), loaded when a request is first sent.
+const live = { send: (...args: Parameters<LiveSender['send']>) => import('./live-service.js').then((m) => m.liveSend(...args)) };
+startServer(connection, { fs: nodeFileSystem, realUri, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams, live });

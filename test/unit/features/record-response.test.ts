@@ -55,6 +55,12 @@ describe('recordResponse', () => {
     assert.equal(recorded(once, 0, FAULT), once);
   });
 
+  it("an answer's dates are written as JSON writes them, on one line and on several", () => {
+    const answer = { channel: [{ ID: 1, crDate: new Date('2026-01-05T10:00:00Z') }] };
+    assert.equal(recorded('{ "method": "GetChannels" }', 0, answer), '{ "method": "GetChannels", "response": { "channel": [{ "ID": 1, "crDate": "2026-01-05T10:00:00.000Z" }] } }');
+    assert.match(recorded('{\n  "method": "GetChannels"\n}', 0, answer), /"crDate": "2026-01-05T10:00:00\.000Z"\n/);
+  });
+
   it('an empty request object, and text beyond ASCII, written as they are', () => {
     assert.equal(recorded('{}', 0, { faultcode: '100', faultstring: 'Café – ✓' }), '{ "response": { "faultcode": "100", "faultstring": "Café – ✓" } }');
     assert.equal(recorded('{\n}\n', 0, { ok: true }), '{\n  "response": {\n    "ok": true\n  }\n}\n');

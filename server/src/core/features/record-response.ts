@@ -30,6 +30,8 @@ export function recordResponse(text: string, index: number, response: RecordedRe
   if (request.type !== 'object') return { error: `Request ${index} is not an object: no answer can be recorded into it.` };
   const existing = propertyValue(request, 'response');
   const layout = layoutOf(text, request);
+  // As JSON has it (an answer's dates as their ISO text, nothing undefined).
+  response = JSON.parse(JSON.stringify(response)) as RecordedResponse;
   if (existing) {
     const indent = indentOf(text, existing.offset);
     return { edit: { offset: existing.offset, length: existing.length, newText: written(response, layout, indent) } };
