@@ -5,7 +5,7 @@
 // to -o FILE. A fault or a failure changes nothing.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pulledRecordsText, RECORDS_PATH, type PulledAnswers } from '../core';
+import { idsIn, pulledRecordsText, RECORDS_PATH, type PulledAnswers } from '../core';
 import { sendRequest } from '../live/send';
 import { writeFileAtomic } from '../node/atomic-write';
 import { parseCommandArgs } from './args';
@@ -13,7 +13,7 @@ import { CliError } from './errors';
 import { RECORDS_HELP } from './help';
 import { RECORDS_OPTIONS } from './option-tables';
 import { readText } from './read';
-import { openServer } from './server-connection';
+import { openServer, serverFor } from './server-connection';
 
 export async function recordsCommand(args: string[], cwd: string): Promise<number> {
   const { values, positionals } = parseCommandArgs('records', args, RECORDS_OPTIONS);
@@ -22,7 +22,7 @@ export async function recordsCommand(args: string[], cwd: string): Promise<numbe
     return 0;
   }
   if (positionals.length !== 1 || positionals[0] !== 'pull') throw new CliError("records takes one action, pull (see 'voipnow-payloads help records')");
-  const connection = await openServer(cwd, values.server as string | undefined);
+  const connection = await openServer(serverFor(cwd, values.server as string | undefined));
   const target = values['output-file'] === undefined ? join(connection.target.base, ...RECORDS_PATH.split('/')) : resolve(cwd, values['output-file'] as string);
   const call = async (method: string, params: object = {}): Promise<unknown> => {
     const answer = await connection.live(() => sendRequest(connection.client, connection.tokens(), method, params));
@@ -30,28 +30,20 @@ export async function recordsCommand(args: string[], cwd: string): Promise<numbe
     return answer.response;
   };
   const channels = await call('GetChannels');
-  // A SOAP answer's list of one is the element itself.
-  const ids = (answer: unknown, list: string): unknown[] =>
-    ([] as unknown[])
-      .concat((answer as Record<string, unknown>)?.[list] ?? [])
-      .map((item) => (item as Record<string, unknown>)?.ID)
-      .filter((id) => id !== undefined);
   const rulesGroups = await call('GetCallRulesOutGroup');
   const answers: PulledAnswers = {
     codecs: await call('GetCodecs'),
     channels,
     channelGroups: await call('GetChannelGroups'),
-    publicNumbers: await Promise.all(ids(channels, 'channel').map((channelID) => call('GetPublicNo', { channelID }))),
+    publicNumbers: await Promise.all(idsIn(channels, 'channel').map((channelID) => call('GetPublicNo', { channelID }))),
     rulesGroups,
-    rules: await Promise.all(ids(rulesGroups, 'rulesGroup').map((ID) => call('GetCallRulesOut', { ID }))),
+    rules: await Promise.all(idsIn(rulesGroups, 'rulesGroup').map((ID) => call('GetCallRulesOut', { ID }))),
   };
   const existing = existsSync(target) ? readText(target, target) : undefined;
   const made = pulledRecordsText(answers, existing);
   if ('error' in made) throw new CliError(made.error);
   await writeFileAtomic(target, made.text);
-  const counts = Object.entries(JSON.parse(made.text) as Record<string, unknown>)
-    .filter(([, v]) => Array.isArray(v))
-    .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
+  const counts = Object.entries(made.counts).map(([kind, count]) => `${count} ${kind}`);
   process.stdout.write(`wrote ${target} from ${connection.target.name}: ${counts.join(', ')}\n`);
   return 0;
 }

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { getNodeValue } from 'jsonc-parser';
-import { analyze, decodeText, documentedText, matchesDocumented, recordResponse, startsWithBom } from '../core';
+import { analyze, changesServer, decodeText, DEFAULT_MAX_FILE_SIZE, documentedText, matchesDocumented, recordResponse, startsWithBom } from '../core';
 import { applyEdits } from '../core/features/fix-all';
 import type { CallAnswer } from '../live/channel-client';
 import { sendRequest } from '../live/send';
@@ -19,10 +19,6 @@ import { readFileCapped } from './read';
 import { openServer, serverFor } from './server-connection';
 import { visible } from './visible';
 
-/** Methods that change the server: confirmed first. */
-const CHANGES = /^(Add|Edit|Del|Assign|Unassign)/;
-/** A payload file read for sending: the engine's size limit. */
-const MAX_FILE = 8 * 1024 * 1024;
 
 export async function sendCommand(args: string[], cwd: string): Promise<number> {
   const { values, positionals } = parseCommandArgs('send', args, SEND_OPTIONS);
@@ -33,13 +29,12 @@ export async function sendCommand(args: string[], cwd: string): Promise<number> 
   if (positionals.length !== 1) throw new CliError(`send takes one file, got ${positionals.length} (see 'voipnow-payloads help send')`);
   const format = choice('--format', values.format as string, ['text', 'json'] as const);
   const file = resolve(cwd, positionals[0]);
-  const bytes = readFileCapped(file, positionals[0], MAX_FILE);
+  const bytes = readFileCapped(file, positionals[0], DEFAULT_MAX_FILE_SIZE);
   const text = decodeText(bytes);
   const analysis = analyze(text, { included: true });
   const requests = analysis.requests;
   const indexes = requestIndexes(requests.length, values.request as string | undefined, values.all === true);
-  const server = values.server as string | undefined;
-  const target = serverFor(dirname(file), server);
+  const target = serverFor(dirname(file), values.server as string | undefined);
   // Everything is checked, and each change confirmed, before the server is asked anything.
   for (const index of indexes) {
     const { method, node } = requests[index];
@@ -50,11 +45,12 @@ export async function sendCommand(args: string[], cwd: string): Promise<number> 
       throw new CliError(`request ${index} (${method}) has ${problems}: fix them, or send it anyway with --force`);
     }
     const question = `Send ${method} (request ${index}) to ${target.name} (${target.profile.url})? [y/N] `;
-    if (!values['dry-run'] && CHANGES.test(method) && !values.yes && !(await confirmed(question))) {
+    if (!values['dry-run'] && changesServer(method) && !values.yes && !(await confirmed(question))) {
       throw new CliError(`${method} changes the server: confirm on a terminal, or pass --yes`);
     }
   }
-  const connection = await openServer(dirname(file), server);
+  // The profile found above (its project file read once).
+  const connection = await openServer(target);
   const { client } = connection;
   const live = <T>(work: () => Promise<T>) => connection.live(work);
   const results: object[] = [];

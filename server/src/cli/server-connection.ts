@@ -1,19 +1,15 @@
 // The server a live command talks to: the profile named (or the only one) of the nearest
 // .voipnow/config.json, else VOIPNOW_URL; its WSDL loaded with the profile's TLS; credentials from
 // the environment only, asked for when a request is first sent (a dry run needs none).
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type ServerProfile } from '../core';
-import { ChannelClient } from '../live/channel-client';
+import { ChannelClient, DEFAULT_TIMEOUT_MS, readCaFile } from '../live/channel-client';
 import type { Tls } from '../live/https-call';
 import { LiveError } from '../live/live-error';
 import { credentialsFromEnv, TokenSource } from '../live/token';
 import { CliError } from './errors';
-import { reason } from './files';
 import { NearestFile } from './nearest-file';
 import { readText } from './read';
-
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface Target {
   name: string;
@@ -31,11 +27,11 @@ export interface Connection {
   live<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** Finds the server for a folder and loads its WSDL. */
-export async function openServer(folder: string, name: string | undefined): Promise<Connection> {
-  const target = serverFor(folder, name);
+/** Loads the WSDL of a server found by serverFor. */
+export async function openServer(target: Target): Promise<Connection> {
   const { profile } = target;
-  const tls: Tls = { ca: profile.ca === undefined ? undefined : readCa(resolve(target.base, profile.ca), target.name), insecure: profile.insecure };
+  const ca = profile.ca === undefined ? undefined : await live(async () => readCaFile(resolve(target.base, profile.ca!), target.name));
+  const tls: Tls = { ca, insecure: profile.insecure };
   if (tls.insecure) process.stderr.write(`voipnow-payloads: warning: the certificate of ${target.name} is not checked (its profile says insecure)\n`);
   const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const wsdl = profile.wsdl && !/^https?:/.test(profile.wsdl) ? resolve(target.base, profile.wsdl) : profile.wsdl;
@@ -68,14 +64,6 @@ export function serverFor(folder: string, name: string | undefined): Target {
   const url = process.env.VOIPNOW_URL;
   if (url) return { name: new URL(url).host, profile: { url: url.replace(/\/$/, '') }, base: isAbsolute(folder) ? folder : resolve(folder) };
   throw new CliError(`no server: name one under "servers" in ${CONFIG_FILE}, or set VOIPNOW_URL`);
-}
-
-function readCa(path: string, profile: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read the "ca" file of the profile '${profile}' (${path}): ${reason(error)}`);
-  }
 }
 
 async function live<T>(work: () => Promise<T>): Promise<T> {

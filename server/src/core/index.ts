@@ -1,6 +1,8 @@
 // The engine's public surface for the CLI and the language server.
 export { analyze, check, type Analysis, type CheckOptions } from './engine/check';
-export { allRows, documentedText, isDocumented, isMethod, methodCodes, methodsDocumenting, normalizeCode, METHODS, type CodeRow } from './codes/catalog';
+export {
+  allRows, changesServer, documentedText, isDocumented, isMethod, methodCodes, methodsDocumenting, normalizeCode, METHODS, type CodeRow,
+} from './codes/catalog';
 export { DEFAULT_INCLUDE, isIncluded } from './glob/include';
 export { compileGlob, globProblem, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, MAX_GLOB_STARS, type CompiledGlob } from './glob/glob';
 export { LineIndex } from './parse/line-index';
@@ -23,7 +25,7 @@ export {
   parseRecords, RECORD_KINDS, RECORD_NOUNS, RECORDS_PATH, type ParsedRecords, type RecordEntry, type RecordKind, type Records, type RecordsOptions,
 } from './engine/records-snapshot';
 export { matchesDocumented } from './rules/response';
-export { pulledRecordsText, type PulledAnswers, type PulledRecord } from './engine/pulled-records';
+export { idsIn, pulledRecordsText, type PulledAnswers, type PulledRecord } from './engine/pulled-records';
 export { definition, recordTargetAt, type RecordDefinition } from './features/record-targets';
 // Workspace features: the session (files, 200 across files, reports), project settings, rules and disable comments.
 export * from './workspace';

@@ -4,6 +4,7 @@
 // with the access token in the WSDL's userCredentials header, and its answer or fault read back.
 import { createClient } from 'strong-soap/src/soap';
 import QName from 'strong-soap/src/parser/qname';
+import { readFileSync } from 'node:fs';
 import type { Tls } from './https-call';
 import { LiveError, networkError } from './live-error';
 import { toWire, type Described } from './xsd-values';
@@ -33,6 +34,18 @@ interface SoapClient {
 }
 
 export const DEFAULT_WSDL_PATH = '/soap2/schema/latest/Channel/Channel.wsdl';
+/** How long an answer is waited for when the profile does not say (timeoutMs). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A profile's CA file (PEM), read for each connection made. */
+export function readCaFile(path: string, profile: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code ?? 'unreadable';
+    throw new LiveError('tls', `The "ca" file of the profile '${profile}' (${path}) cannot be read (${code}).`);
+  }
+}
 
 export class ChannelClient {
   private constructor(

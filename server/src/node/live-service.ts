@@ -2,14 +2,11 @@
 // (dist/live-service.js, with strong-soap) loaded when a request is first sent: each server's WSDL
 // loaded once, its token kept in memory; credentials from the server's environment
 // (VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN), never from a file.
-import { readFileSync } from 'node:fs';
-import { ChannelClient } from '../live/channel-client';
+import { ChannelClient, DEFAULT_TIMEOUT_MS, readCaFile } from '../live/channel-client';
 import { LiveError } from '../live/live-error';
 import { sendRequest } from '../live/send';
 import { credentialsFromEnv, TokenSource } from '../live/token';
 import type { LiveAnswer, LiveProfile } from '../lsp/platform';
-
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 const clients = new Map<string, Promise<ChannelClient>>();
 const tokens = new Map<string, TokenSource>();
@@ -18,7 +15,7 @@ export async function liveSend(profile: LiveProfile, method: string, params: unk
   try {
     const credentials = credentialsFromEnv(process.env);
     if (!credentials) return { error: 'No credentials: set VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN, for the language server.' };
-    const ca = profile.caFile === undefined ? undefined : readCa(profile.caFile, profile.name);
+    const ca = profile.caFile === undefined ? undefined : readCaFile(profile.caFile, profile.name);
     const tls = { ca, insecure: profile.insecure };
     const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const key = JSON.stringify([profile.url, profile.wsdl, profile.caFile, profile.insecure, timeoutMs]);
@@ -31,18 +28,9 @@ export async function liveSend(profile: LiveProfile, method: string, params: unk
     }
     let source = tokens.get(key);
     if (!source) tokens.set(key, (source = new TokenSource(profile.url, credentials, tls, timeoutMs)));
-    const sent = await sendRequest(await client, source, method, params);
-    return sent;
+    return await sendRequest(await client, source, method, params);
   } catch (error) {
     if (error instanceof LiveError) return { error: error.message };
     throw error;
-  }
-}
-
-function readCa(path: string, profile: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new LiveError('tls', `The "ca" file of the profile '${profile}' (${path}) cannot be read.`);
   }
 }

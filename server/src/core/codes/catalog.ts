@@ -18,6 +18,11 @@ for (const row of rows) {
 /** The 24 methods in the order of the documentation. */
 export const METHODS: readonly string[] = [...byMethod.keys()];
 
+/** Whether a method changes the server's state (Add*, Edit*, Del*, Assign*, Unassign*): sending one is confirmed first. */
+export function changesServer(method: string): boolean {
+  return /^(Add|Edit|Del|Assign|Unassign)/.test(method);
+}
+
 export function isMethod(name: string): boolean {
   return byMethod.has(name);
 }

@@ -33,7 +33,7 @@ export interface PulledRecord {
 const KEPT_KINDS = ['timeIntervals', 'users'] as const;
 
 /** The text of the new records file, or why it cannot be made (an existing file that does not parse is not overwritten). */
-export function pulledRecordsText(answers: PulledAnswers, existing?: string): { text: string } | { error: string } {
+export function pulledRecordsText(answers: PulledAnswers, existing?: string): { text: string; counts: Record<string, number> } | { error: string } {
   let kept: Record<string, unknown> = {};
   if (existing !== undefined && existing.trim() !== '') {
     const errors: ParseError[] = [];
@@ -56,7 +56,16 @@ export function pulledRecordsText(answers: PulledAnswers, existing?: string): { 
     ({ rule, group }) => ruleRecord(rule, group),
   );
   for (const kind of KEPT_KINDS) if (kept[kind] !== undefined) snapshot[kind] = kept[kind];
-  return { text: JSON.stringify(snapshot, null, 2) + '\n' };
+  const counts: Record<string, number> = {};
+  for (const [kind, value] of Object.entries(snapshot)) if (Array.isArray(value)) counts[kind] = value.length;
+  return { text: JSON.stringify(snapshot, null, 2) + '\n', counts };
+}
+
+/** The IDs of an answer's listed records (`channel`, `rulesGroup`): what the per-record calls of a pull ask for. */
+export function idsIn(answer: unknown, listName: string): unknown[] {
+  return list(field(answer, listName))
+    .map((item) => field(item, 'ID'))
+    .filter((id) => id !== undefined);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -7,16 +7,13 @@
 import { URI, Utils } from 'vscode-uri';
 import { getNodeValue } from 'jsonc-parser';
 import { MessageType, type CodeLens, type TextDocumentEdit } from 'vscode-languageserver';
-import { documentedText, recordResponse, type ServerProfile } from '../../core';
+import { changesServer, documentedText, recordResponse, type ServerProfile } from '../../core';
 import type { LiveAnswer, LiveProfile } from '../platform';
 import type { ServerState } from '../server-state';
 
 export const SEND_COMMAND = 'voipnow.send';
 export const SEND_AND_RECORD_COMMAND = 'voipnow.sendAndRecord';
 export const LIVE_COMMANDS = [SEND_COMMAND, SEND_AND_RECORD_COMMAND];
-
-/** Methods that change the server: asked first. */
-const CHANGES = /^(Add|Edit|Del|Assign|Unassign)/;
 
 export function registerCommands(state: ServerState): void {
   const { connection, platform } = state;
@@ -51,7 +48,7 @@ export function registerCommands(state: ServerState): void {
       return say(state, MessageType.Error, `VoipNow: nothing to send (request ${String(index)} or profile '${name}' is gone).`);
     }
     const method = request.method;
-    if (CHANGES.test(method)) {
+    if (changesServer(method)) {
       const yes = `Send to ${name}`;
       const question = `${method} changes the server ${name} (${profile.url}). Send it?`;
       const choice = await connection.window.showWarningMessage(question, { title: yes }, { title: 'Cancel' });
