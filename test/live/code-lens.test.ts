@@ -62,10 +62,10 @@ describe('the code lens and its command, through the protocol', () => {
     const result = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     const lenses = (result as any[]).map((l) => `${l.range.start.line} ${l.command.title} ${JSON.stringify(l.command.arguments)}`);
     assert.deepEqual(lenses, [
-      `1 Send to staging ${JSON.stringify([uri, 0, 'staging'])}`,
-      `1 Send and record ${JSON.stringify([uri, 0, 'staging'])}`,
-      `2 Send to staging ${JSON.stringify([uri, 1, 'staging'])}`,
-      `2 Send and record ${JSON.stringify([uri, 1, 'staging'])}`,
+      `1 Send to staging ${JSON.stringify([uri, 0, 'staging', s.url])}`,
+      `1 Send and record ${JSON.stringify([uri, 0, 'staging', s.url])}`,
+      `2 Send to staging ${JSON.stringify([uri, 1, 'staging', s.url])}`,
+      `2 Send and record ${JSON.stringify([uri, 1, 'staging', s.url])}`,
     ]);
   });
 
@@ -91,7 +91,8 @@ describe('the code lens and its command, through the protocol', () => {
     answerQuestion = { title: 'Send to staging' };
     const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'voipnow.send', arguments: [uri, 1, 'staging'] });
     assert.equal((result as any).ok, false);
-    assert.equal((result as any).fault.faultcode, '200');
+    assert.equal((result as any).response.faultcode, '200');
+    assert.deepEqual(Object.keys(result as object), ['file', 'request', 'method', 'server', 'ok', 'response']);
     await client.waitFor('window/showMessage', (m) => /request 1 AddChannel on staging: fault 200/.test(m.message));
   });
 });

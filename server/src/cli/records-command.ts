@@ -5,7 +5,8 @@
 // to -o FILE. A fault or a failure changes nothing.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { idsIn, pulledRecordsText, RECORDS_PATH, type PulledAnswers } from '../core';
+import { pulledRecordsText, RECORDS_PATH } from '../core';
+import { pullAnswers } from '../live/pull-records';
 import { sendRequest } from '../live/send';
 import { writeFileAtomic } from '../node/atomic-write';
 import { parseCommandArgs } from './args';
@@ -24,23 +25,13 @@ export async function recordsCommand(args: string[], cwd: string): Promise<numbe
   if (positionals.length !== 1 || positionals[0] !== 'pull') throw new CliError("records takes one action, pull (see 'voipnow-payloads help records')");
   const connection = await openServer(serverFor(cwd, values.server as string | undefined));
   const target = values['output-file'] === undefined ? join(connection.target.base, ...RECORDS_PATH.split('/')) : resolve(cwd, values['output-file'] as string);
-  const call = async (method: string, params: object = {}): Promise<unknown> => {
-    const answer = await connection.live(() => sendRequest(connection.client, connection.tokens(), method, params));
-    if (!answer.ok) throw new CliError(`${method} answered fault ${answer.fault.faultcode} ${answer.fault.faultstring}: nothing is written`);
-    return answer.response;
-  };
-  const channels = await call('GetChannels');
-  const rulesGroups = await call('GetCallRulesOutGroup');
-  const answers: PulledAnswers = {
-    codecs: await call('GetCodecs'),
-    channels,
-    channelGroups: await call('GetChannelGroups'),
-    publicNumbers: await Promise.all(idsIn(channels, 'channel').map((channelID) => call('GetPublicNo', { channelID }))),
-    rulesGroups,
-    rules: await Promise.all(idsIn(rulesGroups, 'rulesGroup').map((ID) => call('GetCallRulesOut', { ID }))),
-  };
+  const pulled = await pullAnswers((method, params) => connection.live(() => sendRequest(connection.client, connection.tokens(), method, params)));
+  if ('fault' in pulled) {
+    const { method, faultcode, faultstring } = pulled.fault;
+    throw new CliError(`${method} answered fault ${faultcode} ${faultstring}: nothing is written`);
+  }
   const existing = existsSync(target) ? readText(target, target) : undefined;
-  const made = pulledRecordsText(answers, existing);
+  const made = pulledRecordsText(pulled.answers, existing);
   if ('error' in made) throw new CliError(made.error);
   await writeFileAtomic(target, made.text);
   const counts = Object.entries(made.counts).map(([kind, count]) => `${count} ${kind}`);

@@ -6,7 +6,8 @@ import { createClient } from 'strong-soap/src/soap';
 import QName from 'strong-soap/src/parser/qname';
 import { readFileSync } from 'node:fs';
 import type { Tls } from './https-call';
-import { LiveError, networkError } from './live-error';
+import { cancelled, LiveError, networkError } from './live-error';
+import { WireHttp, type WsdlStore } from './wire-http';
 import { toWire, type Described } from './xsd-values';
 
 export interface ClientOptions {
@@ -16,6 +17,8 @@ export interface ClientOptions {
   wsdl?: string;
   tls: Tls;
   timeoutMs: number;
+  /** Where the WSDL's files are kept between runs (the extension's global storage); none: read each time. */
+  store?: WsdlStore;
 }
 
 export type CallAnswer = { ok: true; response: Record<string, unknown> } | { ok: false; fault: { faultcode: string; faultstring: string } };
@@ -62,7 +65,9 @@ export class ChannelClient {
     const wsdlOptions = { ca: options.tls.ca, rejectUnauthorized: !options.tls.insecure, timeout: options.timeoutMs };
     const client = await new Promise<SoapClient>((resolve, reject) =>
       // A cache of its own (strong-soap's is one for the process): this server's WSDL read now, with this profile's TLS.
-      createClient(wsdl, { wsdl_options: wsdlOptions, WSDL_CACHE: {} }, (error, made) => (error ? reject(error) : resolve(made as SoapClient))),
+      createClient(wsdl, { wsdl_options: wsdlOptions, WSDL_CACHE: {}, httpClient: new WireHttp({}, options.store) }, (error, made) =>
+        error ? reject(error) : resolve(made as SoapClient),
+      ),
     ).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException)?.code;
       const remote = /^https?:/.test(wsdl);
@@ -106,8 +111,8 @@ export class ChannelClient {
     return captured;
   }
 
-  /** Sends one request; a SOAP fault is an answer too. */
-  async call(method: string, params: unknown, token: string): Promise<CallAnswer> {
+  /** Sends one request; a SOAP fault is an answer too. `signal` aborts it (the editor's cancel). */
+  async call(method: string, params: unknown, token: string, signal?: AbortSignal): Promise<CallAnswer> {
     const operation = this.operations[method];
     if (!operation) throw new LiveError('wsdl', `This server's WSDL (Channel service ${this.version}) has no operation ${method}.`);
     const args = toWire(params ?? {}, operation.input.body, '', `${method} on this server (Channel service ${this.version})`);
@@ -115,9 +120,10 @@ export class ChannelClient {
     this.client.clearSoapHeaders();
     if (header) this.client.addSoapHeader({ accessToken: token }, new QName(header.qname.nsURI, header.qname.name));
     const send = this.client[method] as (args: unknown, callback: (error: unknown, result: unknown) => void, options: object) => void;
-    const callOptions = { ca: this.options.tls.ca, rejectUnauthorized: !this.options.tls.insecure, timeout: this.options.timeoutMs };
+    const callOptions = { ca: this.options.tls.ca, rejectUnauthorized: !this.options.tls.insecure, timeout: this.options.timeoutMs, signal };
     return new Promise((resolve, reject) => {
       send.call(this.client, args, (error, result) => {
+        if (signal?.aborted) return reject(cancelled(method));
         const fault = (error as { root?: { Envelope?: { Body?: { Fault?: { faultcode?: unknown; faultstring?: unknown } } } } })?.root?.Envelope?.Body?.Fault;
         if (fault) resolve({ ok: false, fault: { faultcode: textOf(fault.faultcode), faultstring: textOf(fault.faultstring) } });
         else if (error) reject(wireError(error, this.options));

@@ -1,7 +1,7 @@
 // One HTTPS request with what a profile says of TLS (its CA, or no check when insecure) and a
 // timeout: the answer's status, headers and body, or a LiveError in words.
 import { request } from 'node:https';
-import { LiveError, networkError } from './live-error';
+import { cancelled, LiveError, networkError } from './live-error';
 
 export interface Tls {
   /** PEM of the certificate authority the server's certificate is signed by. */
@@ -22,9 +22,10 @@ export interface HttpInit {
   body?: string;
 }
 
-export function httpsCall(url: string, init: HttpInit, tls: Tls, timeoutMs: number): Promise<HttpAnswer> {
+/** `signal` aborts the call (the editor's cancel). */
+export function httpsCall(url: string, init: HttpInit, tls: Tls, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method, headers: init.headers, ca: tls.ca, rejectUnauthorized: !tls.insecure }, (res) => {
+    const req = request(url, { method: init.method, headers: init.headers, ca: tls.ca, rejectUnauthorized: !tls.insecure, signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -34,7 +35,10 @@ export function httpsCall(url: string, init: HttpInit, tls: Tls, timeoutMs: numb
       res.on('error', (error) => reject(networkError(error, url, timeoutMs)));
     });
     req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (error) => reject(error instanceof LiveError ? error : networkError(error, url, timeoutMs)));
+    req.on('error', (error) => {
+      if (signal?.aborted) reject(cancelled(`the request to ${new URL(url).host}`));
+      else reject(error instanceof LiveError ? error : networkError(error, url, timeoutMs));
+    });
     req.end(init.body);
   });
 }

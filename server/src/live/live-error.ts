@@ -1,7 +1,7 @@
 // The failures of talking to a server, each one clear line for the user. None holds a secret:
 // messages are made here from what was asked, never from a credential or a token.
 
-export type LiveErrorKind = 'credentials' | 'tls' | 'connection' | 'timeout' | 'http' | 'not-soap' | 'wsdl' | 'parameter';
+export type LiveErrorKind = 'credentials' | 'tls' | 'connection' | 'timeout' | 'http' | 'not-soap' | 'wsdl' | 'parameter' | 'cancelled';
 
 export class LiveError extends Error {
   constructor(
@@ -24,4 +24,9 @@ export function networkError(error: unknown, url: string, timeoutMs: number): Li
   if (/TIMEDOUT|^TIMEOUT$/.test(code)) return new LiveError('timeout', `${host} did not answer within ${timeoutMs} ms (the profile's "timeoutMs").`);
   if (code === 'ECONNRESET' || code === 'EPIPE') return new LiveError('connection', `${host} closed the connection before answering.`);
   return new LiveError('connection', `The request to ${host} failed (${code || 'no answer'}).`);
+}
+
+/** The user cancelled the request while it waited (the editor's cancel): nothing is recorded. */
+export function cancelled(what: string): LiveError {
+  return new LiveError('cancelled', `Cancelled: ${what} was not waited for (the server may still have done it).`);
 }

@@ -7,9 +7,10 @@ import type { TokenSource } from './token';
 /** The fault the server answers a refused token with (the catalog documents it for every method). */
 const TOKEN_REFUSED = '100';
 
-export async function sendRequest(client: ChannelClient, tokens: TokenSource, method: string, params: unknown): Promise<CallAnswer> {
-  const answer = await client.call(method, params, await tokens.token());
+/** `signal` aborts it (the editor's cancel). */
+export async function sendRequest(client: ChannelClient, tokens: TokenSource, method: string, params: unknown, signal?: AbortSignal): Promise<CallAnswer> {
+  const answer = await client.call(method, params, await tokens.token(signal), signal);
   if (answer.ok || answer.fault.faultcode !== TOKEN_REFUSED || !tokens.renewable) return answer;
   tokens.refused();
-  return client.call(method, params, await tokens.token());
+  return client.call(method, params, await tokens.token(signal), signal);
 }

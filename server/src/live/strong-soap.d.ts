@@ -8,3 +8,9 @@ declare module 'strong-soap/src/parser/qname' {
     constructor(nsURI: string, name: string);
   }
 }
+declare module 'strong-soap/src/http' {
+  export default class HttpClient {
+    constructor(options: object);
+    request(url: string, data: unknown, callback: (error: unknown, response?: unknown, body?: string) => void, headers?: object, options?: object): unknown;
+  }
+}

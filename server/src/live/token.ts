@@ -5,7 +5,8 @@
 import { httpsCall, type Tls } from './https-call';
 import { LiveError } from './live-error';
 
-export type Credentials = { clientId: string; clientSecret: string } | { accessToken: string };
+/** `origin` says where they were set, for the message when the server refuses them (default: the environment). */
+export type Credentials = ({ clientId: string; clientSecret: string } | { accessToken: string }) & { origin?: string };
 
 /** VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN; undefined when neither is set. */
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
@@ -29,15 +30,16 @@ export class TokenSource {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async token(): Promise<string> {
+  async token(signal?: AbortSignal): Promise<string> {
     if ('accessToken' in this.credentials) return this.credentials.accessToken;
     if (this.cached && this.now() < this.cached.until) return this.cached.token;
     const { clientId, clientSecret } = this.credentials;
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString();
     const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body };
-    const answer = await httpsCall(`${this.url}/oauth/token.php`, init, this.tls, this.timeoutMs);
+    const answer = await httpsCall(`${this.url}/oauth/token.php`, init, this.tls, this.timeoutMs, signal);
     if (answer.status === 401 || answer.status === 400) {
-      const message = `The server refused the client ID and secret (HTTP ${answer.status}): check VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET.`;
+      const origin = this.credentials.origin ?? 'VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET';
+      const message = `The server refused the client ID and secret (HTTP ${answer.status}): check ${origin}.`;
       throw new LiveError('credentials', message);
     }
     let parsed: { access_token?: unknown; expires_in?: unknown } | undefined;

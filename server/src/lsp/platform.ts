@@ -45,9 +45,27 @@ export interface LiveProfile {
 /** The server's answer, or why there is none (one line, with no secret in it). */
 export type LiveAnswer = { ok: true; response: Record<string, unknown> } | { ok: false; fault: { faultcode: string; faultstring: string } } | { error: string };
 
+/** Credentials the editor passes with a command (VS Code: from its SecretStorage); none: the server's environment. */
+export type LiveCredentials = { clientId: string; clientSecret: string } | { accessToken: string };
+
+export interface LiveOptions {
+  credentials?: LiveCredentials;
+  /** The editor cancelled: the request is aborted and its answer dropped. */
+  signal?: AbortSignal;
+  /** A folder where each server's WSDL is kept between sessions (the extension's global storage); none: memory only. */
+  storage?: string;
+}
+
+/** Records pulled and written, or why not (a fault or a failure: nothing is written). */
+export type PulledRecords = { written: string; counts: Record<string, number> } | { error: string };
+
 /** Sends requests to VoipNow servers (Node only: the browser has no secrets and no CORS-free network). */
 export interface LiveSender {
-  send(profile: LiveProfile, method: string, params: unknown): Promise<LiveAnswer>;
+  send(profile: LiveProfile, method: string, params: unknown, options?: LiveOptions): Promise<LiveAnswer>;
+  /** Pulls the records from the server into the file at `path` (atomically; users and timeIntervals kept). */
+  pullRecords(profile: LiveProfile, path: string, options?: LiveOptions): Promise<PulledRecords>;
+  /** Forgets every server's WSDL, in memory and in `storage`: the next request reads it from the server again. */
+  reload(storage?: string): Promise<void>;
 }
 
 export interface ServerPlatform {

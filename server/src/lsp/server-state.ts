@@ -28,10 +28,18 @@ function codePagesOption(options: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** The client's `initializationOptions.storagePath`: a folder of its own where the server may keep each server's WSDL (VS Code's global storage). */
+function storageOption(options: unknown): string | undefined {
+  const value = (options as { storagePath?: unknown } | null | undefined)?.storagePath;
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
 export class ServerState {
   readonly client: ClientSupport;
   /** Where the code pages are: the platform's own, else the client's initializationOptions. */
   readonly codePages: string | undefined;
+  /** Where the live loop keeps each server's WSDL between sessions (storageOption); none: in memory only. */
+  readonly storage: string | undefined;
   /** Each folder's `.voipnow/config.json` (the project settings file). */
   readonly configs: ProjectConfigs;
   readonly settings: SettingsStore;
@@ -71,6 +79,7 @@ export class ServerState {
   ) {
     this.client = clientSupport(params.capabilities);
     this.codePages = platform.codePages?.() ?? codePagesOption(params.initializationOptions);
+    this.storage = storageOption(params.initializationOptions);
     this.startup = new Promise<void>((resolve) => (this.startupDone = resolve));
     this.configs = new ProjectConfigs(platform.fs);
     this.budget = new IndexBudget(

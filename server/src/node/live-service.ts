@@ -1,36 +1,91 @@
 // The language server's sender on Node (lsp/platform.ts LiveSender), a bundle of its own
 // (dist/live-service.js, with strong-soap) loaded when a request is first sent: each server's WSDL
-// loaded once, its token kept in memory; credentials from the server's environment
-// (VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN), never from a file.
-import { ChannelClient, DEFAULT_TIMEOUT_MS, readCaFile } from '../live/channel-client';
+// loaded once (and kept in the editor's storage folder when it gives one), its token kept in
+// memory. Credentials are the ones the editor passes with the command (VS Code's SecretStorage),
+// else the server's environment (VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or
+// VOIPNOW_ACCESS_TOKEN); never a file.
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pulledRecordsText } from '../core';
+import { ChannelClient, DEFAULT_TIMEOUT_MS, DEFAULT_WSDL_PATH, readCaFile } from '../live/channel-client';
 import { LiveError } from '../live/live-error';
+import { pullAnswers } from '../live/pull-records';
 import { sendRequest } from '../live/send';
-import { credentialsFromEnv, TokenSource } from '../live/token';
-import type { LiveAnswer, LiveProfile } from '../lsp/platform';
+import { credentialsFromEnv, TokenSource, type Credentials } from '../live/token';
+import type { LiveAnswer, LiveOptions, LiveProfile, PulledRecords } from '../lsp/platform';
+import { writeFileAtomic } from './atomic-write';
+import { readRecordsToKeep } from './records-to-keep';
+import { StoredWsdl, WSDL_FOLDER } from './stored-wsdl';
 
 const clients = new Map<string, Promise<ChannelClient>>();
 const tokens = new Map<string, TokenSource>();
 
-export async function liveSend(profile: LiveProfile, method: string, params: unknown): Promise<LiveAnswer> {
-  try {
-    const credentials = credentialsFromEnv(process.env);
-    if (!credentials) return { error: 'No credentials: set VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN, for the language server.' };
-    const ca = profile.caFile === undefined ? undefined : readCaFile(profile.caFile, profile.name);
-    const tls = { ca, insecure: profile.insecure };
-    const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const key = JSON.stringify([profile.url, profile.wsdl, profile.caFile, profile.insecure, timeoutMs]);
-    let client = clients.get(key);
-    if (!client) {
-      client = ChannelClient.open({ url: profile.url, wsdl: profile.wsdl, tls, timeoutMs });
-      clients.set(key, client);
-      // A WSDL that could not be read is read again next time.
-      client.catch(() => clients.delete(key));
+export async function liveSend(profile: LiveProfile, method: string, params: unknown, options: LiveOptions = {}): Promise<LiveAnswer> {
+  return answered(async () => {
+    const { client, source } = await connect(profile, options);
+    return sendRequest(client, source, method, params, options.signal);
+  });
+}
+
+export async function livePullRecords(profile: LiveProfile, path: string, options: LiveOptions = {}): Promise<PulledRecords> {
+  return answered(async () => {
+    const { client, source } = await connect(profile, options);
+    const pulled = await pullAnswers((method, params) => sendRequest(client, source, method, params, options.signal));
+    if ('fault' in pulled) {
+      const { method, faultcode, faultstring } = pulled.fault;
+      return { error: `${method} answered fault ${faultcode} ${faultstring}: nothing is written.` };
     }
-    let source = tokens.get(key);
-    if (!source) tokens.set(key, (source = new TokenSource(profile.url, credentials, tls, timeoutMs)));
-    return await sendRequest(await client, source, method, params);
+    const kept = readRecordsToKeep(path);
+    if (typeof kept === 'object') return kept;
+    const made = pulledRecordsText(pulled.answers, kept);
+    if ('error' in made) return made;
+    await writeFileAtomic(path, made.text);
+    return { written: path, counts: made.counts };
+  });
+}
+
+export async function liveReload(storage?: string): Promise<void> {
+  clients.clear();
+  if (storage) await rm(join(storage, WSDL_FOLDER), { recursive: true, force: true });
+}
+
+/** A failure of the wire as an answer in words (no secret is in any LiveError's message). */
+async function answered<T>(run: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await run();
   } catch (error) {
     if (error instanceof LiveError) return { error: error.message };
     throw error;
   }
+}
+
+async function connect(profile: LiveProfile, options: LiveOptions): Promise<{ client: ChannelClient; source: TokenSource }> {
+  const credentials: Credentials | undefined = options.credentials
+    ? { ...options.credentials, origin: `the credentials the editor holds for the profile '${profile.name}'` }
+    : credentialsFromEnv(process.env);
+  if (!credentials) {
+    throw new LiveError('credentials', 'No credentials: set VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN, for the language server.');
+  }
+  const ca = profile.caFile === undefined ? undefined : readCaFile(profile.caFile, profile.name);
+  const tls = { ca, insecure: profile.insecure };
+  const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const key = JSON.stringify([profile.url, profile.wsdl, profile.caFile, profile.insecure, timeoutMs]);
+  let client = clients.get(key);
+  if (!client) {
+    const wsdl = profile.wsdl ?? `${profile.url}${DEFAULT_WSDL_PATH}`;
+    const stored = options.storage ? await StoredWsdl.open(options.storage, wsdl) : undefined;
+    client = ChannelClient.open({ url: profile.url, wsdl, tls, timeoutMs, store: stored }).then(async (opened) => {
+      await stored?.save();
+      return opened;
+    });
+    clients.set(key, client);
+    // A WSDL that could not be read is read again next time.
+    client.catch(() => clients.delete(key));
+  }
+  // A token per server and credentials (other credentials get their own); the hash keeps no secret in the key.
+  const tokenKey = key + createHash('sha256').update(JSON.stringify(options.credentials ?? credentials)).digest('hex');
+  let source = tokens.get(tokenKey);
+  if (!source) tokens.set(tokenKey, (source = new TokenSource(profile.url, credentials, tls, timeoutMs)));
+  return { client: await client, source };
 }

@@ -35,5 +35,10 @@ const encodedParams = process.argv.includes('--stdio');
 const connection = connect();
 gate.attach(connection);
 // The wire to VoipNow servers is a bundle of its own (dist/live-service.js), loaded when a request is first sent.
-const live = { send: (...args: Parameters<LiveSender['send']>) => import('./live-service.js').then((m) => m.liveSend(...args)) };
+const service = () => import('./live-service.js');
+const live: LiveSender = {
+  send: (...args) => service().then((m) => m.liveSend(...args)),
+  pullRecords: (...args) => service().then((m) => m.livePullRecords(...args)),
+  reload: (...args) => service().then((m) => m.liveReload(...args)),
+};
 startServer(connection, { fs: nodeFileSystem, realUri, watchFolder, codePages: nodeCodePages, checkAside: new CheckThread(), encodedParams, live });

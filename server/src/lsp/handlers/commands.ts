@@ -1,19 +1,19 @@
-// Commands (issue 18): a code lens above each request of a payload file, "Send to <profile>" and
-// "Send and record", for each profile of its folder's .voipnow/config.json, where the platform can
-// send (Node; the browser cannot). The command sends the request through the platform
-// (node/live-service.ts), asks first for a request that changes the server, says the answer
-// (window/showMessage) and returns it; recording writes the answer into the request's `response`
-// with one workspace edit, guarded by the document's version.
-import { URI, Utils } from 'vscode-uri';
-import { getNodeValue } from 'jsonc-parser';
-import { MessageType, type CodeLens, type TextDocumentEdit } from 'vscode-languageserver';
-import { changesServer, documentedText, recordResponse, type ServerProfile } from '../../core';
-import type { LiveAnswer, LiveProfile } from '../platform';
+// The live loop's group (issue 18): a code lens above each request of a payload file, "Send to
+// <profile>" and "Send and record", for each profile of its folder's .voipnow/config.json, and the
+// commands behind them and beside them (pull the records, list the profiles, reload the WSDLs),
+// where the platform can send (Node; the browser cannot). A command's cancellation (the editor's
+// $/cancelRequest) aborts the request on the wire. What each command does: live-commands.ts.
+import { MessageType, type CodeLens } from 'vscode-languageserver';
+import { profilesList, profilesOf, pullCommand, say, sendCommand } from '../live-commands';
+import type { LiveCredentials } from '../platform';
 import type { ServerState } from '../server-state';
 
 export const SEND_COMMAND = 'voipnow.send';
 export const SEND_AND_RECORD_COMMAND = 'voipnow.sendAndRecord';
-export const LIVE_COMMANDS = [SEND_COMMAND, SEND_AND_RECORD_COMMAND];
+export const PULL_RECORDS_COMMAND = 'voipnow.pullRecords';
+export const PROFILES_COMMAND = 'voipnow.profiles';
+export const RELOAD_WSDL_COMMAND = 'voipnow.reloadWsdl';
+export const LIVE_COMMANDS = [SEND_COMMAND, SEND_AND_RECORD_COMMAND, PULL_RECORDS_COMMAND, PROFILES_COMMAND, RELOAD_WSDL_COMMAND];
 
 export function registerCommands(state: ServerState): void {
   const { connection, platform } = state;
@@ -29,79 +29,55 @@ export function registerCommands(state: ServerState): void {
     found.analysis.requests.forEach((request, index) => {
       if (!request.method) return;
       const range = { start: found.document.positionAt(request.node.offset), end: found.document.positionAt(request.node.offset + 1) };
-      for (const { name } of servers) {
-        lenses.push({ range, command: { title: `Send to ${name}`, command: SEND_COMMAND, arguments: [params.textDocument.uri, index, name] } });
-        lenses.push({ range, command: { title: 'Send and record', command: SEND_AND_RECORD_COMMAND, arguments: [params.textDocument.uri, index, name] } });
+      for (const { name, url } of servers) {
+        const args = [params.textDocument.uri, index, name, url];
+        lenses.push({ range, command: { title: `Send to ${name}`, command: SEND_COMMAND, arguments: args } });
+        lenses.push({ range, command: { title: 'Send and record', command: SEND_AND_RECORD_COMMAND, arguments: args } });
       }
     });
     return lenses;
   });
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(async (params, token) => {
     if (!live || !LIVE_COMMANDS.includes(params.command)) return null;
-    const [uri, index, name] = (params.arguments ?? []) as unknown[];
-    if (typeof uri !== 'string' || !Number.isSafeInteger(index) || typeof name !== 'string') return null;
-    const found = await state.analysisOf(uri);
-    const request = found?.analysis.requests[index as number];
-    const profile = profilesOf(state, uri).find((p) => p.name === name);
-    if (!found || !request?.method || !profile) {
-      return say(state, MessageType.Error, `VoipNow: nothing to send (request ${String(index)} or profile '${name}' is gone).`);
+    const args = params.arguments ?? [];
+    const controller = new AbortController();
+    const cancelling = token.onCancellationRequested(() => controller.abort());
+    try {
+      switch (params.command) {
+        case PROFILES_COMMAND:
+          return profilesList(state, typeof args[0] === 'string' ? args[0] : undefined);
+        case RELOAD_WSDL_COMMAND:
+          await live.reload(state.storage);
+          return say(state, MessageType.Info, "VoipNow: each server's WSDL is read from the server again at its next request.");
+        case PULL_RECORDS_COMMAND: {
+          const [uri, profile, url, credentials] = args as unknown[];
+          if (typeof uri !== 'string' || typeof profile !== 'string') return null;
+          return await pullCommand(state, live, { uri, profile, url: stringOr(url), credentials: credentialsOf(credentials) }, controller.signal);
+        }
+        default: {
+          const [uri, index, profile, url, credentials] = args as unknown[];
+          if (typeof uri !== 'string' || !Number.isSafeInteger(index) || typeof profile !== 'string') return null;
+          const sendArgs = { uri, index: index as number, profile, url: stringOr(url), credentials: credentialsOf(credentials) };
+          return await sendCommand(state, live, sendArgs, params.command === SEND_AND_RECORD_COMMAND, controller.signal);
+        }
+      }
+    } finally {
+      cancelling.dispose();
     }
-    const method = request.method;
-    if (changesServer(method)) {
-      const yes = `Send to ${name}`;
-      const question = `${method} changes the server ${name} (${profile.url}). Send it?`;
-      const choice = await connection.window.showWarningMessage(question, { title: yes }, { title: 'Cancel' });
-      if (choice?.title !== yes) return null;
-    }
-    const version = found.document.version;
-    const answer = await live.send(profile, method, request.params ? getNodeValue(request.params) : {});
-    say(state, 'error' in answer ? MessageType.Error : answer.ok ? MessageType.Info : MessageType.Warning, shown(index as number, method, name, answer));
-    if (params.command === SEND_AND_RECORD_COMMAND && !('error' in answer)) await record(state, uri, version, index as number, answer);
-    return answer;
   });
 }
 
-/** The folder's profiles, paths made absolute against the folder that holds .voipnow/. */
-function profilesOf(state: ServerState, uri: string): LiveProfile[] {
-  const config = state.configs.forDocument(uri);
-  const servers: Readonly<Record<string, ServerProfile>> = config?.layer.servers ?? {};
-  const base = Utils.dirname(Utils.dirname(URI.parse(config?.uri ?? uri)));
-  const path = (relative: string) => Utils.joinPath(base, relative).fsPath;
-  return Object.entries(servers).map(([name, p]) => ({
-    name, url: p.url, insecure: p.insecure, timeoutMs: p.timeoutMs,
-    caFile: p.ca === undefined ? undefined : path(p.ca),
-    wsdl: p.wsdl === undefined || /^https?:/.test(p.wsdl) ? p.wsdl : path(p.wsdl),
-  }));
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
-/** The answer written into the request's `response`, as one edit for the version it was sent from. */
-type Answered = Exclude<LiveAnswer, { error: string }>;
-
-async function record(state: ServerState, uri: string, version: number, index: number, answer: Answered): Promise<void> {
-  const document = state.documents.get(uri);
-  if (!document || document.version !== version) {
-    return void say(state, MessageType.Warning, 'VoipNow: the file changed while it was sent: the answer is not recorded.');
+/** Credentials the editor passed (VS Code: from its SecretStorage); anything else: none, and the server's environment is used. */
+function credentialsOf(value: unknown): LiveCredentials | undefined {
+  const given = value as { clientId?: unknown; clientSecret?: unknown; accessToken?: unknown } | null | undefined;
+  if (typeof given?.clientId === 'string' && typeof given.clientSecret === 'string' && given.clientId && given.clientSecret) {
+    return { clientId: given.clientId, clientSecret: given.clientSecret };
   }
-  const made = recordResponse(document.getText(), index, answer.ok ? answer.response : answer.fault);
-  if ('error' in made) return void say(state, MessageType.Warning, `VoipNow: ${made.error}`);
-  const { offset, length, newText } = made.edit;
-  const edit: TextDocumentEdit = {
-    textDocument: { uri, version },
-    edits: [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + length) }, newText }],
-  };
-  await state.connection.workspace.applyEdit({ label: 'Record the answer', edit: { documentChanges: [edit] } });
-}
-
-function shown(index: number, method: string, server: string, answer: LiveAnswer): string {
-  if ('error' in answer) return `VoipNow: ${answer.error}`;
-  if (answer.ok) return `VoipNow: request ${index} ${method} on ${server}: ok`;
-  const { faultcode, faultstring } = answer.fault;
-  const documented = documentedText(method, faultcode) === undefined ? `, which ${method} does not document` : '';
-  return `VoipNow: request ${index} ${method} on ${server}: fault ${faultcode} ${faultstring}${documented}`;
-}
-
-function say(state: ServerState, type: MessageType, message: string): null {
-  void state.connection.sendNotification('window/showMessage', { type, message });
-  return null;
+  if (typeof given?.accessToken === 'string' && given.accessToken) return { accessToken: given.accessToken };
+  return undefined;
 }
