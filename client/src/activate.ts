@@ -2,7 +2,7 @@
 // as a Node process) and the web's (browser.ts, the server in a Web Worker). Both check the same
 // documents, send the same settings, answer the same file requests and offer the same commands
 // and status item; only how the server is started differs.
-import { commands, Uri, workspace, type ExtensionContext } from 'vscode';
+import { commands, Uri, workspace, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { registerCodeTable } from './code-table';
 import { answerFileRequests } from './file-requests';
@@ -66,10 +66,24 @@ export function clientOptions(context: ExtensionContext): LanguageClientOptions 
   };
 }
 
+/** What one build adds to the client: the desktop's live loop (live/desktop.ts), the web's word that it has none (live/unavailable.ts). */
+export interface ClientPart {
+  /** The client's options with this part's added. */
+  options?(options: LanguageClientOptions): LanguageClientOptions;
+  /** Registers what needs the client (made, not yet started). */
+  register(client: BaseLanguageClient): Disposable[];
+}
+
 /** Starts the client made by `create` and registers everything around it. */
-export async function activateClient(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): Promise<BaseLanguageClient> {
-  const client = create(clientOptions(context));
+export async function activateClient(
+  context: ExtensionContext,
+  create: (options: LanguageClientOptions) => BaseLanguageClient,
+  part: ClientPart,
+): Promise<BaseLanguageClient> {
+  const options = clientOptions(context);
+  const client = create(part.options ? part.options(options) : options);
   context.subscriptions.push(
+    ...part.register(client),
     ...answerFileRequests(client),
     // Both builds' clients: stop, then start a new server (a new process or worker).
     commands.registerCommand('voipnowPayloads.restartServer', async () => {

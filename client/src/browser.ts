@@ -7,10 +7,11 @@
 // the worker's message transports, not the worker: a workbench's own Worker class (code-server's)
 // makes workers that are no `instanceof Worker`, which the client would take for transports.
 import { Uri, workspace, type ExtensionContext } from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import type { WorkerPort } from '../../server/src/lsp/extension-protocol';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type ExtensionApi } from './activate';
+import { registerUnavailable } from './live/unavailable';
 
 interface WebWorker extends WorkerPort {
   terminate(): void;
@@ -42,7 +43,9 @@ async function startWorker(extensionUri: Uri): Promise<MessageTransports> {
 
 export async function activate(context: ExtensionContext): Promise<ExtensionApi> {
   const activatedAt = Date.now();
-  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, () => startWorker(context.extensionUri), options));
+  const create = (options: LanguageClientOptions) => new LanguageClient(CLIENT_ID, CLIENT_NAME, () => startWorker(context.extensionUri), options);
+  // No live loop in the browser: its commands say so.
+  client = await activateClient(context, create, { register: registerUnavailable });
   return { activatedAt, startedAt: Date.now() };
 }
 

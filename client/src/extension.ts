@@ -1,9 +1,11 @@
 // The desktop build (`main`): starts the bundled language server as a Node process over IPC for
-// JSON and JSONC documents. All checking happens in the server; activate.ts wires up the rest.
+// JSON and JSONC documents. All checking happens in the server; activate.ts wires up the rest,
+// live/desktop.ts the live loop (credentials, the answer beside the file).
 import type { ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type ExtensionApi } from './activate';
+import { desktopLive } from './live/desktop';
 
 let client: BaseLanguageClient | undefined;
 
@@ -14,7 +16,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
+  client = await activateClient(context, (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), desktopLive(context, CLIENT_NAME));
   return { activatedAt, startedAt: Date.now() };
 }
 

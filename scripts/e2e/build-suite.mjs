@@ -7,8 +7,8 @@
 //   extension's browser bundles (no Node module). Both lie inside the extension's folder: a test
 //   file runs in the host of the extension whose folder holds it.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { noNodeModules } from '../no-node-modules.mjs';
 import { OUT, ROOT } from './config.mjs';
 
@@ -27,13 +27,27 @@ export async function buildSuite() {
     bundle: true,
     external: ['vscode', 'mocha'],
     platform: 'node',
+    // jsonc-parser's UMD build (its `main`) requires its parts by computed paths that a bundle cannot follow.
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     sourcemap: 'inline',
     logLevel: 'warning',
+    plugins: [sourceDirname],
   });
   return SUITE_INDEX;
 }
+
+/** The stand-in VoipNow server (test/live/stand-in) reads its files beside its sources: its `__dirname` stays theirs in the bundle. */
+const sourceDirname = {
+  name: 'source-dirname',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]test[\\/]live[\\/]stand-in[\\/][^\\/]+\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('__dirname', JSON.stringify(dirname(args.path))),
+      loader: 'ts',
+    }));
+  },
+};
 
 /** The test files' `import ... from 'mocha'` is the browser build's globals (suite/web/mocha-globals.ts). */
 const mochaGlobals = {
@@ -45,7 +59,8 @@ const mochaGlobals = {
 
 export async function buildWebSuite() {
   rmSync(WEB_SUITE_OUT, { recursive: true, force: true });
-  const tests = readdirSync(SUITE_DIR).filter((f) => f.endsWith('.test.ts')).sort();
+  // A `.node.test.ts` file runs in the Node host only (it starts a server of its own).
+  const tests = readdirSync(SUITE_DIR).filter((f) => f.endsWith('.test.ts') && !f.endsWith('.node.test.ts')).sort();
   await build({
     stdin: {
       contents: [

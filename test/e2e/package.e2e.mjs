@@ -99,7 +99,15 @@ describe('npm run package', () => {
     const settings = packaged.contributes.configuration.properties;
     assert.deepEqual(settings['voipnowPayloads.trace.server'].enum, ['off', 'messages', 'verbose']);
     assert.ok(settings['voipnowPayloads.include']);
-    assert.deepEqual(packaged.contributes.commands.map((c) => c.command).sort(), ['voipnowPayloads.restartServer', 'voipnowPayloads.showCodeTable']);
+    assert.deepEqual(packaged.contributes.commands.map((c) => c.command).sort(), [
+      'voipnowPayloads.forgetCredentials',
+      'voipnowPayloads.pullRecords',
+      'voipnowPayloads.reloadWsdl',
+      'voipnowPayloads.restartServer',
+      'voipnowPayloads.send',
+      'voipnowPayloads.setCredentials',
+      'voipnowPayloads.showCodeTable',
+    ]);
     assert.deepEqual(packaged.contributes.languages, [{ id: 'jsonc', filenamePatterns: ['*.payload.json'] }]);
     // No repository, home page or issue tracker is named until one exists (vsce packs with --allow-missing-repository).
     assert.deepEqual([packaged.repository, packaged.homepage, packaged.bugs], [undefined, undefined, undefined]);

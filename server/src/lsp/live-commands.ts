@@ -7,11 +7,9 @@ import { URI, Utils } from 'vscode-uri';
 import { getNodeValue } from 'jsonc-parser';
 import { MessageType, type TextDocumentEdit } from 'vscode-languageserver';
 import { changesServer, documentedText, recordResponse, type ServerProfile } from '../core';
-import type { LiveAnswer, LiveCredentials, LiveProfile, LiveSender } from './platform';
+import type { LiveCredentials, LiveFailure, ProfileEntry, PullResult, SendResult } from './live-protocol';
+import type { LiveAnswer, LiveProfile, LiveSender } from './platform';
 import type { ServerState } from './server-state';
-
-/** What a send returns to the editor: the command line's `--format json` object, or why nothing was sent. */
-export type SendResult = { file: string; request: number; method: string; server: string; ok: boolean; response: unknown } | { error: string };
 
 export interface SendArgs {
   uri: string;
@@ -54,8 +52,6 @@ export interface PullArgs {
   credentials?: LiveCredentials;
 }
 
-export type PullResult = { written: string; counts: Record<string, number> } | { error: string };
-
 export async function pullCommand(state: ServerState, live: LiveSender, args: PullArgs, signal: AbortSignal): Promise<PullResult> {
   const config = state.configs.forDocument(args.uri);
   const profile = profileNamed(state, args.uri, args.profile, args.url);
@@ -63,7 +59,7 @@ export async function pullCommand(state: ServerState, live: LiveSender, args: Pu
   // Beside the .voipnow/config.json that names the server.
   const records = Utils.joinPath(Utils.dirname(URI.parse(config.uri)), 'records.json');
   const pulled = await live.pullRecords(profile, records.fsPath, { credentials: args.credentials, signal, storage: state.storage });
-  if ('error' in pulled) return fail(state, pulled.error);
+  if ('error' in pulled) return { ...fail(state, pulled.error), kind: pulled.kind };
   // The workspace reads the new records at once (a client's file watch may come later, or never).
   state.records.filesChanged([records.toString()]);
   const counts = Object.entries(pulled.counts).map(([kind, count]) => `${count} ${kind}`);
@@ -72,7 +68,7 @@ export async function pullCommand(state: ServerState, live: LiveSender, args: Pu
 }
 
 /** The profiles of every folder (or of one document's or folder's), with no secret: the editor asks for credentials by them. */
-export function profilesList(state: ServerState, uri?: string): { folder: string; name: string; url: string }[] {
+export function profilesList(state: ServerState, uri?: string): ProfileEntry[] {
   const configs = uri === undefined ? state.configs.all() : [state.configs.forDocument(uri)].filter((c) => c !== undefined);
   return configs.flatMap((config) => {
     const folder = Utils.dirname(Utils.dirname(URI.parse(config.uri))).toString();
@@ -101,7 +97,7 @@ function profileNamed(state: ServerState, uri: string, name: string, url: string
 }
 
 /** The answer written into the request's `response`, as one edit for the version it was sent from. */
-type Answered = Exclude<LiveAnswer, { error: string }>;
+type Answered = Exclude<LiveAnswer, LiveFailure>;
 
 async function recordAnswer(state: ServerState, uri: string, version: number, index: number, answer: Answered): Promise<void> {
   const document = state.documents.get(uri);
@@ -127,7 +123,7 @@ function shown(index: number, method: string, server: string, answer: LiveAnswer
   return `VoipNow: request ${index} ${method} on ${server}: fault ${faultcode} ${faultstring}${note}`;
 }
 
-function fail(state: ServerState, message: string): { error: string } {
+function fail(state: ServerState, message: string): LiveFailure {
   say(state, MessageType.Error, `VoipNow: ${message}`);
   return { error: message };
 }

@@ -3,6 +3,7 @@
 // (browser/main.ts: the client's workspace.fs and workspace.findFiles, no watching of its own, the
 // code pages the client names). Everything else, the handlers and the engine, is the same code.
 import type { CheckOptions, PostedLean, PostedAnalysis, WorkspaceFileSystem } from '../core';
+import type { LiveCredentials, LiveFailure } from './live-protocol';
 
 export interface FolderWatch {
   close(): void;
@@ -45,8 +46,6 @@ export interface LiveProfile {
 /** The server's answer, or why there is none (one line, with no secret in it). */
 export type LiveAnswer = { ok: true; response: Record<string, unknown> } | { ok: false; fault: { faultcode: string; faultstring: string } } | { error: string };
 
-/** Credentials the editor passes with a command (VS Code: from its SecretStorage); none: the server's environment. */
-export type LiveCredentials = { clientId: string; clientSecret: string } | { accessToken: string };
 
 export interface LiveOptions {
   credentials?: LiveCredentials;
@@ -57,7 +56,7 @@ export interface LiveOptions {
 }
 
 /** Records pulled and written, or why not (a fault or a failure: nothing is written). */
-export type PulledRecords = { written: string; counts: Record<string, number> } | { error: string };
+export type PulledRecords = { written: string; counts: Record<string, number> } | LiveFailure;
 
 /** Sends requests to VoipNow servers (Node only: the browser has no secrets and no CORS-free network). */
 export interface LiveSender {

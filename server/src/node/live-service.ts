@@ -13,6 +13,7 @@ import { LiveError } from '../live/live-error';
 import { pullAnswers } from '../live/pull-records';
 import { sendRequest } from '../live/send';
 import { credentialsFromEnv, TokenSource, type Credentials } from '../live/token';
+import type { LiveFailure } from '../lsp/live-protocol';
 import type { LiveAnswer, LiveOptions, LiveProfile, PulledRecords } from '../lsp/platform';
 import { writeFileAtomic } from './atomic-write';
 import { readRecordsToKeep } from './records-to-keep';
@@ -51,11 +52,11 @@ export async function liveReload(storage?: string): Promise<void> {
 }
 
 /** A failure of the wire as an answer in words (no secret is in any LiveError's message). */
-async function answered<T>(run: () => Promise<T>): Promise<T | { error: string }> {
+async function answered<T>(run: () => Promise<T>): Promise<T | LiveFailure> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof LiveError) return { error: error.message };
+    if (error instanceof LiveError) return { error: error.message, kind: error.kind };
     throw error;
   }
 }

@@ -39,9 +39,10 @@ describe('contributions', () => {
     assert.deepEqual(config.get('include'), ['**/*.payload.json', '**/*.payload.jsonc']);
   });
 
-  it('commands: restart the server, show a method\'s code table', async () => {
+  it("commands: restart the server, show a method's code table, and the live loop's", async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const command of ['voipnowPayloads.restartServer', 'voipnowPayloads.showCodeTable']) {
+    const live = ['send', 'pullRecords', 'setCredentials', 'forgetCredentials', 'reloadWsdl'].map((c) => `voipnowPayloads.${c}`);
+    for (const command of ['voipnowPayloads.restartServer', 'voipnowPayloads.showCodeTable', ...live]) {
       assert.ok(all.includes(command), `${command} is registered`);
     }
   });

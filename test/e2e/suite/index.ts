@@ -13,7 +13,8 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: reporterOn(Mocha.reporters.Base), color: false });
   const only = process.env.VOIPNOW_E2E_GREP;
   if (only) mocha.grep(only);
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  // A `.web.test.ts` file runs in the web worker host only.
+  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && !f.endsWith('.web.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
   });

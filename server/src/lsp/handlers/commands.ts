@@ -5,15 +5,16 @@
 // $/cancelRequest) aborts the request on the wire. What each command does: live-commands.ts.
 import { MessageType, type CodeLens } from 'vscode-languageserver';
 import { profilesList, profilesOf, pullCommand, say, sendCommand } from '../live-commands';
-import type { LiveCredentials } from '../platform';
+import {
+  LIVE_COMMANDS,
+  PROFILES_COMMAND,
+  PULL_RECORDS_COMMAND,
+  RELOAD_WSDL_COMMAND,
+  SEND_AND_RECORD_COMMAND,
+  SEND_COMMAND,
+  type LiveCredentials,
+} from '../live-protocol';
 import type { ServerState } from '../server-state';
-
-export const SEND_COMMAND = 'voipnow.send';
-export const SEND_AND_RECORD_COMMAND = 'voipnow.sendAndRecord';
-export const PULL_RECORDS_COMMAND = 'voipnow.pullRecords';
-export const PROFILES_COMMAND = 'voipnow.profiles';
-export const RELOAD_WSDL_COMMAND = 'voipnow.reloadWsdl';
-export const LIVE_COMMANDS = [SEND_COMMAND, SEND_AND_RECORD_COMMAND, PULL_RECORDS_COMMAND, PROFILES_COMMAND, RELOAD_WSDL_COMMAND];
 
 export function registerCommands(state: ServerState): void {
   const { connection, platform } = state;
