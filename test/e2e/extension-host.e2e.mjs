@@ -6,9 +6,10 @@
 // diagnostics times side by side (not asserted).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ROOT } from '../../scripts/e2e/config.mjs';
+import { OUT, ROOT } from '../../scripts/e2e/config.mjs';
 import { freePort } from '../../scripts/e2e/lib.mjs';
 
 /** Runs the suite in code-server; returns its activation to first diagnostics times (from activate(), from asking the host). */
@@ -26,6 +27,14 @@ function runInCodeServer(args, where) {
   assert.match(run.stdout, /extension host: \d+ passed, 0 failed/);
   const timing = /activation to first diagnostics (\d+) ms \(((\d+) ms from asking the host|the extension was already active)\)/.exec(run.stdout);
   return timing ? { activate: Number(timing[1]), host: timing[3] ? Number(timing[3]) : undefined } : undefined;
+}
+
+/** Every file under a folder (links not followed). */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
 }
 
 describe('extension-host tests', () => {
@@ -48,6 +57,18 @@ describe('extension-host tests', () => {
 
   it('pass inside code-server (smoke-test driver, codeAutomationExit)', () => {
     timings.node = runInCodeServer([], 'Node extension host');
+    // The live loop's test (live.node.test.ts) kept credentials in SecretStorage and sent with them:
+    // no file of the run (logs, user data, the browser's profile, the workspace) holds them, and
+    // the server's WSDL was kept in the extension's global storage.
+    const run = join(OUT, 'e2e', 'code-server-exthost');
+    const secrets = JSON.parse(readFileSync(join(ROOT, 'test', 'e2e', 'suite', 'live-secrets.json'), 'utf8'));
+    const found = filesUnder(run).filter((file) => {
+      const bytes = readFileSync(file);
+      return [secrets.secret, secrets.refused].some((secret) => bytes.includes(secret));
+    });
+    assert.deepEqual(found, [], 'no file of the run holds a secret');
+    const stored = join(run, 'user-data', 'User', 'globalStorage', 'voipnow-payloads.voipnow-payloads', 'wsdl');
+    assert.equal(readdirSync(stored).filter((f) => f.endsWith('.json')).length, 1, 'one WSDL kept in the global storage');
   });
 
   it("pass in code-server's web worker extension host (remote.extensionKind: web; the server in a Web Worker)", () => {

@@ -9,8 +9,9 @@ import * as vscode from 'vscode';
 import { startStandIn, type StandIn } from '../../live/stand-in/server';
 import * as assert from './assert';
 import { activate, code, fixtureUri, open, waitForDiagnostics } from './helpers';
+import SECRETS from './live-secrets.json';
 
-const SECRET = 'workbench-secret-never-shown';
+const SECRET = SECRETS.secret;
 const PROFILE = 'standin';
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -39,6 +40,10 @@ describe('the live loop (credentials from SecretStorage, the answer beside the f
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const name of written) await vscode.workspace.fs.delete(fixtureUri(name)).then(undefined, () => undefined);
     await vscode.workspace.fs.writeFile(fixtureUri('.voipnow/records.json'), records);
+    // The tests after these see the fixture's records again: wait until the server has read them back
+    // (its 200 on 'Carrier R' needs the fixture's channels; the pulled records hold other ones).
+    const { document } = await open('records.payload.json');
+    await waitForDiagnostics(document.uri, (d) => d.some((x) => code(x) === '200'), "the fixture's records read back (200 on Carrier R)");
     await s.stop();
   });
 
@@ -70,7 +75,7 @@ describe('the live loop (credentials from SecretStorage, the answer beside the f
 
   it('credentials the server refuses are said and forgotten: none is kept afterwards', async () => {
     const profile = { name: PROFILE, url: s.url };
-    await vscode.commands.executeCommand('voipnowPayloads.setCredentials', profile, { clientId: 'workbench-app', clientSecret: 'not-the-secret' });
+    await vscode.commands.executeCommand('voipnowPayloads.setCredentials', profile, { clientId: 'workbench-app', clientSecret: SECRETS.refused });
     const { document } = await open('live.payload.json');
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
     const send = lenses[0].command!;
