@@ -4,12 +4,12 @@
 // credentials of the server's environment, asks before a request that changes the server, says
 // the answer, and "Send and record" writes it into the request's response with one versioned edit.
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TestClient } from '../protocol/lsp-client';
+import { profileFolder } from './profile-folder';
 import { startStandIn, type StandIn } from './stand-in/server';
 
 const SECRET = 'lens-secret-never-shown';
@@ -26,10 +26,7 @@ describe('the code lens and its command, through the protocol', () => {
 
   before(async () => {
     s = await startStandIn({ version: 'A', clients: { 'lens-app': SECRET } });
-    dir = mkdtempSync(join(tmpdir(), 'voipnow-lens-'));
-    mkdirSync(join(dir, '.voipnow'));
-    copyFileSync(s.caFile, join(dir, 'ca.pem'));
-    writeFileSync(join(dir, '.voipnow', 'config.json'), JSON.stringify({ servers: { staging: { url: s.url, ca: 'ca.pem' } } }));
+    dir = profileFolder(s, 'lens');
     // The server's environment holds the credentials (the child inherits this process's).
     process.env.VOIPNOW_CLIENT_ID = 'lens-app';
     process.env.VOIPNOW_CLIENT_SECRET = SECRET;

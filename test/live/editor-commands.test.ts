@@ -4,13 +4,14 @@
 // reloaded on demand, the records pulled beside the config and checked at once, a profile whose
 // url changed since its lens, the profiles listed, and a request that hangs cancelled by the editor.
 import { strict as assert } from 'node:assert';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { TestClient } from '../protocol/lsp-client';
+import { profileFolder } from './profile-folder';
 import { startStandIn, type StandIn } from './stand-in/server';
 
 const SECRET = 'editor-secret-never-shown';
@@ -48,11 +49,8 @@ describe('the live commands with the credentials the editor passes', () => {
 
   before(async () => {
     s = await startStandIn({ version: 'B', clients: { 'editor-app': SECRET } });
-    dir = mkdtempSync(join(tmpdir(), 'voipnow-editor-'));
+    dir = profileFolder(s, 'editor', 20000);
     storage = mkdtempSync(join(tmpdir(), 'voipnow-storage-'));
-    mkdirSync(join(dir, '.voipnow'));
-    copyFileSync(s.caFile, join(dir, 'ca.pem'));
-    writeFileSync(join(dir, '.voipnow', 'config.json'), JSON.stringify({ servers: { staging: { url: s.url, ca: 'ca.pem', timeoutMs: 20000 } } }));
     uri = pathToFileURL(join(dir, 'list.payload.json')).href;
     writeFileSync(join(dir, 'list.payload.json'), '{ "method": "GetChannels" }\n');
   });

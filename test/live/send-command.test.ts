@@ -5,11 +5,11 @@
 // a dry run with its token masked, and no secret in any output.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI, colorFreeEnv } from '../cli/run-cli';
+import { profileFolder } from './profile-folder';
 import { startStandIn, type StandIn } from './stand-in/server';
 
 const SECRET = 'app-1-secret-never-shown';
@@ -45,10 +45,7 @@ describe('voipnow-payloads send, against the stand-in', () => {
 
   before(async () => {
     s = await startStandIn({ version: 'B', clients: { 'app-1': SECRET } });
-    dir = mkdtempSync(join(tmpdir(), 'voipnow-send-'));
-    mkdirSync(join(dir, '.voipnow'));
-    copyFileSync(s.caFile, join(dir, 'ca.pem'));
-    writeFileSync(join(dir, '.voipnow', 'config.json'), JSON.stringify({ servers: { staging: { url: s.url, ca: 'ca.pem', timeoutMs: 10000 } } }));
+    dir = profileFolder(s, 'send', 10000);
     writeFileSync(join(dir, 'list.payload.json'), '{ "method": "GetChannels", "params": {} }\n');
   });
   after(async () => {

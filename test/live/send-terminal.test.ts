@@ -4,11 +4,11 @@
 // there): it runs the command line on a pty and passes this test's input to it.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CLI, colorFreeEnv } from '../cli/run-cli';
+import { profileFolder } from './profile-folder';
 import { startStandIn, type StandIn } from './stand-in/server';
 
 const SECRET = 'terminal-secret-never-shown';
@@ -41,10 +41,7 @@ describe('voipnow-payloads send on a terminal', { timeout: 60_000, skip: hasScri
 
   before(async () => {
     s = await startStandIn({ version: 'A', clients: { 'app-t': SECRET } });
-    dir = mkdtempSync(join(tmpdir(), 'voipnow-terminal-'));
-    mkdirSync(join(dir, '.voipnow'));
-    copyFileSync(s.caFile, join(dir, 'ca.pem'));
-    writeFileSync(join(dir, '.voipnow', 'config.json'), JSON.stringify({ servers: { staging: { url: s.url, ca: 'ca.pem', timeoutMs: 10000 } } }));
+    dir = profileFolder(s, 'terminal', 10000);
     const add = { method: 'AddChannel', params: { type: 'sip', SIP: { name: 'Carrier Two', hostname: 'h2.example', flow: 'in' } } };
     writeFileSync(join(dir, 'add.payload.json'), JSON.stringify(add));
   });
