@@ -5,17 +5,8 @@
 // Credentials the server refused are forgotten, so that the next use asks again.
 import { commands, ProgressLocation, window, type CancellationToken, type Disposable, type QuickPickItem } from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient, type Middleware } from 'vscode-languageclient';
-import {
-  PROFILES_COMMAND,
-  PULL_RECORDS_COMMAND,
-  RELOAD_WSDL_COMMAND,
-  SEND_AND_RECORD_COMMAND,
-  SEND_COMMAND,
-  type LiveCredentials,
-  type ProfileEntry,
-  type PullResult,
-  type SendResult,
-} from '../../../server/src/lsp/live-protocol';
+import * as protocol from '../../../server/src/lsp/live-protocol';
+import type { LiveCredentials, ProfileEntry, PullResult, SendResult } from '../../../server/src/lsp/live-protocol';
 import { AnswerView } from './answer-view';
 import { CredentialStore, type Profile } from './credentials';
 
@@ -29,11 +20,11 @@ export class LiveCommands {
 
   /** The client's executeCommand middleware: the server's live commands get credentials, progress and the answer's view. */
   readonly middleware: Middleware['executeCommand'] = async (command, args: unknown[], next) => {
-    if (command === SEND_COMMAND || command === SEND_AND_RECORD_COMMAND) {
+    if (command === protocol.SEND_COMMAND || command === protocol.SEND_AND_RECORD_COMMAND) {
       const [uri, index, name, url] = args as [string, number, string, string];
       return this.send(command, uri, index, { name, url });
     }
-    if (command === PULL_RECORDS_COMMAND) {
+    if (command === protocol.PULL_RECORDS_COMMAND) {
       const [uri, name, url] = args as [string, string, string];
       return this.pull(uri, { name, url });
     }
@@ -48,7 +39,7 @@ export class LiveCommands {
       commands.registerCommand('voipnowPayloads.send', () => this.sendAtCursor()),
       commands.registerCommand('voipnowPayloads.pullRecords', async () => {
         const profile = await this.pickProfile(window.activeTextEditor?.document.uri.toString());
-        return profile && commands.executeCommand(PULL_RECORDS_COMMAND, profile.folder, profile.name, profile.url);
+        return profile && commands.executeCommand(protocol.PULL_RECORDS_COMMAND, profile.folder, profile.name, profile.url);
       }),
       // Arguments (a profile and its credentials) set them without asking: for tests and automation.
       commands.registerCommand('voipnowPayloads.setCredentials', async (given?: Profile, credentials?: LiveCredentials) => {
@@ -64,7 +55,7 @@ export class LiveCommands {
         if (profile) await this.store.forget(profile);
         return Boolean(profile);
       }),
-      commands.registerCommand('voipnowPayloads.reloadWsdl', () => this.execute(RELOAD_WSDL_COMMAND, [])),
+      commands.registerCommand('voipnowPayloads.reloadWsdl', () => this.execute(protocol.RELOAD_WSDL_COMMAND, [])),
     ];
   }
 
@@ -83,7 +74,7 @@ export class LiveCommands {
     const credentials = (await this.store.get(profile)) ?? (await this.store.ask(profile));
     if (!credentials) return undefined;
     const title = `VoipNow: pulling the records from ${profile.name}`;
-    const result = await this.withProgress<PullResult>(title, PULL_RECORDS_COMMAND, [uri, profile.name, profile.url, credentials]);
+    const result = await this.withProgress<PullResult>(title, protocol.PULL_RECORDS_COMMAND, [uri, profile.name, profile.url, credentials]);
     if (result && 'error' in result) await this.refused(result, profile);
     return result;
   }
@@ -115,7 +106,7 @@ export class LiveCommands {
     if (!editor) return undefined;
     type Lens = { range: { start: { line: number } }; command?: { command: string; arguments?: unknown[] } };
     const lenses = ((await commands.executeCommand<Lens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? []).filter(
-      (l) => l.command?.command === SEND_COMMAND,
+      (l) => l.command?.command === protocol.SEND_COMMAND,
     );
     if (lenses.length === 0) {
       void window.showInformationMessage('VoipNow: nothing to send here: no request with a method, or no profile under "servers" in .voipnow/config.json.');
@@ -129,12 +120,12 @@ export class LiveCommands {
     const chosen = items.length === 1 ? items[0] : await window.showQuickPick(items, { title: 'Send to' });
     if (!chosen) return undefined;
     const [uri, index, name, url] = chosen.args;
-    return this.send(SEND_COMMAND, uri, index, { name, url });
+    return this.send(protocol.SEND_COMMAND, uri, index, { name, url });
   }
 
   private async pickProfile(uri?: string): Promise<ProfileEntry | undefined> {
-    const profiles = (await this.execute<ProfileEntry[]>(PROFILES_COMMAND, uri ? [uri] : [])) ?? [];
-    const all = profiles.length > 0 || !uri ? profiles : ((await this.execute<ProfileEntry[]>(PROFILES_COMMAND, [])) ?? []);
+    const profiles = (await this.execute<ProfileEntry[]>(protocol.PROFILES_COMMAND, uri ? [uri] : [])) ?? [];
+    const all = profiles.length > 0 || !uri ? profiles : ((await this.execute<ProfileEntry[]>(protocol.PROFILES_COMMAND, [])) ?? []);
     const items = all.map((p) => ({ ...p, label: p.name, description: p.url, detail: p.folder }));
     return pick(items, 'VoipNow server', 'No server profile: add one under "servers" in a folder\'s .voipnow/config.json.');
   }
