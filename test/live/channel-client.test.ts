@@ -5,9 +5,13 @@
 // fetched once, again after expiry, and refused credentials, TLS and the server's misbehaviours in
 // words, with no secret in any of them.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { documentedText } from '../../server/src/core';
-import { ChannelClient, type CallAnswer } from '../../server/src/live/channel-client';
+import { ChannelClient, readCaFile, type CallAnswer } from '../../server/src/live/channel-client';
 import { LiveError } from '../../server/src/live/live-error';
 import { sendRequest } from '../../server/src/live/send';
 import { TokenSource } from '../../server/src/live/token';
@@ -153,6 +157,27 @@ describe('the wire, against the stand-in', () => {
     const client = await open(s);
     const unknown = await failure(client.call('GetChannelz', {}, 'token'));
     assert.match(unknown.message, /This server's WSDL \(Channel service 5\.2\.5\) has no operation GetChannelz\./);
+  });
+
+  it('a FIFO, a folder or an oversized file named as the profile\'s "ca" or "wsdl" is refused at once, never waited on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'voipnow-hostile-profile-'));
+    try {
+      const fifo = join(dir, 'pipe.pem');
+      execFileSync('mkfifo', [fifo]);
+      const big = join(dir, 'big.pem');
+      writeFileSync(big, Buffer.alloc(1024 * 1024 + 1, 'A'));
+      assert.throws(() => readCaFile(fifo, 'staging'), /The "ca" file of the profile 'staging' \(.*pipe\.pem\) cannot be read \(not a regular file\)/);
+      assert.throws(() => readCaFile(dir, 'staging'), /cannot be read \(not a regular file\)/);
+      assert.throws(() => readCaFile(big, 'staging'), /is larger than 1 MB: is it a PEM certificate\?/);
+      const s = servers.A!;
+      for (const wsdl of [join(dir, 'pipe.pem'), dir]) {
+        const error = await failure(ChannelClient.open({ url: s.url, wsdl, tls: { ca: s.ca }, timeoutMs: 10_000 }));
+        assert.equal(error.kind, 'wsdl');
+        assert.match(error.message, /cannot be read \(not a regular file\): the profile's "wsdl" names it\./);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a login page, HTTP 500, a closed connection and a hang each get their words', async () => {

@@ -4,7 +4,8 @@
 // with the access token in the WSDL's userCredentials header, and its answer or fault read back.
 import { createClient } from 'strong-soap/src/soap';
 import QName from 'strong-soap/src/parser/qname';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFileSync } from '../node/file-system';
 import type { Tls } from './https-call';
 import { cancelled, LiveError, networkError } from './live-error';
 import { WireHttp, type WsdlStore } from './wire-http';
@@ -40,14 +41,41 @@ export const DEFAULT_WSDL_PATH = '/soap2/schema/latest/Channel/Channel.wsdl';
 /** How long an answer is waited for when the profile does not say (timeoutMs). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** A profile's CA file (PEM), read for each connection made. */
+/** A CA file larger than this is no certificate (a bundle of every public CA is about 200 KB). */
+const MAX_CA_BYTES = 1024 * 1024;
+/** A WSDL file larger than this is refused (the Channel service's, with its schemas, is well under 1 MB). */
+const MAX_WSDL_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A profile's CA file (PEM), read for each connection made: a regular file only (a FIFO or a device
+ * named in a repository's config never blocks the reader), and not larger than a certificate is.
+ */
 export function readCaFile(path: string, profile: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readRegularFileSync(path, MAX_CA_BYTES + 1);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code ?? 'unreadable';
-    throw new LiveError('tls', `The "ca" file of the profile '${profile}' (${path}) cannot be read (${code}).`);
+    const why = code === 'ENOTREG' ? 'not a regular file' : code;
+    throw new LiveError('tls', `The "ca" file of the profile '${profile}' (${path}) cannot be read (${why}).`);
   }
+  if (bytes.length > MAX_CA_BYTES) {
+    throw new LiveError('tls', `The "ca" file of the profile '${profile}' (${path}) is larger than 1 MB: is it a PEM certificate?`);
+  }
+  return bytes.toString('utf8');
+}
+
+/** A WSDL named as a file: a regular file of a reasonable size, before strong-soap reads it (it would wait on a FIFO for ever). */
+function checkWsdlFile(path: string): void {
+  let why: string | undefined;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) why = 'not a regular file';
+    else if (info.size > MAX_WSDL_FILE_BYTES) why = 'larger than 32 MB';
+  } catch (error) {
+    why = (error as NodeJS.ErrnoException)?.code ?? 'unreadable';
+  }
+  if (why) throw new LiveError('wsdl', `The WSDL file ${path} cannot be read (${why}): the profile's "wsdl" names it.`);
 }
 
 export class ChannelClient {
@@ -62,6 +90,7 @@ export class ChannelClient {
   /** Loads the WSDL (and the schemas it imports) once. */
   static async open(options: ClientOptions): Promise<ChannelClient> {
     const wsdl = options.wsdl ?? `${options.url}${DEFAULT_WSDL_PATH}`;
+    if (!/^https?:/.test(wsdl)) checkWsdlFile(wsdl);
     const wsdlOptions = { ca: options.tls.ca, rejectUnauthorized: !options.tls.insecure, timeout: options.timeoutMs };
     const client = await new Promise<SoapClient>((resolve, reject) =>
       // A cache of its own (strong-soap's is one for the process): this server's WSDL read now, with this profile's TLS.
