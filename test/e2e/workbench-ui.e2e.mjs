@@ -4,7 +4,7 @@
 // (Ctrl+.) the way they are drawn. Screenshots go to .test-output/e2e/workbench-ui/.
 // Run by scripts/e2e/run-if-ready.mjs after `npm run e2e:setup` and `npm run package`.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, readFileSync, watch } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { OUT, ROOT } from '../../scripts/e2e/config.mjs';
@@ -18,6 +18,8 @@ const FILE = 'ui.payload.json';
 // (the server may also check files that are not open).
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'ui-workspace');
 const WAIT = { timeout: 30_000 };
+/** An access token typed into the credential prompt: no log of the run may hold it. */
+const TOKEN = 'ui-token-never-shown';
 
 /** The file's text once `ready` holds for it (watched, not polled); fails after `timeoutMs`. */
 function fileContent(path, ready, timeoutMs) {
@@ -128,4 +130,63 @@ describe('the packaged extension in the VS Code workbench (code-server + Chromiu
     const saved = await fileContent(join(workspace, FILE), (text) => text === expected, WAIT.timeout);
     assert.equal(saved, expected);
   });
+
+  /** Runs a palette command by its title. */
+  async function palette(title) {
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', ...WAIT });
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor(WAIT);
+    await page.keyboard.press('Enter');
+  }
+
+  it('credentials: asked for once (a quick pick, then a masked input), kept, used by the lens without asking; forgotten, asked again', async () => {
+    // A profile whose server refuses connections: a send that got the kept token says so.
+    mkdirSync(join(workspace, '.voipnow'), { recursive: true });
+    writeFileSync(join(workspace, '.voipnow', 'config.json'), JSON.stringify({ servers: { ui: { url: 'https://127.0.0.1:1' } } }));
+    const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Send to ui' });
+    await lens.waitFor(WAIT);
+    await palette("Set a server profile's credentials");
+    const kinds = page.locator('.quick-input-widget', { hasText: 'VoipNow credentials for ui' });
+    await kinds.locator('.monaco-list-row', { hasText: /^Access token/ }).waitFor(WAIT);
+    await page.keyboard.type('Access token');
+    await page.keyboard.press('Enter');
+    const input = page.locator('.quick-input-widget input[type="password"]');
+    await input.waitFor({ state: 'visible', ...WAIT });
+    await page.keyboard.type(TOKEN);
+    await shot('credentials-input');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-widget', { state: 'hidden', ...WAIT });
+    // The lens sends with the kept token (no question for it): AddChannel changes the server, so
+    // the server asks first; sent, the connection is refused, and said.
+    await lens.click();
+    const confirm = page.locator('.notification-toast', { hasText: 'AddChannel changes the server ui' });
+    await confirm.waitFor(WAIT);
+    await shot('confirm');
+    await confirm.locator('a.monaco-button', { hasText: 'Send to ui' }).click();
+    await page.locator('.notifications-toasts', { hasText: '127.0.0.1:1 refused the connection' }).waitFor(WAIT);
+    assert.equal(await page.locator('.quick-input-widget', { hasText: 'VoipNow credentials' }).isVisible(), false);
+    await shot('sent-with-kept-credentials');
+    // Forgotten, the next send asks again.
+    await palette("Forget a server profile's credentials");
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'https://127.0.0.1:1' }).waitFor(WAIT);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-widget', { state: 'hidden', ...WAIT });
+    await lens.click();
+    await kinds.locator('.monaco-list-row', { hasText: 'OAuth client ID and secret' }).waitFor(WAIT);
+    await shot('asked-again');
+    await page.keyboard.press('Escape');
+    // No log of the run holds the token (VS Code's own secret store is not a log: the browser profile is left out).
+    const logs = [join(paths.dir, 'code-server.log'), ...filesUnder(join(paths.dir, 'user-data'))].filter((f) => existsSync(f));
+    assert.deepEqual(logs.filter((f) => readFileSync(f).includes(TOKEN)), []);
+  });
 });
+
+/** Every file under a folder (links not followed). */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
+}

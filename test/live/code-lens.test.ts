@@ -13,7 +13,10 @@ import { profileFolder } from './profile-folder';
 import { startStandIn, type StandIn } from './stand-in/server';
 
 const SECRET = 'lens-secret-never-shown';
-const CAPABILITIES = { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } }, window: { showMessage: {} } };
+const CAPABILITIES = {
+  workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: true } },
+  window: { showMessage: {} },
+};
 
 describe('the code lens and its command, through the protocol', () => {
   let s: StandIn;
@@ -91,5 +94,20 @@ describe('the code lens and its command, through the protocol', () => {
     assert.equal((result as any).response.faultcode, '200');
     assert.deepEqual(Object.keys(result as object), ['file', 'request', 'method', 'server', 'ok', 'response']);
     await client.waitFor('window/showMessage', (m) => /request 1 AddChannel on staging: fault 200/.test(m.message));
+  });
+
+  it('asks the editor for the lenses again when the config changes (a profile added), and offers the new profile', { timeout: 20_000 }, async () => {
+    const refreshed = new Promise<void>((resolve) =>
+      client.connection.onRequest('workspace/codeLens/refresh', () => {
+        resolve();
+        return null;
+      }),
+    );
+    const servers = { staging: { url: s.url, ca: 'ca.pem' }, second: { url: 'https://127.0.0.1:1' } };
+    writeFileSync(join(dir, '.voipnow', 'config.json'), JSON.stringify({ servers }));
+    await refreshed;
+    const result = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    const titles = (result as any[]).filter((l) => l.range.start.line === 1).map((l) => l.command.title);
+    assert.deepEqual(titles, ['Send to staging', 'Send and record', 'Send to second', 'Send and record']);
   });
 });

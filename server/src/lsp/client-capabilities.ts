@@ -23,6 +23,8 @@ export interface ClientSupport {
   workDoneProgress: boolean;
   /** workspace/didChangeWorkspaceFolders. */
   workspaceFolderEvents: boolean;
+  /** workspace/codeLens/refresh: the lenses asked for again (a profile added to or removed from a config). */
+  codeLensRefresh: boolean;
 }
 
 /** Whether a capability's list names a kind (undefined: no list; a client may send anything there). */
@@ -47,5 +49,6 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     definitionLinks: text?.definition?.linkSupport === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
     workspaceFolderEvents: workspace?.workspaceFolders === true,
+    codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
   };
 }

@@ -18,6 +18,7 @@ const NOTHING: ClientSupport = {
   definitionLinks: false,
   workDoneProgress: false,
   workspaceFolderEvents: false,
+  codeLensRefresh: false,
 };
 
 const EVERYTHING: ClientCapabilities = {
@@ -33,6 +34,7 @@ const EVERYTHING: ClientCapabilities = {
     workspaceEdit: { documentChanges: true },
     didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceFolders: true,
+    codeLens: { refreshSupport: true },
   },
   window: { workDoneProgress: true },
 };
@@ -54,6 +56,7 @@ describe('client capabilities', () => {
       definitionLinks: true,
       workDoneProgress: true,
       workspaceFolderEvents: true,
+      codeLensRefresh: true,
     });
   });
 

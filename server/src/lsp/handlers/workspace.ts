@@ -4,7 +4,7 @@
 // (workspace/didChangeConfiguration) and the project settings files, and the index of payload files
 // that all of them keep current. `initialized` starts it: the settings and records files are read,
 // the watching is set up, and the index reads the folders in the background.
-import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { DirectoryWatcher, type FileChange } from '../fs-watch';
 import { number, object, uri } from '../param-checks';
 import type { ServerState } from '../server-state';
@@ -115,7 +115,11 @@ async function filesChanged(state: ServerState, changes: readonly FileChange[]):
     if (config && (await configs.reload(config.uri))) settingsFile = true;
     if (config) watchSettingsFolders(state);
   }
-  if (settingsFile) await settingsChanged(state);
+  if (settingsFile) {
+    // The profiles may have changed: the editor asks for the code lenses again (they are offered only where the platform can send).
+    if (state.client.codeLensRefresh && state.platform.live) void state.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => {});
+    await settingsChanged(state);
+  }
   await state.index.filesChanged(changes);
 }
 
