@@ -9,6 +9,7 @@ import * as protocol from '../../../server/src/lsp/live-protocol';
 import type { LiveCredentials, ProfileEntry, PullResult, SendResult } from '../../../server/src/lsp/live-protocol';
 import { AnswerView } from './answer-view';
 import { CredentialStore, type Profile } from './credentials';
+import { PALETTE } from './palette-commands';
 
 export class LiveCommands {
   private client: BaseLanguageClient | undefined;
@@ -36,26 +37,26 @@ export class LiveCommands {
     this.client = client;
     return [
       ...this.view.register(),
-      commands.registerCommand('voipnowPayloads.send', () => this.sendAtCursor()),
-      commands.registerCommand('voipnowPayloads.pullRecords', async () => {
+      commands.registerCommand(PALETTE.send, () => this.sendAtCursor()),
+      commands.registerCommand(PALETTE.pullRecords, async () => {
         const profile = await this.pickProfile(window.activeTextEditor?.document.uri.toString());
         return profile && commands.executeCommand(protocol.PULL_RECORDS_COMMAND, profile.folder, profile.name, profile.url);
       }),
       // Arguments (a profile and its credentials) set them without asking: for tests and automation.
-      commands.registerCommand('voipnowPayloads.setCredentials', async (given?: Profile, credentials?: LiveCredentials) => {
+      commands.registerCommand(PALETTE.setCredentials, async (given?: Profile, credentials?: LiveCredentials) => {
         const profile = given ?? (await this.pickProfile());
         if (!profile) return false;
         if (credentials) await this.store.set(profile, credentials);
         return Boolean(credentials ?? (await this.store.ask(profile)));
       }),
-      commands.registerCommand('voipnowPayloads.forgetCredentials', async (given?: Profile) => {
+      commands.registerCommand(PALETTE.forgetCredentials, async (given?: Profile) => {
         const known = this.store.known();
         const items = known.map((p) => ({ ...p, label: p.name, description: p.url }));
         const profile = given ?? (await pick(items, 'Forget the credentials of', 'No credentials are kept.', true));
         if (profile) await this.store.forget(profile);
         return Boolean(profile);
       }),
-      commands.registerCommand('voipnowPayloads.reloadWsdl', () => this.execute(protocol.RELOAD_WSDL_COMMAND, [])),
+      commands.registerCommand(PALETTE.reloadWsdl, () => this.execute(protocol.RELOAD_WSDL_COMMAND, [])),
     ];
   }
 

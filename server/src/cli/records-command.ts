@@ -3,17 +3,15 @@
 // group, shaped by the engine (pulledRecordsText: sorted by ID, users and timeIntervals kept from
 // the file there) and written atomically beside the .voipnow/config.json that names the server, or
 // to -o FILE. A fault or a failure changes nothing.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pulledRecordsText, RECORDS_PATH } from '../core';
+import { RECORDS_PATH } from '../core';
 import { pullAnswers } from '../live/pull-records';
 import { sendRequest } from '../live/send';
-import { writeFileAtomic } from '../node/atomic-write';
+import { writePulledRecords } from '../node/pulled-records-file';
 import { parseCommandArgs } from './args';
 import { CliError } from './errors';
 import { RECORDS_HELP } from './help';
 import { RECORDS_OPTIONS } from './option-tables';
-import { readText } from './read';
 import { openServer, serverFor } from './server-connection';
 
 export async function recordsCommand(args: string[], cwd: string): Promise<number> {
@@ -30,11 +28,9 @@ export async function recordsCommand(args: string[], cwd: string): Promise<numbe
     const { method, faultcode, faultstring } = pulled.fault;
     throw new CliError(`${method} answered fault ${faultcode} ${faultstring}: nothing is written`);
   }
-  const existing = existsSync(target) ? readText(target, target) : undefined;
-  const made = pulledRecordsText(pulled.answers, existing);
-  if ('error' in made) throw new CliError(made.error);
-  await writeFileAtomic(target, made.text);
-  const counts = Object.entries(made.counts).map(([kind, count]) => `${count} ${kind}`);
+  const written = await writePulledRecords(target, pulled.answers);
+  if ('error' in written) throw new CliError(written.error);
+  const counts = Object.entries(written.counts).map(([kind, count]) => `${count} ${kind}`);
   process.stdout.write(`wrote ${target} from ${connection.target.name}: ${counts.join(', ')}\n`);
   return 0;
 }

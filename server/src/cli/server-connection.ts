@@ -2,21 +2,17 @@
 // .voipnow/config.json, else VOIPNOW_URL; its WSDL loaded with the profile's TLS; credentials from
 // the environment only, asked for when a request is first sent (a dry run needs none).
 import { isAbsolute, resolve } from 'node:path';
-import { CONFIG_FILE, parseConfig, type ServerProfile } from '../core';
-import { ChannelClient, DEFAULT_TIMEOUT_MS, readCaFile } from '../live/channel-client';
-import type { Tls } from '../live/https-call';
+import { CONFIG_FILE, parseConfig } from '../core';
+import { ChannelClient } from '../live/channel-client';
 import { LiveError } from '../live/live-error';
+import { clientOptionsOf, insecureWarning, type NamedProfile } from '../live/profile-options';
 import { credentialsFromEnv, TokenSource } from '../live/token';
 import { CliError } from './errors';
 import { NearestFile } from './nearest-file';
 import { readText } from './read';
 
-export interface Target {
-  name: string;
-  profile: ServerProfile;
-  /** The folder holding .voipnow/ (profile paths are relative to it). */
-  base: string;
-}
+/** The server a command talks to: a profile, and the folder holding `.voipnow/` (its paths are relative to it). */
+export type Target = NamedProfile;
 
 export interface Connection {
   target: Target;
@@ -29,13 +25,10 @@ export interface Connection {
 
 /** Loads the WSDL of a server found by serverFor. */
 export async function openServer(target: Target): Promise<Connection> {
-  const { profile } = target;
-  const ca = profile.ca === undefined ? undefined : await live(async () => readCaFile(resolve(target.base, profile.ca!), target.name));
-  const tls: Tls = { ca, insecure: profile.insecure };
-  if (tls.insecure) process.stderr.write(`voipnow-payloads: warning: the certificate of ${target.name} is not checked (its profile says insecure)\n`);
-  const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const wsdl = profile.wsdl && !/^https?:/.test(profile.wsdl) ? resolve(target.base, profile.wsdl) : profile.wsdl;
-  const client = await live(() => ChannelClient.open({ url: profile.url, wsdl, tls, timeoutMs }));
+  const options = await live(async () => clientOptionsOf(target));
+  const { tls, timeoutMs } = options;
+  if (tls.insecure) process.stderr.write(`voipnow-payloads: warning: ${insecureWarning(target.name)}\n`);
+  const client = await live(() => ChannelClient.open(options));
   let tokens: TokenSource | undefined;
   return {
     target,
@@ -44,7 +37,7 @@ export async function openServer(target: Target): Promise<Connection> {
     tokens: () => {
       const credentials = credentialsFromEnv(process.env);
       if (!credentials) throw new CliError('no credentials: set VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN');
-      return (tokens ??= new TokenSource(profile.url, credentials, tls, timeoutMs));
+      return (tokens ??= new TokenSource(target.profile.url, credentials, tls, timeoutMs));
     },
   };
 }

@@ -38,6 +38,11 @@ interface SoapClient {
 }
 
 export const DEFAULT_WSDL_PATH = '/soap2/schema/latest/Channel/Channel.wsdl';
+
+/** A WSDL named by URL (else it is a file). */
+export function isRemote(wsdl: string): boolean {
+  return /^https?:/.test(wsdl);
+}
 /** How long an answer is waited for when the profile does not say (timeoutMs). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -90,7 +95,8 @@ export class ChannelClient {
   /** Loads the WSDL (and the schemas it imports) once. */
   static async open(options: ClientOptions): Promise<ChannelClient> {
     const wsdl = options.wsdl ?? `${options.url}${DEFAULT_WSDL_PATH}`;
-    if (!/^https?:/.test(wsdl)) checkWsdlFile(wsdl);
+    const remote = isRemote(wsdl);
+    if (!remote) checkWsdlFile(wsdl);
     const wsdlOptions = { ca: options.tls.ca, rejectUnauthorized: !options.tls.insecure, timeout: options.timeoutMs };
     const client = await new Promise<SoapClient>((resolve, reject) =>
       // A cache of its own (strong-soap's is one for the process): this server's WSDL read now, with this profile's TLS.
@@ -99,7 +105,6 @@ export class ChannelClient {
       ),
     ).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException)?.code;
-      const remote = /^https?:/.test(wsdl);
       if (code && !remote) throw new LiveError('wsdl', `The WSDL file ${wsdl} cannot be read (${code}): the profile's "wsdl" names it.`);
       if (code) throw networkError(error, wsdl, options.timeoutMs);
       const why = String((error as Error)?.message ?? error).slice(0, 200);

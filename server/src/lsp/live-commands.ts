@@ -6,7 +6,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { getNodeValue } from 'jsonc-parser';
 import { MessageType, type TextDocumentEdit } from 'vscode-languageserver';
-import { changesServer, documentedText, recordResponse, type ServerProfile } from '../core';
+import { changesServer, documentedText, recordResponse } from '../core';
 import type { LiveCredentials, LiveFailure, ProfileEntry, PullResult, SendResult } from './live-protocol';
 import type { LiveAnswer, LiveProfile, LiveSender } from './platform';
 import type { ServerState } from './server-state';
@@ -31,7 +31,7 @@ export async function sendCommand(state: ServerState, live: LiveSender, args: Se
   const method = request.method;
   if (changesServer(method)) {
     const yes = `Send to ${name}`;
-    const question = `${method} changes the server ${name} (${profile.url}). Send it?`;
+    const question = `${method} changes the server ${name} (${profile.profile.url}). Send it?`;
     const choice = await state.connection.window.showWarningMessage(question, { title: yes }, { title: 'Cancel' });
     if (choice?.title !== yes) return null;
   }
@@ -76,23 +76,20 @@ export function profilesList(state: ServerState, uri?: string): ProfileEntry[] {
   });
 }
 
-/** The folder's profiles, paths made absolute against the folder that holds .voipnow/. */
+/** The folder's profiles, with the folder that holds .voipnow/ (their relative paths are read from there). */
 export function profilesOf(state: ServerState, uri: string): LiveProfile[] {
   const config = state.configs.forDocument(uri);
-  const servers: Readonly<Record<string, ServerProfile>> = config?.layer.servers ?? {};
-  const base = Utils.dirname(Utils.dirname(URI.parse(config?.uri ?? uri)));
-  const path = (relative: string) => Utils.joinPath(base, relative).fsPath;
-  return Object.entries(servers).map(([name, p]) => ({
-    name, url: p.url, insecure: p.insecure, timeoutMs: p.timeoutMs,
-    caFile: p.ca === undefined ? undefined : path(p.ca),
-    wsdl: p.wsdl === undefined || /^https?:/.test(p.wsdl) ? p.wsdl : path(p.wsdl),
-  }));
+  if (!config) return [];
+  const base = Utils.dirname(Utils.dirname(URI.parse(config.uri))).fsPath;
+  return Object.entries(config.layer.servers ?? {}).map(([name, profile]) => ({ name, profile, base }));
 }
 
 /** The profile by name, or why it cannot be used (gone, or its url changed since the editor was told). */
 function profileNamed(state: ServerState, uri: string, name: string, url: string | undefined): LiveProfile | string | undefined {
   const profile = profilesOf(state, uri).find((p) => p.name === name);
-  if (profile && url !== undefined && profile.url !== url) return `the profile '${name}' now names ${profile.url}, not ${url}: nothing is sent; try again.`;
+  if (profile && url !== undefined && profile.profile.url !== url) {
+    return `the profile '${name}' now names ${profile.profile.url}, not ${url}: nothing is sent; try again.`;
+  }
   return profile;
 }
 

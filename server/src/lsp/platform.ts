@@ -2,7 +2,7 @@
 // (node/main.ts: the disk, fs.watch, the code pages beside the bundle) or a Web Worker
 // (browser/main.ts: the client's workspace.fs and workspace.findFiles, no watching of its own, the
 // code pages the client names). Everything else, the handlers and the engine, is the same code.
-import type { CheckOptions, PostedLean, PostedAnalysis, WorkspaceFileSystem } from '../core';
+import type { CheckOptions, PostedLean, PostedAnalysis, ServerProfile, WorkspaceFileSystem } from '../core';
 import type { LiveCredentials, LiveFailure } from './live-protocol';
 
 export interface FolderWatch {
@@ -31,16 +31,11 @@ export interface CheckAside {
   settle?(): void;
 }
 
-/** A server profile as the editor sends to it: the project file's, with its paths made absolute. */
+/** A server profile by name, as the project file writes it, and the folder (a path) holding its `.voipnow/`: its relative paths are read from there. */
 export interface LiveProfile {
   name: string;
-  url: string;
-  /** A URL, or an absolute path. */
-  wsdl?: string;
-  /** The CA's PEM file, an absolute path. */
-  caFile?: string;
-  insecure?: boolean;
-  timeoutMs?: number;
+  profile: ServerProfile;
+  base: string;
 }
 
 /** The server's answer, or why there is none (one line, with no secret in it). */

@@ -7,16 +7,15 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pulledRecordsText } from '../core';
-import { ChannelClient, DEFAULT_TIMEOUT_MS, DEFAULT_WSDL_PATH, readCaFile } from '../live/channel-client';
+import { ChannelClient } from '../live/channel-client';
 import { LiveError } from '../live/live-error';
+import { clientOptionsOf } from '../live/profile-options';
 import { pullAnswers } from '../live/pull-records';
 import { sendRequest } from '../live/send';
 import { credentialsFromEnv, TokenSource, type Credentials } from '../live/token';
 import type { LiveFailure } from '../lsp/live-protocol';
 import type { LiveAnswer, LiveOptions, LiveProfile, PulledRecords } from '../lsp/platform';
-import { writeFileAtomic } from './atomic-write';
-import { readRecordsToKeep } from './records-to-keep';
+import { writePulledRecords } from './pulled-records-file';
 import { StoredWsdl, WSDL_FOLDER } from './stored-wsdl';
 
 const clients = new Map<string, Promise<ChannelClient>>();
@@ -37,12 +36,8 @@ export async function livePullRecords(profile: LiveProfile, path: string, option
       const { method, faultcode, faultstring } = pulled.fault;
       return { error: `${method} answered fault ${faultcode} ${faultstring}: nothing is written.` };
     }
-    const kept = readRecordsToKeep(path);
-    if (typeof kept === 'object') return kept;
-    const made = pulledRecordsText(pulled.answers, kept);
-    if ('error' in made) return made;
-    await writeFileAtomic(path, made.text);
-    return { written: path, counts: made.counts };
+    const written = await writePulledRecords(path, pulled.answers);
+    return 'error' in written ? written : { written: path, counts: written.counts };
   });
 }
 
@@ -68,15 +63,14 @@ async function connect(profile: LiveProfile, options: LiveOptions): Promise<{ cl
   if (!credentials) {
     throw new LiveError('credentials', 'No credentials: set VOIPNOW_CLIENT_ID and VOIPNOW_CLIENT_SECRET, or VOIPNOW_ACCESS_TOKEN, for the language server.');
   }
-  const ca = profile.caFile === undefined ? undefined : readCaFile(profile.caFile, profile.name);
-  const tls = { ca, insecure: profile.insecure };
-  const timeoutMs = profile.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const key = JSON.stringify([profile.url, profile.wsdl, profile.caFile, profile.insecure, timeoutMs]);
+  const wire = clientOptionsOf(profile);
+  const { url, wsdl, tls, timeoutMs } = wire;
+  // One client per server as the profile now describes it (its CA's text included).
+  const key = JSON.stringify([url, wsdl, tls.ca, tls.insecure, timeoutMs]);
   let client = clients.get(key);
   if (!client) {
-    const wsdl = profile.wsdl ?? `${profile.url}${DEFAULT_WSDL_PATH}`;
-    const stored = options.storage ? await StoredWsdl.open(options.storage, wsdl) : undefined;
-    client = ChannelClient.open({ url: profile.url, wsdl, tls, timeoutMs, store: stored }).then(async (opened) => {
+    const stored = options.storage && wsdl ? await StoredWsdl.open(options.storage, wsdl) : undefined;
+    client = ChannelClient.open({ ...wire, store: stored }).then(async (opened) => {
       await stored?.save();
       return opened;
     });
@@ -87,6 +81,6 @@ async function connect(profile: LiveProfile, options: LiveOptions): Promise<{ cl
   // A token per server and credentials (other credentials get their own); the hash keeps no secret in the key.
   const tokenKey = key + createHash('sha256').update(JSON.stringify(options.credentials ?? credentials)).digest('hex');
   let source = tokens.get(tokenKey);
-  if (!source) tokens.set(tokenKey, (source = new TokenSource(profile.url, credentials, tls, timeoutMs)));
+  if (!source) tokens.set(tokenKey, (source = new TokenSource(url, credentials, tls, timeoutMs)));
   return { client: await client, source };
 }

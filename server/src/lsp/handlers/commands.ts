@@ -30,8 +30,8 @@ export function registerCommands(state: ServerState): void {
     found.analysis.requests.forEach((request, index) => {
       if (!request.method) return;
       const range = { start: found.document.positionAt(request.node.offset), end: found.document.positionAt(request.node.offset + 1) };
-      for (const { name, url } of servers) {
-        const args = [params.textDocument.uri, index, name, url];
+      for (const { name, profile } of servers) {
+        const args = [params.textDocument.uri, index, name, profile.url];
         lenses.push({ range, command: { title: `Send to ${name}`, command: SEND_COMMAND, arguments: args } });
         lenses.push({ range, command: { title: 'Send and record', command: SEND_AND_RECORD_COMMAND, arguments: args } });
       }
