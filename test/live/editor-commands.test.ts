@@ -4,7 +4,7 @@
 // reloaded on demand, the records pulled beside the config and checked at once, a profile whose
 // url changed since its lens, the profiles listed, and a request that hangs cancelled by the editor.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,7 @@ describe('the live commands with the credentials the editor passes', () => {
   const edits: unknown[] = [];
 
   /** A server as the extension starts it (no credentials in its environment, a storage folder of its own). */
-  async function startClient(): Promise<TestClient> {
+  async function startClient(root = dir): Promise<TestClient> {
     const saved = { ...process.env };
     for (const name of ['VOIPNOW_CLIENT_ID', 'VOIPNOW_CLIENT_SECRET', 'VOIPNOW_ACCESS_TOKEN']) delete process.env[name];
     const client = new TestClient();
@@ -37,7 +37,7 @@ describe('the live commands with the credentials the editor passes', () => {
       edits.push(params);
       return { applied: true };
     });
-    await client.initialize(CAPABILITIES, dir, { storagePath: storage });
+    await client.initialize(CAPABILITIES, root, { storagePath: storage });
     clients.push(client);
     return client;
   }
@@ -158,5 +158,27 @@ describe('the live commands with the credentials the editor passes', () => {
     s.failures.soap = undefined;
     assert.match(result.error, /^Cancelled: GetChannels was not waited for/);
     assert.equal(edits.length, editsBefore);
+  });
+
+  it('a profile that skips the certificate check is warned of on each send and pull, and still used', async () => {
+    const lax = mkdtempSync(join(tmpdir(), 'voipnow-lax-'));
+    try {
+      mkdirSync(join(lax, '.voipnow'));
+      // No CA: the stand-in's certificate is checked by nobody.
+      writeFileSync(join(lax, '.voipnow', 'config.json'), JSON.stringify({ servers: { lax: { url: s.url, insecure: true } } }));
+      const file = pathToFileURL(join(lax, 'list.payload.json')).href;
+      writeFileSync(join(lax, 'list.payload.json'), '{ "method": "GetChannels" }\n');
+      const client = await startClient(lax);
+      await client.open(file, '{ "method": "GetChannels" }\n');
+      const warned = () => client.received.filter((m: any) => m.method === 'window/showMessage' && m.params.type === 2 && /certificate of lax is not checked/.test(m.params.message)).length;
+      const sent = await execute(client, 'voipnow.send', [file, 0, 'lax', s.url, CREDENTIALS]);
+      assert.equal(sent.ok, true, JSON.stringify(sent));
+      await client.waitFor('window/showMessage', () => warned() === 1);
+      const pulled = await execute(client, 'voipnow.pullRecords', [pathToFileURL(lax).href, 'lax', s.url, CREDENTIALS]);
+      assert.ok(pulled.written, JSON.stringify(pulled));
+      await client.waitFor('window/showMessage', () => warned() === 2);
+    } finally {
+      rmSync(lax, { recursive: true, force: true });
+    }
   });
 });

@@ -129,4 +129,22 @@ describe('voipnow-payloads send, against the stand-in', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /request 0 \(AddChannel\) has \d+ error problems?: fix them, or send it anyway with --force/);
   });
+
+  it('a profile that skips the certificate check warns on standard error, and is used', async () => {
+    const config = join(dir, '.voipnow', 'config.json');
+    const saved = readFileSync(config, 'utf8');
+    // No CA: with insecure, the stand-in's certificate is not checked.
+    writeFileSync(config, JSON.stringify({ servers: { lax: { url: s.url, insecure: true } } }));
+    try {
+      const sent = await run(['list.payload.json']);
+      assert.equal(sent.status, 0, sent.stderr);
+      assert.match(sent.stderr, /warning: the certificate of lax is not checked \(its profile says insecure\)/);
+      const pulled = await run(['records', 'pull']);
+      assert.equal(pulled.status, 0, pulled.stderr);
+      assert.match(pulled.stderr, /warning: the certificate of lax is not checked/);
+    } finally {
+      writeFileSync(config, saved);
+    }
+  });
 });
+

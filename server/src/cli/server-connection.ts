@@ -2,10 +2,10 @@
 // .voipnow/config.json, else VOIPNOW_URL; its WSDL loaded with the profile's TLS; credentials from
 // the environment only, asked for when a request is first sent (a dry run needs none).
 import { isAbsolute, resolve } from 'node:path';
-import { CONFIG_FILE, parseConfig } from '../core';
+import { CONFIG_FILE, insecureWarning, parseConfig } from '../core';
 import { ChannelClient } from '../live/channel-client';
 import { LiveError } from '../live/live-error';
-import { clientOptionsOf, insecureWarning, type NamedProfile } from '../live/profile-options';
+import { clientOptionsOf, type NamedProfile } from '../live/profile-options';
 import { credentialsFromEnv, TokenSource } from '../live/token';
 import { CliError } from './errors';
 import { NearestFile } from './nearest-file';

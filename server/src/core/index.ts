@@ -34,7 +34,7 @@ export {
   CONFIG_FILE, DEFAULT_EFFECTIVE_SETTINGS, levelSeverity, mergeSettings, parseConfig, ruleCode, RULE_LEVELS, settingsLayer,
   type EffectiveSettings, type ParsedConfig, type RuleLevel, type Rules, type SettingsLayer,
 } from './settings/config';
-export { PROFILE_KEYS, SECRETS_ELSEWHERE, type ServerProfile } from './settings/server-profiles';
+export { insecureWarning, PROFILE_KEYS, SECRETS_ELSEWHERE, type ServerProfile } from './settings/server-profiles';
 export { applyRulesAndComments, findDirectives, shownAnalysis, type Directive } from './settings/suppress';
 export { finish } from './engine/steps';
 export { capProblems, DEFAULT_MAX_PROBLEMS, tooManyProblemsMessage } from './settings/max-problems';

@@ -18,8 +18,3 @@ export function clientOptionsOf({ name, profile, base }: NamedProfile): ClientOp
   const wsdl = profile.wsdl === undefined ? `${profile.url}${DEFAULT_WSDL_PATH}` : isRemote(profile.wsdl) ? profile.wsdl : resolve(base, profile.wsdl);
   return { url: profile.url, wsdl, tls: { ca, insecure: profile.insecure }, timeoutMs: profile.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
-
-/** What a profile that skips the certificate check warns of, on every use. */
-export function insecureWarning(name: string): string {
-  return `the certificate of ${name} is not checked (its profile says insecure)`;
-}

@@ -6,7 +6,7 @@
 import { URI, Utils } from 'vscode-uri';
 import { getNodeValue } from 'jsonc-parser';
 import { MessageType, type TextDocumentEdit } from 'vscode-languageserver';
-import { changesServer, documentedText, recordResponse } from '../core';
+import { changesServer, documentedText, insecureWarning, recordResponse } from '../core';
 import type { LiveCredentials, LiveFailure, ProfileEntry, PullResult, SendResult } from './live-protocol';
 import type { LiveAnswer, LiveProfile, LiveSender } from './platform';
 import type { ServerState } from './server-state';
@@ -35,6 +35,7 @@ export async function sendCommand(state: ServerState, live: LiveSender, args: Se
     const choice = await state.connection.window.showWarningMessage(question, { title: yes }, { title: 'Cancel' });
     if (choice?.title !== yes) return null;
   }
+  warnIfInsecure(state, profile);
   const version = found.document.version;
   const options = { credentials: args.credentials, signal, storage: state.storage };
   const answer = await live.send(profile, method, request.params ? getNodeValue(request.params) : {}, options);
@@ -58,6 +59,7 @@ export async function pullCommand(state: ServerState, live: LiveSender, args: Pu
   if (!config || typeof profile !== 'object') return fail(state, typeof profile === 'string' ? profile : `no .voipnow/config.json names '${args.profile}'.`);
   // Beside the .voipnow/config.json that names the server.
   const records = Utils.joinPath(Utils.dirname(URI.parse(config.uri)), 'records.json');
+  warnIfInsecure(state, profile);
   const pulled = await live.pullRecords(profile, records.fsPath, { credentials: args.credentials, signal, storage: state.storage });
   if ('error' in pulled) return { ...fail(state, pulled.error), kind: pulled.kind };
   // The workspace reads the new records at once (a client's file watch may come later, or never).
@@ -118,6 +120,11 @@ function shown(index: number, method: string, server: string, answer: LiveAnswer
   const documented = documentedText(method, faultcode);
   const note = documented === undefined ? `, which ${method} does not document` : documented !== faultstring ? ` (documented as: ${documented})` : '';
   return `VoipNow: request ${index} ${method} on ${server}: fault ${faultcode} ${faultstring}${note}`;
+}
+
+/** A profile that skips the certificate check is warned of on every use, as on the command line. */
+function warnIfInsecure(state: ServerState, profile: LiveProfile): void {
+  if (profile.profile.insecure) say(state, MessageType.Warning, `VoipNow: ${insecureWarning(profile.name)}.`);
 }
 
 function fail(state: ServerState, message: string): LiveFailure {

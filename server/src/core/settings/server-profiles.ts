@@ -17,6 +17,11 @@ export interface ServerProfile {
 
 export const PROFILE_KEYS = ['url', 'wsdl', 'ca', 'timeoutMs', 'insecure'] as const;
 
+/** What a profile that skips the certificate check warns of, on every use (the command line and the server say it). */
+export function insecureWarning(name: string): string {
+  return `the certificate of ${name} is not checked (its profile says insecure)`;
+}
+
 /** Keys that would hold a secret: refused with where secrets go instead. */
 const SECRET_KEY = /secret|password|passwd|token|credential|clientid|client_id/i;
 
