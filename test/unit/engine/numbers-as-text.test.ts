@@ -8,7 +8,9 @@ import { describe, it } from 'node:test';
 import { analyze, fullAnalyze } from '../../../server/src/core/engine/check';
 import { documentedText } from '../../../server/src/core/codes/catalog';
 import type { Problem } from '../../../server/src/core/codes/problem';
-import { isCleanRequest } from '../../../server/src/core/engine/quick-check';
+import { parseTree } from 'jsonc-parser';
+import { checkRequestValue } from '../../../server/src/core/engine/requests';
+import { TreePlaces } from '../../../server/src/core/parse/json-values';
 import { allMethodSpecs, type ValueSpec } from '../../../server/src/core/engine/spec';
 
 /** A parameter the server takes as text: no list of values, no numeric bound (IDs, ports and costs have one). */
@@ -124,12 +126,19 @@ describe('a text parameter written as a JSON number is judged by its literal (sp
         assert.deepEqual(full.map((p) => shape(p, number.at, literal.length)), want, `${label(param)} = ${literal}`);
         // The quick path reports the same problems ...
         assert.deepEqual(analyze(number.text).problems, full, `${label(param)} = ${literal}: quick path`);
-        // ... and, wherever it reads the value itself (a literal that prints back as written), its
-        // own verdict is the tree path's.
+        // ... and, wherever it reads the value itself (a literal that prints back as written), the
+        // walk of JSON.parse's values finds the same problems, and asks for no tree when there are none.
         if (String(Number(literal)) === literal) {
-          const verdict = isCleanRequest(JSON.parse(number.text));
-          assert.equal(verdict, full.length === 0, `${label(param)} = ${literal}: quick check says ${verdict ? 'clean' : 'not clean'}`);
-          if (verdict) quickClean++;
+          const problems: Problem[] = [];
+          let treeAsked = false;
+          const places = new TreePlaces(() => {
+            treeAsked = true;
+            return parseTree(number.text)!;
+          });
+          checkRequestValue(JSON.parse(number.text), param.method, places, problems);
+          assert.deepEqual(problems.sort((a, b) => a.offset - b.offset), full, `${label(param)} = ${literal}: the walk of JSON.parse's values`);
+          assert.equal(treeAsked, full.length > 0, `${label(param)} = ${literal}: a tree ${treeAsked ? 'asked for' : 'not asked for'}`);
+          if (!treeAsked) quickClean++;
         }
         if (full.length === 0) clean++;
         else raised++;

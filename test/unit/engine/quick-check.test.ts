@@ -1,4 +1,4 @@
-// The quick path (JSON.parse + quick-check.ts, trees only for requests that fail) must report
+// The quick path (JSON.parse's values walked, a tree only for a request with a problem) must report
 // exactly what the full path (a tree for the whole document) reports, for every document.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -4,11 +4,13 @@
 // AddChannel's `.` vs EditChannel's `,`, 864's `IPs/network '`, EditChannel has no `type`).
 // Run: node --import tsx --test test/unit/methods/*.test.ts
 import { test } from 'node:test';
+import { parseTree } from 'jsonc-parser';
 import assert from 'node:assert/strict';
 import { check } from '../../../server/src/core/index';
 import type { ValueSpec } from '../../../server/src/core/engine/spec';
 import type { ValidationContext } from '../../../server/src/core/rules/rule-types';
 import { checkValue } from '../../../server/src/core/engine/validate';
+import { REQUEST, TreePlaces, treeValue } from '../../../server/src/core/parse/json-values';
 import {
   ANY_EXPECTED,
   BOOLEAN_EXPECTED,
@@ -424,8 +426,10 @@ test('a boolean invalid-value names every accepted form, while its fixes (data.a
 
 test('an invalid-value of an enumeration in any letter case says so (no schema has one without a code today)', () => {
   const spec: ValueSpec = { name: 'transport', types: new Set(['string']), enum: ['udp', 'tcp'], ignoreCase: true, preferredValues: ['udp', 'tcp'] };
-  const ctx: ValidationContext = { text: '"x"', method: 'GetChannels', problems: [] };
-  assert.equal(checkValue({ type: 'string', value: 'x', offset: 0, length: 3 }, spec, ctx, { offset: 0, length: 3 }), false);
+  const tree = parseTree('{"transport":"x"}')!;
+  const ctx: ValidationContext = { method: 'GetChannels', problems: [], places: new TreePlaces(() => tree) };
+  const object = treeValue(tree, '{"transport":"x"}') as Record<string, unknown>;
+  assert.equal(checkValue(object.transport, spec, ctx, REQUEST, 'transport'), false);
   assert.deepEqual(ctx.problems.map((p) => p.message), [`Invalid value for 'transport': expected one of "udp", "tcp" (any letter case).`]);
 });
 

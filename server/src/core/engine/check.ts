@@ -2,8 +2,8 @@
 // both call analyze() and read what they need from the result.
 //
 // Two paths give the same problems. The quick path (most documents: well-formed, no comments)
-// lets JSON.parse read the document and quick-check.ts pass each request; only a request that
-// fails is parsed into a tree (alone) and validated with positions. The full path parses the
+// lets JSON.parse read the document and the validator walk each request's values; only a request
+// with a problem is parsed into a tree (alone), to say where its problems stand. The full path parses the
 // whole document with positions first (comments, syntax errors, odd number literals, repeated
 // keys). A tree is built for a quick-path document only when something asks for `root`.
 import type { Node } from 'jsonc-parser';
@@ -15,9 +15,9 @@ import { DEFAULT_MAX_FILE_SIZE, exceedsSize, MAX_NESTING, withoutBom } from '../
 import { parseDocument } from './parse-document';
 import { prescan } from '../parse/prescan';
 import type { Problem } from '../codes/problem';
-import { isCleanRequest, methodOf } from './quick-check';
 import type { Records } from './records-snapshot';
-import { checkRequest, describeRequest, findRequests, type Request } from './requests';
+import { checkRequest, checkRequestValue, describeRequest, findRequests, methodOf, type Request } from './requests';
+import { TreePlaces } from '../parse/json-values';
 import { reportDuplicatesInFile, reportRecordClashes, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from '../rules/duplicates';
 import { propertyValue, rangeOf } from '../parse/tree';
 
@@ -156,8 +156,13 @@ function quickAnalyze(text: string, included: boolean, records: Records | undefi
   };
 
   const problems: Problem[] = [];
+  const places = new TreePlaces(treeOf);
   values.forEach((value, index) => {
-    if (!isCleanRequest(value, records)) checkRequest(treeOf(index), source, problems, records);
+    const method = methods[index];
+    places.request = index;
+    // A request that names no documented method is told so on its tree.
+    if (!method) checkRequest(treeOf(index), source, problems, records);
+    else checkRequestValue(value, method, places, problems, records);
   });
   // Where a value stands is found by skipping through its request's text; a tree is the fallback.
   const entries = uniqueEntriesOfValues(values, methods, (index, steps) => {

@@ -1,5 +1,6 @@
 // Finds the requests of a payload document (spec section 1) and checks each one's envelope:
-// method, params, id, $schema, response.
+// method, params, id, $schema, response. The same walk answers the quick path's question (is this
+// request, as JSON.parse read it, clean?) and reports with positions on the tree path.
 import type { Node } from 'jsonc-parser';
 import { isMethod, METHODS } from '../codes/catalog';
 import { wordProblem } from '../codes/messages';
@@ -7,7 +8,8 @@ import { checkResponse } from '../rules/response';
 import { methodSpec } from './spec';
 import { suggest } from '../codes/suggest';
 import type { ValidationContext } from '../rules/rule-types';
-import { checkObject, checkValue, collectProperties } from './validate';
+import { checkObject, checkValue, reportRepeatedKeys } from './validate';
+import { kindOf, NO_VALUE, Path, Place, REQUEST, TreePlaces, treeValue, type Places } from '../parse/json-values';
 import { propertyValue, rangeOf } from '../parse/tree';
 import type { Problem } from '../codes/problem';
 import type { Records } from './records-snapshot';
@@ -72,30 +74,41 @@ export function checkRequest(node: Node, text: string, problems: Problem[], reco
     return { node, methodNode };
   }
   const method = written;
+  checkRequestValue(treeValue(node, text), method, new TreePlaces(() => node), problems, records);
+  return { node, method, methodNode, params: propertyValue(node, 'params') };
+}
+
+/** The documented method a request's value names, if any. */
+export function methodOf(request: unknown): string | undefined {
+  const method = kindOf(request) === 'object' ? (request as { method?: unknown }).method : undefined;
+  return typeof method === 'string' && isMethod(method) ? method : undefined;
+}
+
+/**
+ * Checks the values of a request that names a documented method (`method`): its envelope's keys,
+ * then its parameters. `places` finds where a value stands when a problem is reported.
+ */
+export function checkRequestValue(request: unknown, method: string, places: Places, problems: Problem[], records?: Records): void {
+  const ctx: ValidationContext = { method, problems, records, places };
+  const object = request as Record<string, unknown>;
   const spec = methodSpec(method);
-  const ctx: ValidationContext = { text, method, problems, records };
-  const envelope = collectProperties(node, ctx);
   const known = spec.envelope.properties!;
-  let params: Node | undefined;
-  for (const [name, property] of envelope) {
+  reportRepeatedKeys(object, ctx);
+  for (const name in object) {
     const sub = known.get(name);
     if (!sub) {
+      const range = places.range(new Place(new Path(REQUEST, name), 'key'));
       const suggestion = suggest(name, [...known.keys()]);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       const message = `Unknown key '${name}' in the ${method} request; parameters go inside "params".${hint}`;
-      problems.push(wordProblem('unknown-parameter', message, rangeOf(property.key), method, { param: name, suggestion }));
+      problems.push(wordProblem('unknown-parameter', message, range, method, { param: name, suggestion }));
       continue;
     }
-    if (name === 'method' || !property.value) continue;
-    if (name === 'params') {
-      params = property.value;
-      checkValue(params, spec.params, ctx, property.key);
-    } else {
-      property.valid = checkValue(property.value, sub, ctx, property.key);
-      if (name === 'response' && property.valid) checkResponse(property.value, ctx);
-    }
+    const value = object[name];
+    if (name === 'method' || value === NO_VALUE) continue;
+    if (name === 'params') checkValue(value, spec.params, ctx, REQUEST, name);
+    else if (checkValue(value, sub, ctx, REQUEST, name) && name === 'response') checkResponse(value, new Path(REQUEST, name), ctx);
   }
   // No params at all: its required parameters are reported on the method's value.
-  if (!envelope.has('params')) checkObject(undefined, spec.params, ctx, methodNode);
-  return { node, method, methodNode, params };
+  if (!Object.hasOwn(object, 'params')) checkObject(undefined, spec.params, ctx, new Place(new Path(REQUEST, 'method'), 'value'));
 }

@@ -1,6 +1,6 @@
 // The checks of one value against its parameter's compiled spec, given the value's JSON kind,
-// its value and its text as written (a string's value, a number's literal). Shared by the
-// validator over parse trees (validate.ts) and the quick check over parsed values (quick-check.ts).
+// its value and its text as written (a string's value, a number's literal), for the validator
+// (validate.ts).
 import { compareDecimals, isMultipleOfDecimal, parseDecimal, type Decimal } from './decimal';
 import type { ValueSpec } from './spec';
 

@@ -1,4 +1,4 @@
-// One cheap pass over a document before the quick path (quick-check.ts) trusts JSON.parse:
+// One cheap pass over a document before the quick path (engine/check.ts) trusts JSON.parse:
 // it finds what JSON.parse would hide (comments, number literals whose value does not print
 // back as written, repeated keys through the count of properties, nesting) and where each
 // element of a top-level array starts and ends, so a request with a problem can be parsed alone.

@@ -2,6 +2,7 @@
 // (session intervals) and the exactly-one / at-most-one user selectors. Each is one record.
 import { code } from '../codes/markdown';
 import { documentedProblem, wordProblem } from '../codes/messages';
+import { insertionPoint, Place, scalarOf } from '../parse/json-values';
 import { pathIn, shownPath } from './paths';
 import type { CrossFieldRule, ObjectCheck, Present, ValidationContext } from './rule-types';
 
@@ -28,9 +29,9 @@ const sessionIntervals: CrossFieldRule = {
   check: (present, ctx) => {
     const min = present.get(MIN);
     const max = present.get(MAX);
-    if (!min?.value || !max?.value || !min.valid || !max.valid) return;
-    if (Number(min.value.value) >= Number(max.value.value)) {
-      ctx.problems.push(documentedProblem(ctx.method, '628', { offset: min.value.offset, length: min.value.length }, undefined, { param: MIN }));
+    if (min?.value === undefined || max?.value === undefined || !min.valid || !max.valid) return;
+    if (Number(scalarOf(min.value)) >= Number(scalarOf(max.value))) {
+      ctx.problems.push(documentedProblem(ctx.method, '628', ctx.places.range(new Place(min.path, 'value')), undefined, { param: MIN }));
     }
   },
 };
@@ -42,9 +43,9 @@ const SELECTOR_LIST = USER_SELECTORS.map((name) => code(name)).join(', ');
 function conflicts(present: Present, ctx: ValidationContext): number {
   const given = USER_SELECTORS.filter((name) => present.has(name));
   for (const name of given.slice(1)) {
-    const key = present.get(name)!.key;
+    const range = ctx.places.range(new Place(present.get(name)!.path, 'key'));
     const message = `Give only one of ${USER_SELECTORS.join(', ')}: '${name}' conflicts with '${given[0]}'.`;
-    ctx.problems.push(wordProblem('conflicting-parameters', message, { offset: key.offset, length: key.length }, ctx.method, { param: name }));
+    ctx.problems.push(wordProblem('conflicting-parameters', message, range, ctx.method, { param: name }));
   }
   return given.length;
 }
@@ -79,7 +80,8 @@ const exactlyOneUser: CrossFieldRule = {
   check: (present, ctx, holder, object) => {
     if (conflicts(present, ctx) > 0) return;
     const param = USER_SELECTORS[0];
-    ctx.problems.push(documentedProblem(ctx.method, '117', holder, { param }, { param, insertInto: object?.offset, missing: true }));
+    const range = ctx.places.range(holder);
+    ctx.problems.push(documentedProblem(ctx.method, '117', range, { param }, { param, insertInto: insertionPoint(ctx.places, holder, object), missing: true }));
   },
 };
 

@@ -1,9 +1,8 @@
 // Spec section 7: a recorded response's codes must be documented for the request's method, and
 // its texts should be the documented ones.
-import type { Node } from 'jsonc-parser';
 import { documentedText, normalizeCode } from '../codes/catalog';
 import { fillText, wordProblem } from '../codes/messages';
-import { propertyValue, rangeOf, writtenText } from '../parse/tree';
+import { memberOf, Path, Place, writtenOf } from '../parse/json-values';
 import type { ValidationContext } from './rule-types';
 
 /** The documented text as a pattern in which each placeholder may hold any text. */
@@ -17,28 +16,32 @@ export function matchesDocumented(documented: string, text: string): boolean {
   return textPattern(documented).test(text);
 }
 
-/** One recorded (code, text) pair. */
-function checkPair(codeNode: Node | undefined, textNode: Node | undefined, ctx: ValidationContext): void {
-  if (!codeNode) return;
-  const written = writtenText(codeNode, ctx.text);
+/** One recorded (code, text) pair, the members `codeName` and `textName` of `object`, which sits at `at`. */
+function checkPair(object: unknown, at: Path, codeName: string, textName: string, ctx: ValidationContext): void {
+  const written = writtenOf(memberOf(object, codeName));
   if (written === undefined) return;
   const code = normalizeCode(written.trim());
   const template = documentedText(ctx.method, code);
   if (template === undefined) {
+    const range = ctx.places.range(new Place(new Path(at, codeName), 'value'));
     const message = `${ctx.method} does not document code ${JSON.stringify(written)}; the server cannot answer it to this request.`;
-    ctx.problems.push(wordProblem('undocumented-code', message, rangeOf(codeNode), ctx.method, { param: 'code' }));
+    ctx.problems.push(wordProblem('undocumented-code', message, range, ctx.method, { param: 'code' }));
     return;
   }
-  if (textNode?.type !== 'string' || textNode.length > 100_000) return;
-  if (textPattern(template).test(textNode.value as string)) return;
+  const text = memberOf(object, textName);
+  if (typeof text !== 'string' || text.length > 100_000) return;
+  if (textPattern(template).test(text)) return;
+  const range = ctx.places.range(new Place(new Path(at, textName), 'value'));
   const documented = fillText(template);
   const message = `This text differs from the documented text of ${code} for ${ctx.method}: "${documented}"`;
-  ctx.problems.push(wordProblem('text-differs', message, rangeOf(textNode), ctx.method, { param: 'text', documentedText: documented }));
+  ctx.problems.push(wordProblem('text-differs', message, range, ctx.method, { param: 'text', documentedText: documented }));
 }
 
-export function checkResponse(response: Node, ctx: ValidationContext): void {
-  checkPair(propertyValue(response, 'faultcode'), propertyValue(response, 'faultstring'), ctx);
-  const notices = propertyValue(response, 'notice');
-  const list = notices?.type === 'array' ? notices.children ?? [] : notices ? [notices] : [];
-  for (const notice of list) checkPair(propertyValue(notice, 'code'), propertyValue(notice, 'message'), ctx);
+/** A recorded response (the value at `at`): its fault's code and text, then each notice's. */
+export function checkResponse(response: unknown, at: Path, ctx: ValidationContext): void {
+  checkPair(response, at, 'faultcode', 'faultstring', ctx);
+  const notices = memberOf(response, 'notice');
+  const noticesAt = new Path(at, 'notice');
+  if (Array.isArray(notices)) notices.forEach((notice, index) => checkPair(notice, new Path(noticesAt, index), 'code', 'message', ctx));
+  else checkPair(notices, noticesAt, 'code', 'message', ctx);
 }

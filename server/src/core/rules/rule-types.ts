@@ -3,26 +3,31 @@
 // which hover, explanations, the code pages and the file-checkable codes are derived. The compiled
 // schemas (spec.ts), the validator (validate.ts) and the rules import these types from here, so
 // that none of them imports another for a type (no import cycle).
-import type { Node } from 'jsonc-parser';
 import type { Problem } from '../codes/problem';
 import type { RecordKind, Records } from '../engine/records-snapshot';
-import type { Range } from '../parse/tree';
+import type { Path, Place, Places } from '../parse/json-values';
 import type { WordCodeName } from '../codes/word-codes';
 
+/**
+ * What every check is given. The values it walks are plain JSON values (parse/json-values.ts),
+ * from JSON.parse or read from a tree; `places` says where one stands when a problem is reported.
+ */
 export interface ValidationContext {
-  text: string;
   method: string;
   problems: Problem[];
   /** The records snapshot, when there is one: well-formed IDs are looked up (rules/record-ids.ts). */
   records?: Records;
+  places: Places;
 }
 
-/** An object's properties as the server reads them: the last of duplicate keys wins. */
+/** An object's property as the server reads it: the last of duplicate keys wins. */
 export interface PresentProperty {
-  key: Node;
-  value: Node | undefined;
+  /** Its value (undefined when written with no value, in a tree with a syntax error). */
+  value: unknown;
   /** The value passed its own checks. */
   valid: boolean;
+  /** Where it sits: `new Place(path, 'key')` places a problem on its key. */
+  path: Path;
 }
 
 /** What the rules over several keys may ask of an object. */
@@ -31,8 +36,11 @@ export interface Present {
   has(name: string): boolean;
 }
 
-/** The check of a rule over several keys of one object; `holder` is where the object's missing parameters go. */
-export type ObjectCheck = (present: Present, ctx: ValidationContext, holder: Range, object: Node | undefined) => void;
+/**
+ * The check of a rule over several keys of one object; `holder` is where the object's missing
+ * parameters go, `object` the object (undefined when absent: `params` not written).
+ */
+export type ObjectCheck = (present: Present, ctx: ValidationContext, holder: Place, object: object | undefined) => void;
 
 /** One documented code a rule raises: where, and why in words. */
 export interface RaisedCode {
