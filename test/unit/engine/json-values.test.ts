@@ -5,10 +5,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
-import { kindOf, Literal, NO_VALUE, Path, Place, REQUEST, repeatedKeysOf, TreePlaces, treeValue, writtenOf } from '../../../server/src/core/parse/json-values';
+import { counted } from '../helpers';
+import { kindOf, Literal, NO_VALUE, pathOf, Place, repeatedKeysOf, TreePlaces, treeValue, writtenOf } from '../../../server/src/core/parse/json-values';
 
 const read = (text: string) => treeValue(parseTree(text)!, text) as Record<string, any>;
-const at = (...steps: Array<string | number>) => steps.reduce<Path>((up, key) => new Path(up, key), REQUEST);
+const at = (...steps: Array<string | number>) => pathOf(steps);
 
 describe('a tree read into plain values', () => {
   it('is what JSON.parse gives for well-formed text, key order and the last of a repeated key included', () => {
@@ -60,13 +61,3 @@ describe('places found in the tree', () => {
     assert.ok(counter.reads < 1000, `${counter.reads} reads`);
   });
 });
-
-/** Counts reads of an array's elements. */
-function counted(array: Node[], counter: { reads: number }): Node[] {
-  return new Proxy(array, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) counter.reads++;
-      return Reflect.get(target, key, receiver);
-    },
-  });
-}

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import type { Node } from 'jsonc-parser';
 import { analyze, applyEdits, applyRulesAndComments, findDirectives, fixAll, LineIndex } from '../../../server/src/core';
 import { methodSpec } from '../../../server/src/core/engine/spec';
+import { counted } from '../helpers';
 
 /** `count` unique misspellings of SIP's parameters (one letter changed or added), each with a suggested name. */
 function misspelt(count: number): string[] {
@@ -18,16 +19,6 @@ function misspelt(count: number): string[] {
   }
   for (const name of names) out.delete(name);
   return [...out].slice(0, count);
-}
-
-/** Counts reads of an array's elements. */
-function counted(array: Node[], counter: { reads: number }): Node[] {
-  return new Proxy(array, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) counter.reads++;
-      return Reflect.get(target, key, receiver);
-    },
-  });
 }
 
 describe('linear in the problems', () => {

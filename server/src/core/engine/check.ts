@@ -3,9 +3,9 @@
 //
 // Two paths give the same problems. The quick path (most documents: well-formed, no comments)
 // lets JSON.parse read the document and the validator walk each request's values; only a request
-// with a problem is parsed into a tree (alone), to say where its problems stand. The full path parses the
-// whole document with positions first (comments, syntax errors, odd number literals, repeated
-// keys). A tree is built for a quick-path document only when something asks for `root`.
+// with a problem is parsed into a tree (alone), to say where its problems stand. The full path
+// parses the whole document with positions first (comments, syntax errors, odd number literals,
+// repeated keys). A tree is built for a quick-path document only when something asks for `root`.
 import type { Node } from 'jsonc-parser';
 import { fastParse } from '../parse/fast-parse';
 import { locateValue } from '../parse/json-locate';
@@ -17,9 +17,8 @@ import { prescan } from '../parse/prescan';
 import type { Problem } from '../codes/problem';
 import type { Records } from './records-snapshot';
 import { checkRequest, checkRequestValue, describeRequest, findRequests, methodOf, type Request } from './requests';
-import { TreePlaces } from '../parse/json-values';
+import { Place, pathOf, TreePlaces } from '../parse/json-values';
 import { reportDuplicatesInFile, reportRecordClashes, uniqueEntriesOfTree, uniqueEntriesOfValues, type UniqueEntry } from '../rules/duplicates';
-import { propertyValue, rangeOf } from '../parse/tree';
 
 export interface CheckOptions {
   /** The file matches the include globs: a missing or unknown method is reported even if no request names one. */
@@ -168,9 +167,10 @@ function quickAnalyze(text: string, included: boolean, records: Records | undefi
   const entries = uniqueEntriesOfValues(values, methods, (index, steps) => {
     const found = locateValue(source, isArray ? scan.elements![2 * index] : 0, ['params', ...steps]);
     if (found) return found;
-    let node: Node | undefined = propertyValue(treeOf(index), 'params');
-    for (const step of steps) node = typeof step === 'number' ? node?.children?.[step] : propertyValue(node, step);
-    return rangeOf(node ?? treeOf(index));
+    // Asked later than the walk above: a places of its own, on this request.
+    const own = new TreePlaces(treeOf);
+    own.request = index;
+    return own.range(new Place(pathOf(['params', ...steps]), 'value'));
   });
   const unique = reportRecordClashes(entries, records, problems);
   reportDuplicates(unique, source, problems);

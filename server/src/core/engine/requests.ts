@@ -1,6 +1,6 @@
 // Finds the requests of a payload document (spec section 1) and checks each one's envelope:
-// method, params, id, $schema, response. The same walk answers the quick path's question (is this
-// request, as JSON.parse read it, clean?) and reports with positions on the tree path.
+// method, params, id, $schema, response, over the request's values (JSON.parse's on the quick
+// path, its tree's read into values on the full path: parse/json-values.ts).
 import type { Node } from 'jsonc-parser';
 import { isMethod, METHODS } from '../codes/catalog';
 import { wordProblem } from '../codes/messages';

@@ -56,10 +56,6 @@ export interface ValueSpec {
   bounded?: boolean;
   /** Object parameters: where they sit (`params`, `params.SIP`), for messages and rules. */
   path?: string;
-  /** Object parameters: their properties in schema order; `slot` is each one's position here. */
-  slots?: readonly ValueSpec[];
-  /** A property's position in its object's `slots`. */
-  slot?: number;
   /** Object parameters: the check of the rule over several of its keys (cross-field.ts), if any. */
   objectCheck?: ObjectCheck;
   /** An ID parameter (and its list's items): the kind of record it names (spec section 6). */
@@ -163,7 +159,7 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
     ignoreCase: undefined, preferredValues: undefined, enumDescriptions: undefined, minLength: undefined, maxLength: undefined, pattern: undefined,
     format: undefined, formatName: undefined, minimum: undefined, maximum: undefined, exclusiveMinimum: undefined, exclusiveMaximum: undefined,
     multipleOf: undefined, properties: undefined, required: undefined, incompleteIsInvalid: undefined, closed: undefined, listOf: undefined,
-    items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined, slots: undefined, slot: undefined,
+    items: undefined, minItems: undefined, maxItems: undefined, constValue: undefined, path: undefined,
     objectCheck: undefined, records: undefined, numeric: false, boundsOnStrings: true, bounded: false,
   };
   if (typeof k.errorCode === 'string') spec.code = k.errorCode;
@@ -197,8 +193,6 @@ function compile(name: string, layers: SchemaLayer[], method: string, path: stri
     const compiled = new Map<string, ValueSpec>();
     for (const [prop, propLayers] of properties) compiled.set(prop, compile(prop, propLayers, method, path ? `${path}.${prop}` : prop));
     spec.properties = compiled;
-    spec.slots = [...compiled.values()];
-    spec.slots.forEach((property, slot) => (property.slot = slot));
     spec.path = path;
     spec.objectCheck = objectCheckFor(method, path);
     spec.closed = k.additionalProperties === false;

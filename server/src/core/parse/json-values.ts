@@ -59,6 +59,11 @@ export class Path {
 /** The request itself: every path starts here. */
 export const REQUEST = new Path(undefined, '');
 
+/** The path of the steps down from the request. */
+export function pathOf(steps: ReadonlyArray<string | number>): Path {
+  return steps.reduce<Path>((up, key) => new Path(up, key), REQUEST);
+}
+
 /** Where a problem is reported: a part of the value at `path` (its key, the whole value, or its `{`, where a list item's missing parameters go). */
 export class Place {
   constructor(
